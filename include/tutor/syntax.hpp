@@ -1,0 +1,48 @@
+// Reading what a learner types: "2x cos(x^2)", "(3x+1)²", "σ(w x + b)".
+//
+// The project's own lexer and parser, because GiNaC's parser has no implicit multiplication,
+// no error positions, and no limits. Limits are checked before GiNaC evaluates anything, so
+// no input can make it hang or exhaust the stack.
+//
+//   tutor::SymbolTable syms;
+//   tutor::Parsed p = tutor::parse("2x cos(x^2)", syms);   // p.expr == 2*x*cos(x^2)
+#pragma once
+
+#include <ginac/ginac.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tutor/errors.hpp"
+#include "tutor/symbols.hpp"
+
+namespace tutor {
+
+// The documented limits (README, "Limits"). Each refusal has its own message.
+struct Limits {
+  std::size_t max_input_bytes = 2000;  // longer input is refused before it is read
+  int max_depth = 200;                 // nested parentheses, functions, powers and signs
+  std::size_t max_integer_digits = 50;     // an integer literal
+  double max_number_digits = 1000;         // a number the parser computes, e.g. 2^3000
+  long max_exponent = 1000;                // |n| in x^n for a non-numeric x
+  double max_expanded_terms = 10000;       // terms that expanding the expression could give
+};
+
+struct Parsed {
+  GiNaC::ex expr;
+  std::vector<std::string> variables;  // sorted by name
+};
+
+// Parses TEXT, creating its variables in SYMS. Throws SyntaxError (with the span of the
+// offending text) for anything it cannot read or that exceeds LIMITS; nothing else.
+Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits = {});
+
+// Whether NAME can be a variable: an identifier that is not a function or a constant.
+bool is_variable_name(std::string_view name);
+
+// Function names within edit distance 2 of NAME, best first ("sinn" -> {"sin"}).
+std::vector<std::string> similar_function_names(std::string_view name);
+
+}  // namespace tutor

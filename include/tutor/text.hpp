@@ -1,0 +1,32 @@
+// Terminal text: display widths (Korean is two columns wide), and making untrusted text safe
+// to print.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace tutor {
+
+// Columns S takes on a terminal: wide characters (Hangul, CJK) count 2, combining marks 0.
+// Invalid UTF-8 bytes count 1 each, as they print after sanitize().
+std::size_t display_width(std::string_view s);
+
+// S with every control character (terminal escapes included) and every invalid UTF-8 byte
+// replaced by U+FFFD (or '?' when ASCII is asked for), so nothing typed can steer the terminal.
+std::string sanitize(std::string_view s, bool ascii = false);
+
+// S padded with spaces to WIDTH columns (unchanged when it is already that wide).
+std::string pad_right(std::string_view s, std::size_t width);
+
+// Whether S is valid UTF-8.
+bool valid_utf8(std::string_view s);
+
+// Decodes one UTF-8 code point at S[pos]. Returns the code point and sets LEN to its byte
+// length; an invalid byte yields -1 with LEN = 1.
+long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len);
+
+// Whether the terminal's locale (LC_ALL, LC_CTYPE, LANG) is UTF-8.
+bool locale_is_utf8();
+
+}  // namespace tutor

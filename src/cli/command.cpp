@@ -1,0 +1,95 @@
+#include "cli/command.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "tutor/errors.hpp"
+
+namespace tutor::cli {
+
+bool Invocation::has(std::string_view flag) const {
+  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+std::optional<std::string> Invocation::value(std::string_view option) const {
+  auto it = values.find(option);
+  if (it == values.end() || it->second.empty()) return std::nullopt;
+  return it->second.back();
+}
+
+std::vector<std::string> Invocation::all(std::string_view option) const {
+  auto it = values.find(option);
+  return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::span<const Command> command_table() {
+  static const std::vector<Command> table = {
+      show_command(),
+  };
+  return table;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : command_table()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+namespace {
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::vector<std::string> similar_commands(std::string_view name) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& c : command_table()) {
+    std::size_t d = distance(name, c.name);
+    if (d <= 2 && d < c.name.size()) scored.emplace_back(d, std::string(c.name));
+    else if (c.name.starts_with(name) && name.size() >= 2) scored.emplace_back(0, std::string(c.name));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [d, s] : scored) out.push_back(std::move(s));
+  return out;
+}
+
+int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
+  try {
+    return cmd.run(inv, ctx);
+  } catch (const Error& e) {
+    *ctx.err << format_error(ctx.lang, e, ctx.ascii);
+    return 2;
+  } catch (const std::bad_alloc&) {
+    *ctx.err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.too_big") << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    *ctx.err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.internal", e.what())
+             << "\n";
+    return 2;
+  }
+}
+
+std::span<const OptionSpec> global_options() {
+  static const std::vector<OptionSpec> opts = {
+      {"--lang", "ko|en", {"language of messages and lessons", "메시지와 수업의 언어"}, false, {"ko", "en"}},
+      {"--ascii", "", {"write math in plain ASCII", "수식을 ASCII 문자로만 표시"}},
+      {"--color", "WHEN", {"colour: auto, always or never", "색상: auto, always, never"}, false,
+       {"auto", "always", "never"}},
+  };
+  return opts;
+}
+
+}  // namespace tutor::cli

@@ -1,0 +1,65 @@
+// `tutor show EXPR`: how the tutor read the expression.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+int run_show(const Invocation& inv, Context& ctx) {
+  Parsed p = parse(inv.expression, *ctx.syms);
+  ctx.last = p.expr;
+  const std::string format = format_of(inv);
+  std::ostream& out = *ctx.out;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["input"] = inv.expression;
+    j["expression"] = print(p.expr, Style::input);
+    j["text"] = print(p.expr, Style::text);
+    j["latex"] = print(p.expr, Style::latex);
+    j["variables"] = p.variables;
+    out << json_text(j) << "\n";
+    return 0;
+  }
+  if (format == "latex") {
+    out << print(p.expr, Style::latex) << "\n";
+    return 0;
+  }
+  std::string vars;
+  for (const auto& v : p.variables) {
+    if (!vars.empty()) vars += ", ";
+    vars += print(ctx.syms->get(v), math_style(ctx));
+  }
+  if (vars.empty()) vars = tr(ctx.lang, "show.no_variables");
+  out << aligned({
+      {tr(ctx.lang, "show.input"), sanitize(inv.expression)},
+      {tr(ctx.lang, "show.read_as"), print(p.expr, math_style(ctx))},
+      {tr(ctx.lang, "show.input_form"), print(p.expr, Style::input)},
+      {tr(ctx.lang, "show.latex"), print(p.expr, Style::latex)},
+      {tr(ctx.lang, "show.variables"), vars},
+  });
+  return 0;
+}
+
+}  // namespace
+
+Command show_command() {
+  return Command{
+      "show",
+      "show EXPR [--format text|json|latex]",
+      {"Show how the tutor reads an expression: as text, in input form, and in LaTeX.",
+       "튜터가 식을 어떻게 읽었는지 보여 줍니다: 텍스트, 입력 형식, LaTeX."},
+      {
+          {"--format", "FORMAT", {"output format: text, json or latex", "출력 형식: text, json, latex"},
+           false, {"text", "json", "latex"}},
+      },
+      true,
+      run_show,
+  };
+}
+
+}  // namespace tutor::cli

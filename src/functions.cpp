@@ -1,0 +1,258 @@
+#include "tutor/functions.hpp"
+
+#include <array>
+
+namespace tutor {
+
+using GiNaC::ex;
+using GiNaC::numeric;
+
+namespace {
+
+// A float argument is evaluated at once, as GiNaC does for sin(0.5); an exact one such as
+// sec(1) stays symbolic so that results stay exact.
+bool is_float(const ex& x) {
+  return GiNaC::is_exactly_a<numeric>(x) && !x.info(GiNaC::info_flags::crational);
+}
+
+// Each of these functions is real wherever its argument is; that keeps conjugate() out of
+// derivatives such as abs(sigmoid(x))'.
+bool real_arg(const ex& x, unsigned inf) {
+  return inf == GiNaC::info_flags::real && x.info(GiNaC::info_flags::real);
+}
+
+// --- sec, csc, cot -----------------------------------------------------------------------
+
+ex sec_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::cos(x).evalf();
+  return sec(x).hold();
+}
+ex sec_eval(const ex& x) {
+  if (x.is_zero()) return 1;
+  if (is_float(x)) return sec_evalf(x);
+  return sec(x).hold();
+}
+ex sec_deriv(const ex& x, unsigned) { return sec(x) * GiNaC::tan(x); }
+ex sec_conj(const ex& x) { return sec(x.conjugate()); }
+ex sec_real(const ex& x) { return sec(x); }
+bool sec_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+ex csc_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::sin(x).evalf();
+  return csc(x).hold();
+}
+ex csc_eval(const ex& x) {
+  if (is_float(x)) return csc_evalf(x);
+  return csc(x).hold();
+}
+ex csc_deriv(const ex& x, unsigned) { return -csc(x) * cot(x); }
+ex csc_conj(const ex& x) { return csc(x.conjugate()); }
+ex csc_real(const ex& x) { return csc(x); }
+bool csc_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+ex cot_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::tan(x).evalf();
+  return cot(x).hold();
+}
+ex cot_eval(const ex& x) {
+  if (is_float(x)) return cot_evalf(x);
+  return cot(x).hold();
+}
+ex cot_deriv(const ex& x, unsigned) { return -GiNaC::pow(csc(x), 2); }
+ex cot_conj(const ex& x) { return cot(x.conjugate()); }
+ex cot_real(const ex& x) { return cot(x); }
+bool cot_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+// --- activations ------------------------------------------------------------------------
+
+ex sigmoid_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return 1 / (1 + GiNaC::exp(-x).evalf());
+  return sigmoid(x).hold();
+}
+ex sigmoid_eval(const ex& x) {
+  if (x.is_zero()) return numeric(1, 2);
+  if (is_float(x)) return sigmoid_evalf(x);
+  return sigmoid(x).hold();
+}
+// σ' = σ(1 − σ): the form every ML text uses, and the one the lessons teach.
+ex sigmoid_deriv(const ex& x, unsigned) { return sigmoid(x) * (1 - sigmoid(x)); }
+ex sigmoid_conj(const ex& x) { return sigmoid(x.conjugate()); }
+ex sigmoid_real(const ex& x) { return sigmoid(x); }
+bool sigmoid_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+ex relu_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x) && x.info(GiNaC::info_flags::real)) {
+    const numeric& n = GiNaC::ex_to<numeric>(x);
+    return n.is_positive() ? ex(n.evalf()) : ex(0);
+  }
+  return relu(x).hold();
+}
+ex relu_eval(const ex& x) {
+  // Exact numbers stay exact: relu(3) = 3, relu(-1/2) = 0.
+  if (GiNaC::is_exactly_a<numeric>(x) && x.info(GiNaC::info_flags::real)) {
+    const numeric& n = GiNaC::ex_to<numeric>(x);
+    return n.is_positive() ? x : ex(0);
+  }
+  return relu(x).hold();
+}
+ex relu_deriv(const ex& x, unsigned) { return unit_step(x); }
+ex relu_conj(const ex& x) { return relu(x.conjugate()); }
+ex relu_real(const ex& x) { return relu(x); }
+bool relu_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+ex unit_step_eval(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x) && x.info(GiNaC::info_flags::real)) {
+    return GiNaC::ex_to<numeric>(x).is_positive() ? 1 : 0;
+  }
+  return unit_step(x).hold();
+}
+ex unit_step_evalf(const ex& x) { return unit_step_eval(x); }
+// Zero wherever it has a derivative (everywhere but 0).
+ex unit_step_deriv(const ex&, unsigned) { return 0; }
+ex unit_step_conj(const ex& x) { return unit_step(x.conjugate()); }
+ex unit_step_real(const ex& x) { return unit_step(x); }
+bool unit_step_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+ex softplus_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return GiNaC::log(1 + GiNaC::exp(x).evalf());
+  return softplus(x).hold();
+}
+ex softplus_eval(const ex& x) {
+  if (x.is_zero()) return GiNaC::log(ex(2));
+  if (is_float(x)) return softplus_evalf(x);
+  return softplus(x).hold();
+}
+ex softplus_deriv(const ex& x, unsigned) { return sigmoid(x); }
+ex softplus_conj(const ex& x) { return softplus(x.conjugate()); }
+ex softplus_real(const ex& x) { return softplus(x); }
+bool softplus_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+
+// --- the table --------------------------------------------------------------------------
+
+ex b_sin(const ex& a) { return GiNaC::sin(a); }
+ex b_cos(const ex& a) { return GiNaC::cos(a); }
+ex b_tan(const ex& a) { return GiNaC::tan(a); }
+ex b_sec(const ex& a) { return sec(a); }
+ex b_csc(const ex& a) { return csc(a); }
+ex b_cot(const ex& a) { return cot(a); }
+ex b_asin(const ex& a) { return GiNaC::asin(a); }
+ex b_acos(const ex& a) { return GiNaC::acos(a); }
+ex b_atan(const ex& a) { return GiNaC::atan(a); }
+ex b_sinh(const ex& a) { return GiNaC::sinh(a); }
+ex b_cosh(const ex& a) { return GiNaC::cosh(a); }
+ex b_tanh(const ex& a) { return GiNaC::tanh(a); }
+ex b_exp(const ex& a) { return GiNaC::exp(a); }
+ex b_log(const ex& a) { return GiNaC::log(a); }
+ex b_sqrt(const ex& a) { return GiNaC::sqrt(a); }
+ex b_abs(const ex& a) { return GiNaC::abs(a); }
+ex b_sigmoid(const ex& a) { return sigmoid(a); }
+ex b_relu(const ex& a) { return relu(a); }
+ex b_softplus(const ex& a) { return softplus(a); }
+ex b_step(const ex& a) { return unit_step(a); }
+
+const FunctionInfo kSin{"sin", "sin", "\\sin", b_sin};
+const FunctionInfo kCos{"cos", "cos", "\\cos", b_cos};
+const FunctionInfo kTan{"tan", "tan", "\\tan", b_tan};
+const FunctionInfo kSec{"sec", "sec", "\\sec", b_sec};
+const FunctionInfo kCsc{"csc", "csc", "\\csc", b_csc};
+const FunctionInfo kCot{"cot", "cot", "\\cot", b_cot};
+const FunctionInfo kAsin{"asin", "arcsin", "\\arcsin", b_asin};
+const FunctionInfo kAcos{"acos", "arccos", "\\arccos", b_acos};
+const FunctionInfo kAtan{"atan", "arctan", "\\arctan", b_atan};
+const FunctionInfo kSinh{"sinh", "sinh", "\\sinh", b_sinh};
+const FunctionInfo kCosh{"cosh", "cosh", "\\cosh", b_cosh};
+const FunctionInfo kTanh{"tanh", "tanh", "\\tanh", b_tanh};
+const FunctionInfo kExp{"exp", "exp", "\\exp", b_exp};
+const FunctionInfo kLog{"log", "ln", "\\ln", b_log};
+const FunctionInfo kSqrt{"sqrt", "√", "\\sqrt", b_sqrt};
+const FunctionInfo kAbs{"abs", "abs", "\\operatorname{abs}", b_abs};
+const FunctionInfo kSigmoid{"sigmoid", "σ", "\\sigma", b_sigmoid};
+const FunctionInfo kRelu{"relu", "relu", "\\operatorname{ReLU}", b_relu};
+const FunctionInfo kSoftplus{"softplus", "softplus", "\\operatorname{softplus}", b_softplus};
+const FunctionInfo kStep{"step", "step", "\\operatorname{step}", b_step};
+
+const std::array kNames{
+    FunctionName{"sin", &kSin},         FunctionName{"cos", &kCos},
+    FunctionName{"tan", &kTan},         FunctionName{"sec", &kSec},
+    FunctionName{"csc", &kCsc},         FunctionName{"cot", &kCot},
+    FunctionName{"asin", &kAsin},       FunctionName{"arcsin", &kAsin},
+    FunctionName{"acos", &kAcos},       FunctionName{"arccos", &kAcos},
+    FunctionName{"atan", &kAtan},       FunctionName{"arctan", &kAtan},
+    FunctionName{"sinh", &kSinh},       FunctionName{"cosh", &kCosh},
+    FunctionName{"tanh", &kTanh},       FunctionName{"exp", &kExp},
+    FunctionName{"log", &kLog},         FunctionName{"ln", &kLog},
+    FunctionName{"sqrt", &kSqrt},       FunctionName{"abs", &kAbs},
+    FunctionName{"sigmoid", &kSigmoid}, FunctionName{"σ", &kSigmoid},
+    FunctionName{"relu", &kRelu},       FunctionName{"softplus", &kSoftplus},
+    FunctionName{"step", &kStep},
+};
+
+// GiNaC's own names for the functions above, where they differ from ours.
+struct GinacName {
+  std::string_view ginac;
+  const FunctionInfo* info;
+};
+const std::array kGinacNames{
+    GinacName{"sin", &kSin},         GinacName{"cos", &kCos},
+    GinacName{"tan", &kTan},         GinacName{"sec", &kSec},
+    GinacName{"csc", &kCsc},         GinacName{"cot", &kCot},
+    GinacName{"asin", &kAsin},       GinacName{"acos", &kAcos},
+    GinacName{"atan", &kAtan},       GinacName{"sinh", &kSinh},
+    GinacName{"cosh", &kCosh},       GinacName{"tanh", &kTanh},
+    GinacName{"exp", &kExp},         GinacName{"log", &kLog},
+    GinacName{"abs", &kAbs},         GinacName{"sigmoid", &kSigmoid},
+    GinacName{"relu", &kRelu},       GinacName{"softplus", &kSoftplus},
+    GinacName{"unit_step", &kStep},
+};
+
+}  // namespace
+
+REGISTER_FUNCTION(sec, eval_func(sec_eval).evalf_func(sec_evalf).derivative_func(sec_deriv)
+                           .conjugate_func(sec_conj).real_part_func(sec_real).info_func(sec_info))
+REGISTER_FUNCTION(csc, eval_func(csc_eval).evalf_func(csc_evalf).derivative_func(csc_deriv)
+                           .conjugate_func(csc_conj).real_part_func(csc_real).info_func(csc_info))
+REGISTER_FUNCTION(cot, eval_func(cot_eval).evalf_func(cot_evalf).derivative_func(cot_deriv)
+                           .conjugate_func(cot_conj).real_part_func(cot_real).info_func(cot_info))
+REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval)
+                               .evalf_func(sigmoid_evalf)
+                               .derivative_func(sigmoid_deriv)
+                               .conjugate_func(sigmoid_conj)
+                               .real_part_func(sigmoid_real)
+                               .info_func(sigmoid_info)
+                               .latex_name("\\sigma"))
+REGISTER_FUNCTION(relu, eval_func(relu_eval)
+                            .evalf_func(relu_evalf)
+                            .derivative_func(relu_deriv)
+                            .conjugate_func(relu_conj)
+                            .real_part_func(relu_real)
+                            .info_func(relu_info))
+REGISTER_FUNCTION(softplus, eval_func(softplus_eval)
+                                .evalf_func(softplus_evalf)
+                                .derivative_func(softplus_deriv)
+                                .conjugate_func(softplus_conj)
+                                .real_part_func(softplus_real)
+                                .info_func(softplus_info))
+REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval)
+                                 .evalf_func(unit_step_evalf)
+                                 .derivative_func(unit_step_deriv)
+                                 .conjugate_func(unit_step_conj)
+                                 .real_part_func(unit_step_real)
+                                 .info_func(unit_step_info))
+
+std::span<const FunctionName> function_names() { return kNames; }
+
+const FunctionInfo* find_function(std::string_view name) {
+  for (const auto& f : kNames) {
+    if (f.spelling == name) return f.info;
+  }
+  return nullptr;
+}
+
+const FunctionInfo* function_by_ginac_name(std::string_view name) {
+  for (const auto& g : kGinacNames) {
+    if (g.ginac == name) return g.info;
+  }
+  return nullptr;
+}
+
+}  // namespace tutor

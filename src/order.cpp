@@ -1,0 +1,220 @@
+#include "tutor/order.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace tutor {
+
+using GiNaC::ex;
+
+namespace {
+
+void write_key(const ex& e, std::string& out);
+
+void write_numeric(const GiNaC::numeric& n, std::string& out) {
+  std::ostringstream os;
+  os << n;
+  out += os.str();
+}
+
+void write_children(const char* tag, const ex& e, bool sort, std::string& out) {
+  std::vector<std::string> parts;
+  parts.reserve(e.nops());
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    std::string s;
+    write_key(e.op(i), s);
+    parts.push_back(std::move(s));
+  }
+  if (sort) std::sort(parts.begin(), parts.end());
+  out += tag;
+  out += '(';
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ',';
+    out += parts[i];
+  }
+  out += ')';
+}
+
+void write_key(const ex& e, std::string& out) {
+  if (GiNaC::is_a<GiNaC::numeric>(e)) {
+    out += '#';
+    write_numeric(GiNaC::ex_to<GiNaC::numeric>(e), out);
+  } else if (GiNaC::is_a<GiNaC::symbol>(e)) {
+    out += GiNaC::ex_to<GiNaC::symbol>(e).get_name();
+  } else if (GiNaC::is_a<GiNaC::constant>(e)) {
+    std::ostringstream os;
+    os << e;
+    out += '$';
+    out += os.str();
+  } else if (GiNaC::is_a<GiNaC::add>(e)) {
+    write_children("+", e, true, out);
+  } else if (GiNaC::is_a<GiNaC::mul>(e)) {
+    write_children("*", e, true, out);
+  } else if (GiNaC::is_a<GiNaC::power>(e)) {
+    write_children("^", e, false, out);
+  } else if (GiNaC::is_a<GiNaC::function>(e)) {
+    write_children(GiNaC::ex_to<GiNaC::function>(e).get_name().c_str(), e, false, out);
+  } else {
+    // Anything else (never produced by the parser): GiNaC's own printing, with sorted
+    // operands where it has any.
+    write_children(GiNaC::ex_to<GiNaC::basic>(e).class_name(), e, true, out);
+  }
+}
+
+// Exponents of each variable in a monomial-like term: {x: 2, y: 1} for 3x²y.
+void exponents(const ex& e, std::map<std::string, double>& out, double scale = 1.0) {
+  if (GiNaC::is_a<GiNaC::symbol>(e)) {
+    out[GiNaC::ex_to<GiNaC::symbol>(e).get_name()] += scale;
+  } else if (GiNaC::is_a<GiNaC::power>(e) && GiNaC::is_a<GiNaC::symbol>(e.op(0)) &&
+             GiNaC::is_a<GiNaC::numeric>(e.op(1)) && e.op(1).info(GiNaC::info_flags::real)) {
+    out[GiNaC::ex_to<GiNaC::symbol>(e.op(0)).get_name()] +=
+        scale * GiNaC::ex_to<GiNaC::numeric>(e.op(1)).to_double();
+  } else if (GiNaC::is_a<GiNaC::mul>(e)) {
+    for (std::size_t i = 0; i < e.nops(); ++i) exponents(e.op(i), out, scale);
+  }
+}
+
+bool is_monomial(const ex& e) {
+  if (GiNaC::is_a<GiNaC::numeric>(e) || GiNaC::is_a<GiNaC::symbol>(e)) return true;
+  if (GiNaC::is_a<GiNaC::power>(e)) {
+    return GiNaC::is_a<GiNaC::symbol>(e.op(0)) && GiNaC::is_a<GiNaC::numeric>(e.op(1));
+  }
+  if (GiNaC::is_a<GiNaC::mul>(e)) {
+    for (std::size_t i = 0; i < e.nops(); ++i) {
+      if (!is_monomial(e.op(i))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// The key of the term without its numeric coefficient, for ordering 3x before 2y.
+std::string key_without_coefficient(const ex& e) {
+  if (!GiNaC::is_a<GiNaC::mul>(e)) return canonical_key(e);
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    if (!GiNaC::is_a<GiNaC::numeric>(e.op(i))) parts.push_back(canonical_key(e.op(i)));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out = "*(";
+  for (const auto& p : parts) out += p + ",";
+  return out + ")";
+}
+
+struct TermKey {
+  bool constant;
+  double degree;
+  std::map<std::string, double> exps;
+  bool monomial;
+  std::string rest;
+  std::string full;
+};
+
+TermKey term_key(const ex& t) {
+  TermKey k;
+  k.constant = GiNaC::is_a<GiNaC::numeric>(t);
+  k.degree = total_degree(t);
+  exponents(t, k.exps);
+  k.monomial = is_monomial(t);
+  k.rest = key_without_coefficient(t);
+  k.full = canonical_key(t);
+  return k;
+}
+
+bool term_before(const TermKey& a, const TermKey& b) {
+  if (a.constant != b.constant) return !a.constant;
+  if (a.degree != b.degree) return a.degree > b.degree;
+  // Lexicographic on exponents, variables in alphabetical order: x² + xy + y².
+  auto ia = a.exps.begin();
+  auto ib = b.exps.begin();
+  while (ia != a.exps.end() || ib != b.exps.end()) {
+    if (ia == a.exps.end()) return false;
+    if (ib == b.exps.end()) return true;
+    if (ia->first != ib->first) return ia->first < ib->first;
+    if (ia->second != ib->second) return ia->second > ib->second;
+    ++ia;
+    ++ib;
+  }
+  if (a.monomial != b.monomial) return a.monomial;
+  if (a.rest != b.rest) return a.rest < b.rest;
+  return a.full < b.full;
+}
+
+int factor_rank(const ex& f) {
+  const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+  if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
+  if (GiNaC::is_a<GiNaC::constant>(base)) return 1;
+  if (GiNaC::is_a<GiNaC::symbol>(base)) return 2;
+  if (GiNaC::is_a<GiNaC::add>(base)) return 3;
+  if (GiNaC::is_a<GiNaC::function>(base)) return 4;
+  return 5;
+}
+
+}  // namespace
+
+std::string canonical_key(const ex& e) {
+  std::string out;
+  write_key(e, out);
+  return out;
+}
+
+int compare(const ex& a, const ex& b) {
+  std::string ka = canonical_key(a);
+  std::string kb = canonical_key(b);
+  return ka < kb ? -1 : (ka == kb ? 0 : 1);
+}
+
+double total_degree(const ex& e) {
+  if (GiNaC::is_a<GiNaC::symbol>(e)) return 1;
+  if (GiNaC::is_a<GiNaC::power>(e)) {
+    if (GiNaC::is_a<GiNaC::numeric>(e.op(1)) && e.op(1).info(GiNaC::info_flags::real)) {
+      return total_degree(e.op(0)) * GiNaC::ex_to<GiNaC::numeric>(e.op(1)).to_double();
+    }
+    return 0;
+  }
+  if (GiNaC::is_a<GiNaC::mul>(e)) {
+    double d = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) d += total_degree(e.op(i));
+    return d;
+  }
+  if (GiNaC::is_a<GiNaC::add>(e)) {
+    double d = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) d = std::max(d, total_degree(e.op(i)));
+    return d;
+  }
+  return 0;
+}
+
+std::vector<ex> sorted_terms(const ex& sum) {
+  if (!GiNaC::is_a<GiNaC::add>(sum)) return {sum};
+  std::vector<std::pair<TermKey, ex>> keyed;
+  keyed.reserve(sum.nops());
+  for (std::size_t i = 0; i < sum.nops(); ++i) keyed.emplace_back(term_key(sum.op(i)), sum.op(i));
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return term_before(a.first, b.first); });
+  std::vector<ex> out;
+  out.reserve(keyed.size());
+  for (auto& [k, t] : keyed) out.push_back(t);
+  return out;
+}
+
+std::vector<ex> sorted_factors(const ex& product) {
+  if (!GiNaC::is_a<GiNaC::mul>(product)) return {product};
+  std::vector<std::tuple<int, std::string, ex>> keyed;
+  keyed.reserve(product.nops());
+  for (std::size_t i = 0; i < product.nops(); ++i) {
+    const ex& f = product.op(i);
+    keyed.emplace_back(factor_rank(f), canonical_key(f), f);
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+    return std::get<1>(a) < std::get<1>(b);
+  });
+  std::vector<ex> out;
+  out.reserve(keyed.size());
+  for (auto& k : keyed) out.push_back(std::get<2>(k));
+  return out;
+}
+
+}  // namespace tutor

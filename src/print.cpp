@@ -1,0 +1,335 @@
+#include "tutor/print.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+#include <vector>
+
+#include "tutor/functions.hpp"
+#include "tutor/order.hpp"
+#include "tutor/symbols.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor {
+
+using GiNaC::ex;
+using GiNaC::numeric;
+
+namespace {
+
+std::string superscript(const std::string& digits) {
+  static const char* kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : digits) {
+    if (c == '-') {
+      out += "⁻";
+    } else if (c >= '0' && c <= '9') {
+      out += kSup[c - '0'];
+    }
+  }
+  return out;
+}
+
+std::string integer_text(const numeric& n) {
+  std::ostringstream os;
+  os << n;
+  return os.str();
+}
+
+bool is_e_constant(const ex& e) {
+  return GiNaC::is_the_function<GiNaC::exp_SERIAL>(e) && e.op(0).is_equal(1);
+}
+
+bool negative_numeric(const ex& e) {
+  return GiNaC::is_a<numeric>(e) && e.info(GiNaC::info_flags::real) &&
+         GiNaC::ex_to<numeric>(e).is_negative();
+}
+
+// A power with a negative number as exponent: x⁻² is shown as 1/x².
+bool is_reciprocal(const ex& e) {
+  return GiNaC::is_a<GiNaC::power>(e) && negative_numeric(e.op(1));
+}
+
+class Printer {
+ public:
+  explicit Printer(Style style) : s_(style) {}
+
+  std::string print(const ex& e) {
+    if (GiNaC::is_a<GiNaC::add>(e)) return sum(e);
+    if (GiNaC::is_a<GiNaC::mul>(e)) return product(e, false);
+    if (is_reciprocal(e)) return product(e, false);
+    if (GiNaC::is_a<GiNaC::power>(e)) return power(e);
+    if (GiNaC::is_a<numeric>(e)) return number(GiNaC::ex_to<numeric>(e), false);
+    if (GiNaC::is_a<GiNaC::symbol>(e)) return symbol(GiNaC::ex_to<GiNaC::symbol>(e));
+    if (GiNaC::is_a<GiNaC::constant>(e)) return constant(e);
+    if (GiNaC::is_a<GiNaC::function>(e)) return function(e);
+    std::ostringstream os;
+    os << e;
+    return os.str();
+  }
+
+ private:
+  bool latex() const { return s_ == Style::latex; }
+  bool text() const { return s_ == Style::text; }
+  bool spaced() const { return s_ != Style::input; }
+
+  std::string paren(const std::string& inner) const {
+    return latex() ? "\\left(" + inner + "\\right)" : "(" + inner + ")";
+  }
+
+  // --- sums ------------------------------------------------------------------------------
+
+  // Whether T prints with a leading minus, so the sum can write "a − b".
+  static bool negative_term(const ex& t) {
+    if (negative_numeric(t)) return true;
+    if (GiNaC::is_a<GiNaC::mul>(t)) {
+      for (std::size_t i = 0; i < t.nops(); ++i) {
+        if (negative_numeric(t.op(i))) return true;
+      }
+    }
+    return false;
+  }
+
+  std::string term(const ex& t, bool negate) {
+    if (!negate) return print(t);
+    if (GiNaC::is_a<numeric>(t)) return number(-GiNaC::ex_to<numeric>(t), false);
+    return product(t, true);
+  }
+
+  std::string sum(const ex& e) {
+    std::vector<ex> terms = sorted_terms(e);
+    std::string out;
+    const std::string plus = spaced() ? " + " : "+";
+    const std::string minus = spaced() ? " - " : "-";
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      bool neg = negative_term(terms[i]);
+      if (i == 0) {
+        out += neg ? "-" + term(terms[i], true) : term(terms[i], false);
+      } else {
+        out += neg ? minus : plus;
+        out += term(terms[i], neg);
+      }
+    }
+    return out;
+  }
+
+  // --- products ----------------------------------------------------------------------
+
+  // E as coefficient × numerator / denominator. NEGATE flips the coefficient's sign, so a
+  // sum can print "− 2x" without building −(2x), which GiNaC would re-evaluate.
+  std::string product(const ex& e, bool negate) {
+    numeric coeff = 1;
+    std::vector<ex> num;
+    std::vector<ex> den;
+    std::vector<ex> factors =
+        GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
+    for (const ex& f : factors) {
+      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::rational)) {
+        coeff *= GiNaC::ex_to<numeric>(f);
+      } else if (is_reciprocal(f)) {
+        const numeric& n = GiNaC::ex_to<numeric>(f.op(1));
+        den.push_back(n.is_equal(-1) && n.is_rational() ? f.op(0) : ex(GiNaC::pow(f.op(0), -n)));
+      } else {
+        num.push_back(f);
+      }
+    }
+    if (negate) coeff = -coeff;
+    std::string sign = coeff.is_negative() ? "-" : "";
+    numeric a = abs(coeff);
+    numeric p = a.numer();
+    numeric q = a.denom();
+
+    std::string top = join_factors(p, num);
+    if (den.empty() && q.is_equal(1)) return sign + top;
+
+    std::string bottom = join_factors(q, den);
+    if (latex()) {
+      // \frac groups by itself: no parentheses around a lone sum above or below the bar.
+      if (num.size() == 1 && p.is_equal(1) && GiNaC::is_a<GiNaC::add>(num[0])) top = print(num[0]);
+      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0])) bottom = print(den[0]);
+      return sign + "\\frac{" + top + "}{" + bottom + "}";
+    }
+    // A lone sum is already in parentheses; anything with two factors needs them.
+    bool several = den.size() + (q.is_equal(1) ? 0 : 1) > 1;
+    if (several) bottom = "(" + bottom + ")";
+    return sign + top + "/" + bottom;
+  }
+
+  // COEFF (positive) times FACTORS: "2x·cos(x²)", "2*x*cos(x^2)", "2 x \cos…".
+  std::string join_factors(const numeric& coeff, const std::vector<ex>& factors) {
+    if (factors.empty()) return number(coeff, false);
+    std::string out;
+    bool first = true;
+    if (!coeff.is_equal(1)) {
+      out = number(coeff, false);
+      first = false;
+    }
+    bool after_coeff = !first;
+    for (const ex& f : factors) {
+      std::string piece = factor(f);
+      if (!first) out += separator(after_coeff, piece);
+      out += piece;
+      first = false;
+      after_coeff = false;
+    }
+    return out;
+  }
+
+  std::string separator(bool after_coeff, const std::string& next) const {
+    bool digit_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || next[0] == '.');
+    switch (s_) {
+      case Style::text: return after_coeff && !digit_next ? "" : "·";
+      case Style::latex: return digit_next ? " \\cdot " : " ";
+      default: return "*";
+    }
+  }
+
+  std::string factor(const ex& f) {
+    if (GiNaC::is_a<GiNaC::add>(f)) return paren(sum(f));
+    if (GiNaC::is_a<GiNaC::mul>(f)) return paren(print(f));
+    return print(f);
+  }
+
+  // --- powers ----------------------------------------------------------------------
+
+  bool base_needs_parens(const ex& b) const {
+    if (GiNaC::is_a<GiNaC::add>(b) || GiNaC::is_a<GiNaC::mul>(b) || GiNaC::is_a<GiNaC::power>(b)) {
+      return true;
+    }
+    if (GiNaC::is_a<numeric>(b)) {
+      const numeric& n = GiNaC::ex_to<numeric>(b);
+      return !n.is_integer() || n.is_negative() || !n.is_real();
+    }
+    // e^x as a base: (e^x)².
+    if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && !is_e_constant(b) && !latex()) return text() || false;
+    return false;
+  }
+
+  bool exponent_is_atomic(const ex& x) const {
+    if (GiNaC::is_a<GiNaC::symbol>(x) || GiNaC::is_a<GiNaC::constant>(x)) return true;
+    if (GiNaC::is_a<numeric>(x)) {
+      const numeric& n = GiNaC::ex_to<numeric>(x);
+      return n.is_integer() && !n.is_negative();
+    }
+    return false;
+  }
+
+  std::string exponent_suffix(const ex& x) {
+    if (latex()) return "^{" + print(x) + "}";
+    if (text() && GiNaC::is_a<numeric>(x) && GiNaC::ex_to<numeric>(x).is_integer()) {
+      return superscript(integer_text(GiNaC::ex_to<numeric>(x)));
+    }
+    std::string s = print(x);
+    return "^" + (exponent_is_atomic(x) ? s : "(" + s + ")");
+  }
+
+  std::string power(const ex& e) {
+    const ex& b = e.op(0);
+    const ex& x = e.op(1);
+    if (x.info(GiNaC::info_flags::rational) && x.is_equal(numeric(1, 2))) return root(b);
+    std::string base = print(b);
+    if (base_needs_parens(b)) base = paren(base);
+    if (latex() && !base_needs_parens(b) && GiNaC::is_a<GiNaC::function>(b)) base = "{" + base + "}";
+    return base + exponent_suffix(x);
+  }
+
+  std::string root(const ex& b) {
+    std::string inner = print(b);
+    if (latex()) return "\\sqrt{" + inner + "}";
+    if (!text()) return "sqrt(" + inner + ")";
+    bool simple = GiNaC::is_a<GiNaC::symbol>(b) || GiNaC::is_a<GiNaC::constant>(b) ||
+                  (GiNaC::is_a<numeric>(b) && GiNaC::ex_to<numeric>(b).is_pos_integer());
+    return simple ? "√" + inner : "√(" + inner + ")";
+  }
+
+  // --- atoms ------------------------------------------------------------------------
+
+  std::string number(const numeric& n, bool) {
+    if (n.is_integer()) return integer_text(n);
+    if (n.is_rational()) {
+      std::string s = integer_text(n.numer()) + "/" + integer_text(n.denom());
+      if (latex()) {
+        std::string sign = n.is_negative() ? "-" : "";
+        return sign + "\\frac{" + integer_text(abs(n.numer())) + "}{" + integer_text(n.denom()) + "}";
+      }
+      return s;
+    }
+    // Input form must read back to the same double, so it gets the shortest exact digits.
+    if (n.is_real()) return s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+    std::string re = format_number(GiNaC::real(n).to_double());
+    std::string im = format_number(GiNaC::imag(n).to_double());
+    return "(" + re + (im.starts_with("-") ? "" : "+") + im + (latex() ? "i" : "*I") + ")";
+  }
+
+  std::string symbol(const GiNaC::symbol& sym) {
+    const std::string& name = sym.get_name();
+    if (const auto* g = greek_by_name(name)) {
+      if (text()) return std::string(g->glyph);
+      if (latex()) return std::string(g->latex);
+    }
+    if (latex() && name.size() > 1) {
+      // w1 → w_{1}; longer names upright so they do not read as a product.
+      std::size_t d = name.find_first_of("0123456789");
+      if (d == 1 && name.find_first_not_of("0123456789", 1) == std::string::npos) {
+        return name.substr(0, 1) + "_{" + name.substr(1) + "}";
+      }
+      return "\\mathit{" + name + "}";
+    }
+    return name;
+  }
+
+  std::string constant(const ex& e) {
+    if (e.is_equal(GiNaC::Pi)) return text() ? "π" : (latex() ? "\\pi" : "pi");
+    std::ostringstream os;
+    os << e;
+    return os.str();
+  }
+
+  std::string function(const ex& e) {
+    const auto& fn = GiNaC::ex_to<GiNaC::function>(e);
+    const FunctionInfo* info = function_by_ginac_name(fn.get_name());
+    const ex& arg = e.op(0);
+    if (info != nullptr && info->name == "exp") {
+      if (arg.is_equal(1)) return "e";
+      if (latex()) return "e^{" + print(arg) + "}";
+      if (!text()) return "exp(" + print(arg) + ")";
+      return "e" + exponent_suffix(arg);
+    }
+    if (info != nullptr && info->name == "abs") {
+      if (latex()) return "\\left|" + print(arg) + "\\right|";
+      if (text()) return "|" + print(arg) + "|";
+    }
+    std::string name;
+    if (info == nullptr) {
+      name = fn.get_name();
+    } else if (latex()) {
+      name = std::string(info->latex);
+    } else if (text()) {
+      name = std::string(info->text);
+    } else {
+      name = std::string(info->name);
+    }
+    std::string args;
+    for (std::size_t i = 0; i < e.nops(); ++i) {
+      if (i) args += ", ";
+      args += print(e.op(i));
+    }
+    return name + paren(args);
+  }
+
+  Style s_;
+};
+
+}  // namespace
+
+std::string print(const ex& e, Style style) { return Printer(style).print(e); }
+
+Style text_style(bool ascii) { return ascii || !locale_is_utf8() ? Style::ascii : Style::text; }
+
+std::string format_number(double d) {
+  if (d == 0) return "0";
+  std::string s = fmt::format("{:.12g}", d);
+  return s;
+}
+
+}  // namespace tutor

@@ -1,0 +1,673 @@
+#include "tutor/syntax.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+
+#include "tutor/functions.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor {
+
+using GiNaC::ex;
+using GiNaC::numeric;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+enum class Tok {
+  number,       // 3, 2.5, .5, 1e-3
+  ident,        // x, theta, θ, sin
+  superscript,  // ² ¹⁰ ⁻¹ (value in `sup`)
+  plus,
+  minus,
+  times,
+  divide,
+  power,   // ^ or **
+  lparen,  // ( or [
+  rparen,  // ) or ]
+  comma,
+  root,  // √
+  end,
+};
+
+struct Token {
+  Tok kind;
+  Span span;
+  std::string text;  // as typed (numbers, identifiers, brackets)
+  std::string name;  // identifiers: the ASCII name ("theta" for θ)
+  long sup = 0;      // superscripts: the exponent
+};
+
+struct Glyph {
+  std::string_view text;
+  Tok kind;
+};
+// Longest first, so "**" wins over "*".
+constexpr std::array kOperators{
+    Glyph{"**", Tok::power},          Glyph{"+", Tok::plus},
+    Glyph{"-", Tok::minus},           Glyph{"\xE2\x88\x92", Tok::minus},   // −
+    Glyph{"*", Tok::times},           Glyph{"\xC3\x97", Tok::times},       // ×
+    Glyph{"\xC2\xB7", Tok::times},    Glyph{"\xE2\x8B\x85", Tok::times},   // · ⋅
+    Glyph{"\xE2\x88\x97", Tok::times},                                     // ∗
+    Glyph{"/", Tok::divide},          Glyph{"\xC3\xB7", Tok::divide},      // ÷
+    Glyph{"^", Tok::power},           Glyph{"(", Tok::lparen},
+    Glyph{"[", Tok::lparen},          Glyph{")", Tok::rparen},
+    Glyph{"]", Tok::rparen},          Glyph{",", Tok::comma},
+    Glyph{"\xE2\x88\x9A", Tok::root},                                      // √
+};
+
+// Superscript digits and signs, by code point.
+int superscript_digit(long cp) {
+  switch (cp) {
+    case 0x2070: return 0;
+    case 0x00B9: return 1;
+    case 0x00B2: return 2;
+    case 0x00B3: return 3;
+    default:
+      if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
+      return -1;
+  }
+}
+constexpr long kSuperMinus = 0x207B;
+
+bool is_space(long cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000; }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+[[noreturn]] void fail(std::string_view input, Span span, std::string key,
+                       std::vector<std::string> args = {}) {
+  throw SyntaxError(Message{std::move(key), std::move(args)}, span, std::string(input));
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view in) : in_(in) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> out;
+    while (true) {
+      skip_space();
+      if (pos_ >= in_.size()) break;
+      out.push_back(next());
+    }
+    out.push_back(Token{Tok::end, Span{in_.size(), in_.size()}, "", "", 0});
+    return out;
+  }
+
+ private:
+  void skip_space() {
+    while (pos_ < in_.size()) {
+      std::size_t len = 1;
+      long cp = decode_utf8(in_, pos_, len);
+      if (!is_space(cp)) return;
+      pos_ += len;
+    }
+  }
+
+  Token next() {
+    const std::size_t start = pos_;
+    const char c = in_[pos_];
+    if (is_digit(c) || (c == '.' && pos_ + 1 < in_.size() && is_digit(in_[pos_ + 1]))) {
+      return number();
+    }
+    if (is_ascii_alpha(c)) {
+      while (pos_ < in_.size() && (is_ascii_alpha(in_[pos_]) || is_digit(in_[pos_]))) ++pos_;
+      std::string word(in_.substr(start, pos_ - start));
+      return Token{Tok::ident, Span{start, pos_}, word, word, 0};
+    }
+    for (const auto& g : kOperators) {
+      if (in_.substr(pos_).starts_with(g.text)) {
+        pos_ += g.text.size();
+        return Token{g.kind, Span{start, pos_}, std::string(g.text), "", 0};
+      }
+    }
+    std::size_t len = 1;
+    long cp = decode_utf8(in_, pos_, len);
+    if (cp < 0) fail(in_, Span{start, start + 1}, "syntax.invalid_utf8");
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+      fail(in_, Span{start, start + len}, "syntax.control_char");
+    }
+    if (superscript_digit(cp) >= 0 || cp == kSuperMinus) return superscript();
+    std::string glyph(in_.substr(pos_, len));
+    if (const auto* g = greek_by_glyph(glyph)) {
+      pos_ += len;
+      return Token{Tok::ident, Span{start, pos_}, glyph, std::string(g->name), 0};
+    }
+    if (glyph == "\xCF\x80") {  // π
+      pos_ += len;
+      return Token{Tok::ident, Span{start, pos_}, glyph, "pi", 0};
+    }
+    if (glyph == "'" || glyph == "\xE2\x80\xB2") fail(in_, Span{start, start + len}, "syntax.prime");
+    fail(in_, Span{start, start + len}, "syntax.unexpected_char", {sanitize(glyph)});
+  }
+
+  Token number() {
+    const std::size_t start = pos_;
+    while (pos_ < in_.size() && is_digit(in_[pos_])) ++pos_;
+    bool is_float = false;
+    if (pos_ < in_.size() && in_[pos_] == '.') {
+      is_float = true;
+      ++pos_;
+      while (pos_ < in_.size() && is_digit(in_[pos_])) ++pos_;
+    }
+    // An exponent only when digits follow, so "2e" stays 2·e and "2ex" stays 2·ex.
+    if (pos_ < in_.size() && (in_[pos_] == 'e' || in_[pos_] == 'E')) {
+      std::size_t p = pos_ + 1;
+      if (p < in_.size() && (in_[p] == '+' || in_[p] == '-')) ++p;
+      if (p < in_.size() && is_digit(in_[p])) {
+        is_float = true;
+        pos_ = p;
+        while (pos_ < in_.size() && is_digit(in_[pos_])) ++pos_;
+      }
+    }
+    // "1.2.3" and "2.5.x" are typos, not a product.
+    if (pos_ < in_.size() && in_[pos_] == '.') {
+      std::size_t end = pos_ + 1;
+      while (end < in_.size() && (is_digit(in_[end]) || in_[end] == '.')) ++end;
+      fail(in_, Span{start, end}, "syntax.bad_number", {std::string(in_.substr(start, end - start))});
+    }
+    std::string text(in_.substr(start, pos_ - start));
+    Token t{Tok::number, Span{start, pos_}, text, is_float ? "float" : "int", 0};
+    return t;
+  }
+
+  Token superscript() {
+    const std::size_t start = pos_;
+    bool negative = false;
+    std::string digits;
+    while (pos_ < in_.size()) {
+      std::size_t len = 1;
+      long cp = decode_utf8(in_, pos_, len);
+      if (cp == kSuperMinus && digits.empty() && !negative) {
+        negative = true;
+      } else if (int d = superscript_digit(cp); d >= 0) {
+        digits += static_cast<char>('0' + d);
+      } else {
+        break;
+      }
+      pos_ += len;
+    }
+    Span span{start, pos_};
+    if (digits.empty()) fail(in_, span, "syntax.unexpected_char", {std::string(in_.substr(start, pos_ - start))});
+    // x²² is a doubled key press far more often than x to the 22nd.
+    if (digits.size() >= 2 &&
+        std::all_of(digits.begin(), digits.end(), [&](char d) { return d == digits[0]; })) {
+      fail(in_, span, "syntax.ambiguous_superscript",
+           {std::string(in_.substr(start, pos_ - start)), (negative ? "-" : "") + digits});
+    }
+    if (digits.size() > 6) {
+      fail(in_, span, "syntax.number_too_long", {std::to_string(digits.size()), "6"});
+    }
+    long value = std::stol(digits);
+    return Token{Tok::superscript, span, std::string(in_.substr(start, pos_ - start)), "",
+                 negative ? -value : value};
+  }
+
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool is_constant_name(std::string_view name) { return name == "pi" || name == "e"; }
+
+// log10 of the largest of |numerator| and |denominator|; 0 for 0 and ±1.
+double log10_size(const numeric& n) {
+  if (n.is_zero()) return 0;
+  if (n.is_rational()) {
+    numeric num = abs(n.numer());
+    numeric den = n.denom();
+    numeric big = num > den ? num : den;
+    // Integer length in bits avoids converting a huge integer to double.
+    return static_cast<double>(big.int_length()) * std::log10(2.0);
+  }
+  if (n.is_real()) return std::abs(std::log10(std::abs(n.to_double())));
+  return 0;
+}
+
+// An upper estimate of how many terms expand(E) would produce, capped to stay finite.
+double expanded_terms(const ex& e, int depth = 0) {
+  constexpr double kCap = 1e18;
+  if (depth > 400) return 1;
+  if (GiNaC::is_a<GiNaC::add>(e)) {
+    double sum = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) sum += expanded_terms(e.op(i), depth + 1);
+    return std::min(sum, kCap);
+  }
+  if (GiNaC::is_a<GiNaC::mul>(e)) {
+    double prod = 1;
+    for (std::size_t i = 0; i < e.nops(); ++i) prod *= expanded_terms(e.op(i), depth + 1);
+    return std::min(prod, kCap);
+  }
+  if (GiNaC::is_a<GiNaC::power>(e)) {
+    const ex& exponent = e.op(1);
+    double base = expanded_terms(e.op(0), depth + 1);
+    if (base > 1 && exponent.info(GiNaC::info_flags::posint)) {
+      // Monomials of degree n in k terms: C(n + k − 1, k − 1), via lgamma to stay finite.
+      double n = GiNaC::ex_to<numeric>(exponent).to_double();
+      double lg = std::lgamma(n + base) - std::lgamma(n + 1) - std::lgamma(base);
+      return lg > std::log(kCap) ? kCap : std::min(std::exp(lg), kCap);
+    }
+    return 1;
+  }
+  return 1;
+}
+
+// The largest |n| among integer exponents of non-numeric bases in E.
+std::optional<numeric> largest_symbolic_exponent(const ex& e, int depth = 0) {
+  std::optional<numeric> best;
+  if (depth > 400) return best;
+  if (GiNaC::is_a<GiNaC::power>(e) && !GiNaC::is_a<numeric>(e.op(0)) &&
+      GiNaC::is_a<numeric>(e.op(1))) {
+    best = abs(GiNaC::ex_to<numeric>(e.op(1)));
+  }
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    auto sub = largest_symbolic_exponent(e.op(i), depth + 1);
+    if (sub && (!best || *sub > *best)) best = sub;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------
+// Parser: recursive descent over
+//   expr    := term (('+' | '-') term)*
+//   term    := unary (('*' | '/') unary | implicit)*      implicit: a factor with no operator
+//   unary   := ('+' | '-') unary | power
+//   power   := postfix ('^' unary)?                        right-associative
+//   postfix := primary superscript?
+//   primary := number | name | function '(' expr ')' | '(' expr ')' | '√' power
+
+class Parser {
+ public:
+  Parser(std::string_view in, std::vector<Token> toks, SymbolTable& syms, const Limits& lim)
+      : in_(in), toks_(std::move(toks)), syms_(syms), lim_(lim) {}
+
+  ex parse_all() {
+    if (peek().kind == Tok::end) fail(in_, Span{0, in_.size()}, "syntax.empty");
+    ex e = expr();
+    const Token& t = peek();
+    if (t.kind == Tok::rparen) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+    if (t.kind != Tok::end) unexpected(t);
+    return e;
+  }
+
+ private:
+  struct Depth {
+    Parser& p;
+    Depth(Parser& parser, Span span) : p(parser) {
+      if (++p.depth_ > p.lim_.max_depth) {
+        fail(p.in_, span, "syntax.too_deep", {std::to_string(p.lim_.max_depth)});
+      }
+    }
+    ~Depth() { --p.depth_; }
+    Depth(const Depth&) = delete;
+    Depth& operator=(const Depth&) = delete;
+  };
+
+  const Token& peek(std::size_t ahead = 0) const {
+    return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
+  }
+  const Token& take() { return toks_[std::min(pos_++, toks_.size() - 1)]; }
+
+  static std::string opening_of(const std::string& close) { return close == "]" ? "[" : "("; }
+  static std::string closing_of(const std::string& open) { return open == "[" ? "]" : ")"; }
+
+  [[noreturn]] void unexpected(const Token& t) {
+    if (t.kind == Tok::end) {
+      const Token& before = toks_[pos_ > 0 ? pos_ - 1 : 0];
+      fail(in_, before.span, "syntax.unexpected_end", {before.text});
+    }
+    fail(in_, t.span, "syntax.unexpected_token", {t.text});
+  }
+
+  // Runs a GiNaC operation, turning its arithmetic exceptions into errors at SPAN.
+  template <class F>
+  ex guarded(Span span, F&& f) {
+    try {
+      return f();
+    } catch (const GiNaC::pole_error&) {
+      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+    } catch (const std::overflow_error&) {
+      fail(in_, span, "syntax.division_by_zero");
+    } catch (const std::domain_error&) {
+      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+    } catch (const std::range_error&) {
+      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+    }
+  }
+
+  ex expr() {
+    const Span start = peek().span;
+    ex acc = term();
+    while (peek().kind == Tok::plus || peek().kind == Tok::minus) {
+      const Token& op = take();
+      ex rhs = term();
+      Span span{start.begin, prev_end()};
+      acc = guarded(span, [&] { return op.kind == Tok::plus ? acc + rhs : acc - rhs; });
+    }
+    return acc;
+  }
+
+  std::size_t prev_end() const { return pos_ > 0 ? toks_[pos_ - 1].span.end : 0; }
+
+  bool starts_implicit_factor(const Token& t) const {
+    return t.kind == Tok::ident || t.kind == Tok::lparen || t.kind == Tok::root;
+  }
+
+  ex term() {
+    const Span start = peek().span;
+    ex acc = unary();
+    while (true) {
+      const Token& t = peek();
+      if (t.kind == Tok::times || t.kind == Tok::divide) {
+        take();
+        ex rhs = unary();
+        Span span{start.begin, prev_end()};
+        if (t.kind == Tok::divide) {
+          if (rhs.is_zero()) fail(in_, span, "syntax.division_by_zero");
+          acc = guarded(span, [&] { return acc / rhs; });
+        } else {
+          acc = guarded(span, [&] { return acc * rhs; });
+        }
+      } else if (starts_implicit_factor(t)) {
+        ex rhs = power();
+        Span span{start.begin, prev_end()};
+        acc = guarded(span, [&] { return acc * rhs; });
+      } else if (t.kind == Tok::number) {
+        fail(in_, t.span, "syntax.missing_operator", {t.text});
+      } else {
+        return acc;
+      }
+    }
+  }
+
+  ex unary() {
+    const Token& t = peek();
+    if (t.kind == Tok::minus || t.kind == Tok::plus) {
+      Depth d(*this, t.span);
+      take();
+      ex operand = unary();
+      return t.kind == Tok::minus ? -operand : operand;
+    }
+    return power();
+  }
+
+  ex power() {
+    const Span start = peek().span;
+    ex base = postfix();
+    if (peek().kind != Tok::power) return base;
+    Depth d(*this, peek().span);
+    take();
+    ex exponent = unary();
+    return make_power(base, exponent, Span{start.begin, prev_end()});
+  }
+
+  ex postfix() {
+    const Span start = peek().span;
+    ex base = primary();
+    if (peek().kind == Tok::superscript) {
+      const Token& s = take();
+      return make_power(base, numeric(s.sup), Span{start.begin, s.span.end});
+    }
+    return base;
+  }
+
+  ex make_power(const ex& base, const ex& exponent, Span span) {
+    if (GiNaC::is_a<numeric>(base) && GiNaC::is_a<numeric>(exponent)) {
+      const numeric& b = GiNaC::ex_to<numeric>(base);
+      const numeric& x = GiNaC::ex_to<numeric>(exponent);
+      if (b.is_zero() && (x.is_zero() || (x.is_real() && x.is_negative()))) {
+        fail(in_, span, x.is_zero() ? "syntax.undefined" : "syntax.division_by_zero",
+             {std::string(in_.substr(span.begin, span.end - span.begin))});
+      }
+      double digits = log10_size(b) * std::abs(x.is_real() ? x.to_double() : 1.0);
+      if (!std::isfinite(digits) || digits > lim_.max_number_digits) {
+        std::string shown = std::isfinite(digits) && digits < 1e15
+                                ? std::to_string(static_cast<long long>(digits))
+                                : std::string("10^15+");
+        fail(in_, span, "syntax.number_too_large",
+             {shown, std::to_string(static_cast<long long>(lim_.max_number_digits))});
+      }
+    } else if (GiNaC::is_a<numeric>(exponent)) {
+      const numeric& x = GiNaC::ex_to<numeric>(exponent);
+      if (x.is_real() && abs(x) > numeric(lim_.max_exponent)) {
+        fail(in_, span, "syntax.exponent_too_large",
+             {exponent_text(x), std::to_string(lim_.max_exponent)});
+      }
+    }
+    if (is_e(base)) return guarded(span, [&] { return GiNaC::exp(exponent); });
+    return guarded(span, [&] { return GiNaC::pow(base, exponent); });
+  }
+
+  static std::string exponent_text(const numeric& x) {
+    std::ostringstream os;
+    os << x;
+    std::string s = os.str();
+    return s.size() > 30 ? s.substr(0, 27) + "..." : s;
+  }
+
+  static bool is_e(const ex& e) {
+    return GiNaC::is_the_function<GiNaC::exp_SERIAL>(e) && e.op(0).is_equal(1);
+  }
+
+  ex primary() {
+    const Token& t = peek();
+    switch (t.kind) {
+      case Tok::number: return number(take());
+      case Tok::lparen: return group();
+      case Tok::root: {
+        Depth d(*this, t.span);
+        take();
+        if (peek().kind == Tok::end) unexpected(peek());
+        const Span start = t.span;
+        ex arg = power();
+        return guarded(Span{start.begin, prev_end()}, [&] { return GiNaC::sqrt(arg); });
+      }
+      case Tok::ident: return name();
+      case Tok::rparen:
+        // A close with nothing open is reported as such; "()" as an empty group.
+        if (open_.empty()) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+        unexpected(t);
+      default: unexpected(t);
+    }
+  }
+
+  ex number(const Token& t) {
+    if (t.name == "int") {
+      if (t.text.size() > lim_.max_integer_digits) {
+        fail(in_, t.span, "syntax.number_too_long",
+             {std::to_string(t.text.size()), std::to_string(lim_.max_integer_digits)});
+      }
+      return numeric(t.text.c_str());
+    }
+    double v = std::strtod(t.text.c_str(), nullptr);
+    if (!std::isfinite(v) || std::abs(v) > 1e300) {
+      fail(in_, t.span, "syntax.number_too_large",
+           {std::to_string(static_cast<long long>(t.text.size())), "300"});
+    }
+    return numeric(v);
+  }
+
+  // '(' expr ')' or '[' expr ']'; the span of an unclosed one points at the opening.
+  ex group() {
+    const Token& open = take();
+    Depth d(*this, open.span);
+    open_.push_back(open.span);
+    if (peek().kind == Tok::rparen) unexpected(peek());
+    ex inner = expr();
+    close(open);
+    open_.pop_back();
+    return inner;
+  }
+
+  void close(const Token& open) {
+    const Token& t = peek();
+    if (t.kind == Tok::rparen) {
+      if (t.text != closing_of(open.text)) {
+        fail(in_, t.span, "syntax.mismatched", {t.text, open.text});
+      }
+      take();
+      return;
+    }
+    if (t.kind == Tok::end) fail(in_, open.span, "syntax.unclosed", {open.text});
+    if (t.kind == Tok::comma) unexpected(t);
+    if (t.kind == Tok::number) fail(in_, t.span, "syntax.missing_operator", {t.text});
+    unexpected(t);
+  }
+
+  ex name() {
+    const Token& t = take();
+    const Token& next = peek();
+    const bool call = next.kind == Tok::lparen && next.span.begin == t.span.end;
+    if (const FunctionInfo* f = find_function(t.text); f && !(t.text == "\xCF\x83" && !call)) {
+      return function_call(t, *f);
+    }
+    if (t.name == "pi") return GiNaC::Pi;
+    if (t.name == "e") return GiNaC::exp(ex(1));
+    // Only a name glued to its '(' reads as a call: "theta (x+1)" is a product.
+    if (call && t.text.size() > 1 && is_ascii_alpha(t.text[0])) unknown_function(t);
+    // "sinx" is sin(x) typed without parentheses far more often than a variable; only
+    // x, y and z after the name count, so "cost" and "expo" stay variables.
+    for (const auto& fn : function_names()) {
+      if (!is_ascii_alpha(fn.spelling[0]) || t.text.size() != fn.spelling.size() + 1 ||
+          !t.text.starts_with(fn.spelling)) {
+        continue;
+      }
+      char last = t.text.back();
+      if (last == 'x' || last == 'y' || last == 'z') {
+        fail(in_, t.span, "syntax.function_needs_parens", {std::string(fn.spelling), std::string(1, last)});
+      }
+    }
+    return syms_.get(t.name);
+  }
+
+  [[noreturn]] void unknown_function(const Token& t) {
+    // "xcos(x)": a variable glued to a function name.
+    for (const auto& fn : function_names()) {
+      if (is_ascii_alpha(fn.spelling[0]) && t.text.size() > fn.spelling.size() &&
+          t.text.ends_with(fn.spelling)) {
+        std::string prefix = t.text.substr(0, t.text.size() - fn.spelling.size());
+        fail(in_, t.span, "syntax.glued_function", {prefix, std::string(fn.spelling), t.text});
+      }
+    }
+    auto similar = similar_function_names(t.text);
+    if (!similar.empty()) fail(in_, t.span, "syntax.unknown_function", {t.text, similar.front()});
+    fail(in_, t.span, "syntax.unknown_function_plain", {t.text});
+  }
+
+  ex function_call(const Token& fname, const FunctionInfo& f) {
+    const Token& next = peek();
+    if (next.kind == Tok::superscript) {
+      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, next.text});
+    }
+    if (next.kind == Tok::power) {
+      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, "^2"});
+    }
+    if (next.kind != Tok::lparen) {
+      if (next.kind == Tok::ident || next.kind == Tok::number) {
+        fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_needs_parens",
+             {fname.text, next.text});
+      }
+      fail(in_, fname.span, "syntax.function_needs_argument", {fname.text});
+    }
+    const Token& open = take();
+    Depth d(*this, open.span);
+    if (peek().kind == Tok::rparen) {
+      fail(in_, Span{fname.span.begin, peek().span.end}, "syntax.function_needs_argument",
+           {fname.text});
+    }
+    if (peek().kind == Tok::end) fail(in_, open.span, "syntax.unclosed", {open.text});
+    open_.push_back(open.span);
+    ex arg = expr();
+    if (peek().kind == Tok::comma) fail(in_, peek().span, "syntax.one_argument", {fname.text});
+    close(open);
+    open_.pop_back();
+    Span span{fname.span.begin, prev_end()};
+    return guarded(span, [&] { return f.build(arg); });
+  }
+
+  std::string_view in_;
+  std::vector<Token> toks_;
+  std::size_t pos_ = 0;
+  SymbolTable& syms_;
+  const Limits& lim_;
+  int depth_ = 0;
+  std::vector<Span> open_;
+};
+
+}  // namespace
+
+bool is_variable_name(std::string_view name) {
+  if (name.empty() || !is_ascii_alpha(name[0])) return false;
+  for (char c : name) {
+    if (!is_ascii_alpha(c) && !is_digit(c)) return false;
+  }
+  return find_function(name) == nullptr && !is_constant_name(name);
+}
+
+std::vector<std::string> similar_function_names(std::string_view name) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  if (name.size() < 2) return {};
+  for (const auto& fn : function_names()) {
+    if (!is_ascii_alpha(fn.spelling[0]) || fn.spelling == name) continue;
+    std::size_t d = edit_distance(name, fn.spelling);
+    if (d <= 2 && d < fn.spelling.size()) scored.emplace_back(d, std::string(fn.spelling));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [d, s] : scored) out.push_back(std::move(s));
+  return out;
+}
+
+Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
+  if (text.size() > limits.max_input_bytes) {
+    throw SyntaxError(Message{"syntax.too_long", {std::to_string(text.size()),
+                                                  std::to_string(limits.max_input_bytes)}},
+                      Span{limits.max_input_bytes, text.size()}, std::string(text));
+  }
+  std::vector<Token> toks = Lexer(text).run();
+  Parser parser(text, std::move(toks), syms, limits);
+  ex e = parser.parse_all();
+  Span whole{0, text.size()};
+  // GiNaC merges powers as it builds, (x^100)^100 = x^10000, so check what it kept.
+  if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
+    std::ostringstream os;
+    os << *big;
+    throw SyntaxError(Message{"syntax.exponent_too_large",
+                              {os.str(), std::to_string(limits.max_exponent)}},
+                      whole, std::string(text));
+  }
+  double terms = expanded_terms(e);
+  if (terms > limits.max_expanded_terms) {
+    std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
+    throw SyntaxError(Message{"syntax.expansion_too_large",
+                              {shown, std::to_string(static_cast<long long>(
+                                          limits.max_expanded_terms))}},
+                      whole, std::string(text));
+  }
+  return Parsed{e, variables_of(e)};
+}
+
+}  // namespace tutor

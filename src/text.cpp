@@ -1,0 +1,86 @@
+#include "tutor/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <string>
+
+namespace tutor {
+
+long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len) {
+  utf8proc_int32_t cp = -1;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                            static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+  if (n <= 0) {
+    len = 1;
+    return -1;
+  }
+  len = static_cast<std::size_t>(n);
+  return cp;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    if (cp < 0) {
+      width += 1;
+    } else {
+      int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+      width += w > 0 ? static_cast<std::size_t>(w) : 0;
+    }
+    i += len;
+  }
+  return width;
+}
+
+std::string sanitize(std::string_view s, bool ascii) {
+  const std::string_view replacement = ascii ? "?" : "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    bool control = cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+    if (cp == '\t') {
+      out += ' ';
+    } else if (control) {
+      out += replacement;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+  std::string out(s);
+  std::size_t w = display_width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    if (decode_utf8(s, i, len) < 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool locale_is_utf8() {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v == nullptr || *v == '\0') continue;
+    std::string value(v);
+    for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return value.find("utf-8") != std::string::npos || value.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+}  // namespace tutor

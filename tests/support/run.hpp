@@ -1,0 +1,25 @@
+// Running the tutor from tests: in process through the command table, or as the real binary.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tutor::testing {
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// cli::run with ARGS and INPUT on string streams. Language and ASCII come from ARGS only:
+// the environment's TUTOR_LANG and locale are set to English UTF-8 for the call.
+RunResult run_in_process(const std::vector<std::string>& args, const std::string& input = "");
+
+// The built `tutor` binary with ARGS, INPUT on stdin, and ENV added to a clean environment
+// (LANG=C.UTF-8, no TUTOR_LANG). Waits at most TIMEOUT_S seconds, then kills it (status -1).
+RunResult run_binary(const std::vector<std::string>& args, const std::string& input = "",
+                     const std::map<std::string, std::string>& env = {}, double timeout_s = 20);
+
+}  // namespace tutor::testing
