@@ -59,6 +59,21 @@ class Explainer {
     return raw == s ? " = " + s : " = " + raw + " = " + s;
   }
 
+  // For sums: when simplifying only reorders the terms, the raw order is kept and shown once.
+  std::string sum_result(const std::vector<ex>& terms, const ex& simplified) const {
+    ex total = 0;
+    std::size_t nonzero = 0;
+    for (const ex& t : terms) {
+      total += t;
+      if (!t.is_zero()) ++nonzero;
+    }
+    std::size_t shown = GiNaC::is_a<GiNaC::add>(simplified) ? simplified.nops() : 1;
+    if (total.is_equal(simplified) && nonzero == terms.size() && nonzero == shown) {
+      return " = " + joined_sum(terms);
+    }
+    return result(joined_sum(terms), simplified);
+  }
+
   std::string joined_sum(const std::vector<ex>& terms) const {
     std::string out;
     for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -107,11 +122,19 @@ class Explainer {
   void sum(const Step& s, int depth) {
     line(depth, tr(o_.lang, "diff.sum_intro", rule(s.rule)));
     for (const auto& sub : s.substeps) step(sub, depth + 1);
-    line(depth, d_of(s) + result(joined_sum(s.parts), s.derivative));
+    line(depth, d_of(s) + sum_result(s.parts, s.derivative));
   }
 
   void constant_multiple(const Step& s, int depth) {
     const Step& sub = s.substeps.front();
+    std::string raw = factor(s.parts[0]) + times() + factor(s.parts[1]);
+    if (is_leaf(sub)) {
+      // 3x² in one line: the constant, the one rule under it, and the product.
+      line(depth, d_of(s) + result(raw, s.derivative) + "   (" + rule(s.rule) + ", " +
+                      rule(sub.rule) + ")");
+      remark(sub, depth + 1);
+      return;
+    }
     line(depth, tr(o_.lang, "diff.constant_multiple_intro", rule(s.rule), p(s.parts[0]),
                    p(sub.expression)));
     step(sub, depth + 1);
@@ -140,16 +163,21 @@ class Explainer {
     std::vector<const Step*> subs;
     for (const auto& sub : s.substeps) subs.push_back(&sub);
     bool two = subs.size() == 2;
-    line(depth, tr(o_.lang, two ? "diff.product_intro" : "diff.product_intro_n", rule(s.rule),
-                   factor_names(subs, !two)));
+    if (two) {
+      std::string formula = ascii() ? "(f*g)' = f'*g + f*g'" : "(f·g)' = f'·g + f·g'";
+      line(depth, tr(o_.lang, "diff.product_intro", rule(s.rule), formula, factor_names(subs, false)));
+    } else {
+      line(depth, tr(o_.lang, "diff.product_intro_n", rule(s.rule), factor_names(subs, true)));
+    }
     for (const auto* sub : subs) step(*sub, depth + 1);
-    line(depth, d_of(s) + result(joined_sum(s.parts), s.derivative));
+    line(depth, d_of(s) + sum_result(s.parts, s.derivative));
   }
 
   void quotient(const Step& s, int depth) {
     const Step& dn = s.substeps[0];
     const Step& dd = s.substeps[1];
-    line(depth, tr(o_.lang, "diff.quotient_intro", rule(s.rule),
+    std::string formula = ascii() ? "(f/g)' = (f'*g - f*g')/g^2" : "(f/g)' = (f'·g - f·g')/g²";
+    line(depth, tr(o_.lang, "diff.quotient_intro", rule(s.rule), formula,
                    "f = " + p(dn.expression) + ", g = " + p(dd.expression)));
     step(dn, depth + 1);
     step(dd, depth + 1);

@@ -141,14 +141,27 @@ bool term_before(const TermKey& a, const TermKey& b) {
   return a.full < b.full;
 }
 
+bool has_function(const ex& e) {
+  if (GiNaC::is_a<GiNaC::function>(e)) return true;
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    if (has_function(e.op(i))) return true;
+  }
+  return false;
+}
+
+// Number, constants, variables, polynomial sums, functions (and exponentials aˣ), then
+// sums of functions, the way textbooks write 2x·cos(x²), 6(3x + 1)·cos(…) and σ(x)(1 − σ(x)).
 int factor_rank(const ex& f) {
   const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
   if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
-  if (GiNaC::is_a<GiNaC::constant>(base)) return 1;
+  if (GiNaC::is_a<GiNaC::constant>(base) && !GiNaC::is_a<GiNaC::power>(f)) return 1;
   if (GiNaC::is_a<GiNaC::symbol>(base)) return 2;
-  if (GiNaC::is_a<GiNaC::add>(base)) return 3;
-  if (GiNaC::is_a<GiNaC::function>(base)) return 4;
-  return 5;
+  if (GiNaC::is_a<GiNaC::add>(base)) return has_function(base) ? 5 : 3;
+  if (GiNaC::is_a<GiNaC::function>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
+      GiNaC::is_a<GiNaC::constant>(base)) {
+    return 4;
+  }
+  return 6;
 }
 
 }  // namespace

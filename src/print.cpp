@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -96,18 +98,35 @@ class Printer {
     return product(t, true);
   }
 
-  std::string sum(const ex& e) {
+  // NEGATE prints −E without building it (GiNaC would re-evaluate a held form). A sum
+  // starts with a positive term where it has one: 1 − x rather than −x + 1.
+  std::string sum(const ex& e, bool negate = false) {
     std::vector<ex> terms = sorted_terms(e);
+    std::vector<bool> neg;
+    for (const ex& t : terms) neg.push_back(negative_term(t) != negate);
+    if (!terms.empty() && neg[0]) {
+      for (std::size_t i = 1; i < terms.size(); ++i) {
+        if (!neg[i]) {
+          std::rotate(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(i),
+                      terms.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          std::rotate(neg.begin(), neg.begin() + static_cast<std::ptrdiff_t>(i),
+                      neg.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          break;
+        }
+      }
+    }
     std::string out;
     const std::string plus = spaced() ? " + " : "+";
     const std::string minus = spaced() ? " - " : "-";
     for (std::size_t i = 0; i < terms.size(); ++i) {
-      bool neg = negative_term(terms[i]);
+      // The printed magnitude: flip the term when its own sign differs from how it shows.
+      bool flip = negative_term(terms[i]);
+      std::string body = term(terms[i], flip);
       if (i == 0) {
-        out += neg ? "-" + term(terms[i], true) : term(terms[i], false);
+        out += neg[i] ? "-" + body : body;
       } else {
-        out += neg ? minus : plus;
-        out += term(terms[i], neg);
+        out += neg[i] ? minus : plus;
+        out += body;
       }
     }
     return out;
@@ -134,12 +153,25 @@ class Printer {
       }
     }
     if (negate) coeff = -coeff;
+    // −(σ − 1)·σ reads better as (1 − σ)·σ: a lone −1 goes into the one sum there is.
+    std::optional<std::size_t> absorb;
+    if (coeff.is_equal(-1)) {
+      for (std::size_t i = 0; i < num.size(); ++i) {
+        if (!GiNaC::is_a<GiNaC::add>(num[i])) continue;
+        if (absorb) {
+          absorb.reset();
+          break;
+        }
+        absorb = i;
+      }
+      if (absorb) coeff = 1;
+    }
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
     numeric p = a.numer();
     numeric q = a.denom();
 
-    std::string top = join_factors(p, num);
+    std::string top = join_factors(p, num, absorb);
     if (den.empty() && q.is_equal(1)) return sign + top;
 
     std::string bottom = join_factors(q, den);
@@ -156,7 +188,9 @@ class Printer {
   }
 
   // COEFF (positive) times FACTORS: "2x·cos(x²)", "2*x*cos(x^2)", "2 x \cos…".
-  std::string join_factors(const numeric& coeff, const std::vector<ex>& factors) {
+  // NEGATED is the index of a sum factor to print negated (it took the coefficient's −1).
+  std::string join_factors(const numeric& coeff, const std::vector<ex>& factors,
+                           std::optional<std::size_t> negated = std::nullopt) {
     if (factors.empty()) return number(coeff, false);
     std::string out;
     bool first = true;
@@ -165,8 +199,8 @@ class Printer {
       first = false;
     }
     bool after_coeff = !first;
-    for (const ex& f : factors) {
-      std::string piece = factor(f);
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+      std::string piece = factor(factors[i], negated == i);
       if (!first) out += separator(after_coeff, piece);
       out += piece;
       first = false;
@@ -184,8 +218,10 @@ class Printer {
     }
   }
 
-  std::string factor(const ex& f) {
-    if (GiNaC::is_a<GiNaC::add>(f)) return paren(sum(f));
+  std::string factor(const ex& f, bool negated = false) {
+    if (GiNaC::is_a<GiNaC::add>(f)) {
+      return paren(sum(f, negated));
+    }
     if (GiNaC::is_a<GiNaC::mul>(f)) return paren(print(f));
     return print(f);
   }

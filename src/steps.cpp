@@ -158,12 +158,14 @@ ex simplest_form(const ex& p) {
     attempt([&] { return GiNaC::expand(p); });
     attempt([&] { return GiNaC::normal(p); });
   }
+  // A rewrite must not be longer than the product form: normal() can merge two short
+  // terms into one long fraction, and that is not simpler for a learner.
+  std::vector<std::size_t> lengths{len};
+  for (std::size_t i = 1; i < candidates.size(); ++i) lengths.push_back(input_length(candidates[i]));
   std::size_t best = 0;
-  auto key = [&](std::size_t i) {
-    return std::make_tuple(top_terms(candidates[i]), i == 0 ? len : input_length(candidates[i]), i);
-  };
+  auto key = [&](std::size_t i) { return std::make_tuple(top_terms(candidates[i]), lengths[i], i); };
   for (std::size_t i = 1; i < candidates.size(); ++i) {
-    if (key(i) < key(best)) best = i;
+    if (lengths[i] <= len && key(i) < key(best)) best = i;
   }
   return candidates[best];
 }

@@ -23,8 +23,8 @@ int compare(const GiNaC::ex& a, const GiNaC::ex& b);
 std::vector<GiNaC::ex> sorted_terms(const GiNaC::ex& sum);
 
 // The factors of a product in textbook order: the number, constants (π), powers of
-// variables alphabetically, then sums, then functions (2x·cos(x²)). A non-product is a
-// single factor.
+// variables alphabetically, polynomial sums, functions, then sums that hold functions
+// (2x·cos(x²), 6(3x + 1)·cos(…), σ(x)(1 − σ(x))). A non-product is a single factor.
 std::vector<GiNaC::ex> sorted_factors(const GiNaC::ex& product);
 
 // The total degree of E in its variables: 2 for 3x²y⁰, 3 for x·y², 0 for sin(x).

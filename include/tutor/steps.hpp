@@ -84,9 +84,11 @@ struct DiffOptions {
 // chain links are fresh real symbols that never clash with E's variables.
 Step differentiate(const GiNaC::ex& e, const GiNaC::ex& var, const DiffOptions& options = {});
 
-// The simplest of the product form P, factor(P), expand(P) and normal(P): fewest terms at
-// the top, then the shortest input form, then in that order of preference. This is the form
-// a final result is shown in: 6(3x + 1), not 18x + 6.
+// The simplest of the product form P, factor(P), expand(P) and normal(P): among those no
+// longer than P (in input form), the one with the fewest terms at the top, then the
+// shortest, then in that order of preference. So 6(3x + 1) stays (18x + 6 has more
+// terms), 24x² + 24x + 6 becomes 6(2x + 1)², and two short terms never become one long
+// fraction.
 GiNaC::ex simplest_form(const GiNaC::ex& p);
 
 }  // namespace tutor

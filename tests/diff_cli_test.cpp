@@ -1,0 +1,121 @@
+// `tutor diff` as a learner or a script runs it: formats, options and bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/run.hpp"
+#include "tutor/equivalence.hpp"
+#include "tutor/symbols.hpp"
+#include "tutor/syntax.hpp"
+
+namespace tutor {
+namespace {
+
+using testing::run_binary;
+using testing::run_in_process;
+
+TEST(DiffCli, JsonFollowsTheContract) {
+  auto r = run_in_process({"diff", "sin((3x+1)^2)", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["input"], "sin((3x+1)^2)");
+  EXPECT_EQ(j["expression"], "sin((3*x+1)^2)");
+  EXPECT_EQ(j["variables"], nlohmann::json::array({"x"}));
+  ASSERT_EQ(j["derivatives"].size(), 1u);
+  const auto& d = j["derivatives"][0];
+  EXPECT_EQ(d["wrt"], "x");
+  EXPECT_EQ(d["text"], "6(3x + 1)·cos((3x + 1)²)");
+  const auto& steps = d["steps"];
+  EXPECT_EQ(steps["rule"], "chain");
+  ASSERT_EQ(steps["links"].size(), 3u);
+  EXPECT_EQ(steps["links"][0]["outer"], "sin(u)");
+  EXPECT_EQ(steps["links"][0]["variable"], "u");
+  EXPECT_EQ(steps["links"][0]["inner"], "(3*x+1)^2");
+  EXPECT_EQ(steps["links"][0]["factor"], "cos((3*x+1)^2)");
+  EXPECT_EQ(steps["links"][1]["factor"], "2*(3*x+1)");
+  EXPECT_EQ(steps["links"][2]["factor"], "3");
+  for (const auto& s : steps["substeps"]) {
+    EXPECT_TRUE(s.contains("rule") && s.contains("expression") && s.contains("derivative") &&
+                s.contains("substeps"));
+  }
+  // The result, read back by the tutor's own parser, is GiNaC's derivative.
+  SymbolTable syms;
+  GiNaC::ex result = parse(d["result"].get<std::string>(), syms).expr;
+  GiNaC::ex x = syms.get("x");
+  GiNaC::ex reference = parse("sin((3x+1)^2)", syms).expr.diff(GiNaC::ex_to<GiNaC::symbol>(x));
+  EXPECT_EQ(compare_functions(result, reference, {x}).verdict, Verdict::equal);
+}
+
+TEST(DiffCli, EveryPartialWithoutWrt) {
+  auto r = run_in_process({"diff", "(a+b)*c", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["derivatives"].size(), 3u);
+  EXPECT_EQ(j["derivatives"][0]["wrt"], "a");
+  EXPECT_EQ(j["derivatives"][0]["result"], "c");
+  EXPECT_EQ(j["derivatives"][2]["wrt"], "c");
+  EXPECT_EQ(j["derivatives"][2]["result"], "a+b");
+}
+
+TEST(DiffCli, WrtPicksOnePartial) {
+  auto r = run_in_process({"diff", "x^2 y", "--wrt", "y"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "∂/∂y x²·y");
+  EXPECT_NE(r.out.find("= x²"), std::string::npos) << r.out;
+}
+
+TEST(DiffCli, DerivativeNotationInTheExpression) {
+  auto r = run_in_process({"diff", "d/dx x^3"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("d/dx x³ = 3x²"), std::string::npos) << r.out;
+  auto glued = run_in_process({"diff", "d/dt(t^2)", "--format", "json"});
+  ASSERT_EQ(glued.status, 0) << glued.err;
+  EXPECT_EQ(nlohmann::json::parse(glued.out)["derivatives"][0]["result"], "2*t");
+}
+
+TEST(DiffCli, VariableNotInTheExpressionIsZeroAndSaysWhy) {
+  auto r = run_in_process({"diff", "x^2", "--wrt", "y"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("does not contain y"), std::string::npos) << r.out;
+}
+
+TEST(DiffCli, BadWrtIsAnError) {
+  for (const char* bad : {"2", "sin", "pi"}) {
+    auto r = run_in_process({"diff", "x^2", "--wrt", bad});
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("is not a variable"), std::string::npos) << r.err;
+  }
+}
+
+TEST(DiffCli, BadExpressionShowsTheCaret) {
+  auto r = run_binary({"diff", "sin(x^2"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("  sin(x^2\n     ^\n"), std::string::npos) << r.err;
+}
+
+TEST(DiffCli, BriefAndLatex) {
+  auto brief = run_in_process({"diff", "sin(x^2)", "--brief"});
+  EXPECT_EQ(brief.out,
+            "d/dx sin(x²)\n"
+            "  df/du = cos(u) = cos(x²)   (trigonometric)\n"
+            "  du/dx = 2x   (power rule)\n"
+            "  d/dx sin(x²) = 2x·cos(x²)\n");
+  auto latex = run_in_process({"diff", "sin(x^2)", "--format", "latex"});
+  EXPECT_EQ(latex.out.rfind("\\begin{align*}", 0), 0u) << latex.out;
+}
+
+TEST(DiffCli, SameOutputOnEveryRun) {
+  // GiNaC's term order follows hash values that change between processes; the output may not.
+  std::vector<std::string> args = {"diff", "(x+y)^3 sin(x y) + exp(y - x) / (x^2 + y + 1)"};
+  auto first = run_binary(args);
+  ASSERT_EQ(first.status, 0) << first.err;
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(run_binary(args).out, first.out);
+}
+
+TEST(DiffCli, KoreanHelp) {
+  auto r = run_binary({"--lang", "ko", "diff", "--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("단계별로 미분합니다"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace tutor
