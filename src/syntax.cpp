@@ -274,6 +274,38 @@ double expanded_terms(const ex& e, int depth = 0) {
   return 1;
 }
 
+// The degree of E as a polynomial in its atoms (variables, and functions taken whole), and
+// those atoms. Expanding E gives at most C(degree + atoms, atoms) monomials, which is far
+// tighter than counting products of terms when few variables are involved:
+// (x+1)(x+2)…(x+50) has 51 terms, not 2⁵⁰.
+double atom_degree(const ex& e, GiNaC::exset& atoms, int depth = 0) {
+  if (depth > 400 || GiNaC::is_a<numeric>(e)) return 0;
+  if (GiNaC::is_a<GiNaC::add>(e)) {
+    double d = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) d = std::max(d, atom_degree(e.op(i), atoms, depth + 1));
+    return d;
+  }
+  if (GiNaC::is_a<GiNaC::mul>(e)) {
+    double d = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) d += atom_degree(e.op(i), atoms, depth + 1);
+    return d;
+  }
+  if (GiNaC::is_a<GiNaC::power>(e) && e.op(1).info(GiNaC::info_flags::posint)) {
+    return atom_degree(e.op(0), atoms, depth + 1) * GiNaC::ex_to<numeric>(e.op(1)).to_double();
+  }
+  atoms.insert(e);
+  return 1;
+}
+
+double monomial_bound(const ex& e) {
+  GiNaC::exset atoms;
+  double d = atom_degree(e, atoms);
+  double k = static_cast<double>(atoms.size());
+  if (k == 0) return 1;
+  double lg = std::lgamma(d + k + 1) - std::lgamma(d + 1) - std::lgamma(k + 1);
+  return lg > std::log(1e18) ? 1e18 : std::exp(lg);
+}
+
 // The largest |n| among integer exponents of non-numeric bases in E.
 std::optional<numeric> largest_symbolic_exponent(const ex& e, int depth = 0) {
   std::optional<numeric> best;
@@ -659,7 +691,7 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                               {os.str(), std::to_string(limits.max_exponent)}},
                       whole, std::string(text));
   }
-  double terms = expanded_terms(e);
+  double terms = std::min(expanded_terms(e), monomial_bound(e));
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
     throw SyntaxError(Message{"syntax.expansion_too_large",
