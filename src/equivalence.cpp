@@ -42,7 +42,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
     ex diff = a - b;
     if (diff.is_zero() ||
         (print(diff, Style::input).size() < kSymbolicLimit && diff.normal().is_zero())) {
-      r.verdict = Verdict::equal;
+      r.verdict = Agreement::equal;
       r.symbolic = true;
       return r;
     }
@@ -68,12 +68,12 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
     if (vb && !va) ++r.only_second_defined;
     if (!va || !vb) continue;
     if (!nearly_equal(*va, *vb)) {
-      r.verdict = Verdict::different;
+      r.verdict = Agreement::different;
       return r;
     }
     ++r.agreeing_points;
   }
-  r.verdict = r.agreeing_points >= 3 ? Verdict::equal : Verdict::undecided;
+  r.verdict = r.agreeing_points >= 3 ? Agreement::equal : Agreement::undecided;
   return r;
 }
 

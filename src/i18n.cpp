@@ -15,6 +15,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/common.inc"
 #include "messages/syntax.inc"
 #include "messages/diff.inc"
+#include "messages/check.inc"
 };
 
 }  // namespace

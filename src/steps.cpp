@@ -92,9 +92,9 @@ const FunctionRule* function_rule(const ex& e) {
 
 std::size_t top_terms(const ex& e) { return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1; }
 
-// FACTORS multiplied for display: numbers collected in front, other factors combined by
-// GiNaC, and the product held so that 6·(3x + 1) is not distributed into 18x + 6.
-ex collect_product(const std::vector<ex>& factors) {
+}  // namespace
+
+ex product_form(const std::vector<ex>& factors) {
   numeric coeff = 1;
   ex rest = 1;
   auto take = [&](const ex& f) {
@@ -123,6 +123,8 @@ ex collect_product(const std::vector<ex>& factors) {
   return GiNaC::mul(ex(coeff), rest).hold();
 }
 
+namespace {
+
 // E with LETTER replaced by VALUE, keeping 2·(3x + 1) as a product instead of letting
 // GiNaC distribute it: the learner should see the substitution, not its expansion.
 ex substitute_held(const ex& e, const ex& letter, const ex& value) {
@@ -131,7 +133,7 @@ ex substitute_held(const ex& e, const ex& letter, const ex& value) {
   if (GiNaC::is_a<GiNaC::mul>(e)) {
     std::vector<ex> factors;
     for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(substitute_held(e.op(i), letter, value));
-    return collect_product(factors);
+    return product_form(factors);
   }
   return e.subs(letter == value);
 }
@@ -260,7 +262,7 @@ class Deriver {
       for (const ex& f : dependent) rest *= f;
       Step sub = derive(rest, s.wrt);
       s.parts = {c, sub.derivative};
-      s.derivative = simplest_form(collect_product({c, sub.derivative}));
+      s.derivative = simplest_form(product_form({c, sub.derivative}));
       s.substeps.push_back(std::move(sub));
       return s;
     }
@@ -288,7 +290,7 @@ class Deriver {
       for (std::size_t j = 0; j < dependent.size(); ++j) {
         if (j != i) factors.push_back(dependent[j]);
       }
-      ex term = collect_product(factors);
+      ex term = product_form(factors);
       s.parts.push_back(term);
       total += term;
     }
@@ -306,7 +308,7 @@ class Deriver {
     Step dn = derive(n, s.wrt);
     Step dd = derive(d, s.wrt);
     s.parts = {dn.derivative, d, n, dd.derivative};
-    ex numerator = collect_product({dn.derivative, d}) - collect_product({n, dd.derivative});
+    ex numerator = product_form({dn.derivative, d}) - product_form({n, dd.derivative});
     s.derivative = simplest_form(numerator / GiNaC::pow(d, 2));
     s.substeps.push_back(std::move(dn));
     s.substeps.push_back(std::move(dd));
@@ -320,11 +322,11 @@ class Deriver {
     if (is_link(s.expression, s.wrt)) return chain(std::move(s));
     if (b.is_equal(s.wrt)) {
       s.rule = Rule::power;  // d/dx xⁿ = n·xⁿ⁻¹
-      s.derivative = collect_product({x, GiNaC::pow(b, x - 1)});
+      s.derivative = product_form({x, GiNaC::pow(b, x - 1)});
       return s;
     }
     s.rule = Rule::exponential;  // d/dx aˣ = aˣ·ln a
-    s.derivative = is_e(b) ? s.expression : collect_product({s.expression, GiNaC::log(b)});
+    s.derivative = is_e(b) ? s.expression : product_form({s.expression, GiNaC::log(b)});
     return s;
   }
 
@@ -352,7 +354,7 @@ class Deriver {
     const ex& g = s.expression.op(1);
     Step sub = derive(g * GiNaC::log(f), s.wrt);
     s.parts = {s.expression, sub.derivative};
-    s.derivative = simplest_form(collect_product({s.expression, sub.derivative}));
+    s.derivative = simplest_form(product_form({s.expression, sub.derivative}));
     s.substeps.push_back(std::move(sub));
     return s;
   }
@@ -380,7 +382,7 @@ class Deriver {
       factors.push_back(l.factor);
       s.parts.push_back(l.factor);
     }
-    s.derivative = simplest_form(collect_product(factors));
+    s.derivative = simplest_form(product_form(factors));
     return s;
   }
 

@@ -42,7 +42,7 @@ TEST(DiffCli, JsonFollowsTheContract) {
   GiNaC::ex result = parse(d["result"].get<std::string>(), syms).expr;
   GiNaC::ex x = syms.get("x");
   GiNaC::ex reference = parse("sin((3x+1)^2)", syms).expr.diff(GiNaC::ex_to<GiNaC::symbol>(x));
-  EXPECT_EQ(compare_functions(result, reference, {x}).verdict, Verdict::equal);
+  EXPECT_EQ(compare_functions(result, reference, {x}).verdict, Agreement::equal);
 }
 
 TEST(DiffCli, EveryPartialWithoutWrt) {

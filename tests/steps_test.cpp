@@ -20,10 +20,10 @@ using GiNaC::ex;
 // Whether A and B are the same function of VARS: symbolically, or at sample points.
 ::testing::AssertionResult same_function(const ex& a, const ex& b, const std::vector<ex>& vars) {
   Equivalence r = compare_functions(a, b, vars);
-  if (r.verdict == Verdict::equal) return ::testing::AssertionSuccess();
+  if (r.verdict == Agreement::equal) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure()
          << print(a, Style::input) << " vs " << print(b, Style::input)
-         << (r.verdict == Verdict::different ? " differ" : " could not be compared");
+         << (r.verdict == Agreement::different ? " differ" : " could not be compared");
 }
 
 std::vector<ex> symbols_in(const ex& e) {
@@ -45,10 +45,10 @@ void check_tree(const Step& s, int& undecided) {
   ex reference = s.expression.diff(GiNaC::ex_to<GiNaC::symbol>(s.wrt));
   std::vector<ex> vars = symbols_in(s.expression);
   Equivalence r = compare_functions(s.derivative, reference, vars.empty() ? std::vector<ex>{s.wrt} : vars);
-  if (r.verdict == Verdict::undecided) {
+  if (r.verdict == Agreement::undecided) {
     ++undecided;
   } else {
-    EXPECT_EQ(r.verdict, Verdict::equal)
+    EXPECT_EQ(r.verdict, Agreement::equal)
         << rule_id(s.rule) << ": d/d" << print(s.wrt, Style::input) << " "
         << print(s.expression, Style::input) << " gave " << print(s.derivative, Style::input)
         << ", GiNaC says " << print(reference, Style::input);

@@ -16,14 +16,14 @@ namespace tutor {
 // value, an overflow). Never throws.
 std::optional<double> evaluate(const GiNaC::ex& e, const GiNaC::exmap& point);
 
-enum class Verdict {
+enum class Agreement {
   equal,      // the same function
   different,  // disagree at some point where both are defined
   undecided,  // too few points where both are defined
 };
 
 struct Equivalence {
-  Verdict verdict = Verdict::undecided;
+  Agreement verdict = Agreement::undecided;
   bool symbolic = false;       // decided by normal()
   int agreeing_points = 0;     // points where both are defined and agree
   int only_first_defined = 0;  // points where A is defined and B is not

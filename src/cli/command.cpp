@@ -27,6 +27,7 @@ std::span<const Command> command_table() {
   static const std::vector<Command> table = {
       diff_command(),
       show_command(),
+      check_command(),
   };
   return table;
 }

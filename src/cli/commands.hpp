@@ -7,5 +7,6 @@ namespace tutor::cli {
 
 Command show_command();
 Command diff_command();
+Command check_command();
 
 }  // namespace tutor::cli

@@ -1,0 +1,327 @@
+#include "tutor/check.hpp"
+
+#include <array>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include "tutor/equivalence.hpp"
+#include "tutor/print.hpp"
+#include "tutor/steps.hpp"
+#include "tutor/syntax.hpp"
+
+namespace tutor {
+
+using GiNaC::ex;
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kMistakeIds = {
+    "missing-inner-derivative", "sign-error",      "power-rule",         "product-rule",
+    "quotient-rule",            "constant-factor", "not-differentiated", "question-echo",
+};
+
+// A derivative built wrong on purpose: what the learner gets by making MISTAKE at one step.
+struct Candidate {
+  ex derivative;
+  Mistake mistake;
+  Message feedback;
+};
+
+// Replaces TARGET's derivative by REPLACEMENT and recombines every step above it with its
+// own rule, so a mistake deep inside a sum or a chain shows up in the whole answer.
+ex rebuild(const Step& s, const Step* target, const ex& replacement) {
+  if (&s == target) return replacement;
+  const auto& subs = s.substeps;
+  switch (s.rule) {
+    case Rule::sum: {
+      ex total = 0;
+      for (const auto& sub : subs) total += rebuild(sub, target, replacement);
+      return total;
+    }
+    case Rule::constant_multiple: return s.parts[0] * rebuild(subs[0], target, replacement);
+    case Rule::product: {
+      ex total = 0;
+      for (std::size_t i = 0; i < subs.size(); ++i) {
+        ex term = rebuild(subs[i], target, replacement);
+        for (std::size_t j = 0; j < subs.size(); ++j) {
+          if (j != i) term *= subs[j].expression;
+        }
+        total += term;
+      }
+      return total;
+    }
+    case Rule::quotient: {
+      const ex& n = subs[0].expression;
+      const ex& d = subs[1].expression;
+      return (rebuild(subs[0], target, replacement) * d - n * rebuild(subs[1], target, replacement)) /
+             GiNaC::pow(d, 2);
+    }
+    case Rule::chain: {
+      ex product = 1;
+      for (std::size_t i = 0; i < s.links.size(); ++i) {
+        const Link& l = s.links[i];
+        product *= rebuild(subs[i], target, replacement).subs(l.variable == l.inner);
+      }
+      return product;
+    }
+    case Rule::logarithmic_differentiation:
+      return s.expression * rebuild(subs[0], target, replacement);
+    default: return s.derivative;
+  }
+}
+
+std::string txt(const ex& e) { return print(e, Style::text); }
+
+class Diagnoser {
+ public:
+  explicit Diagnoser(const Step& root) : root_(root) {
+    walk(root_);
+    // Mistakes that are about the whole answer come after the ones at a single step.
+    add(&root_, -root_.derivative, Mistake::sign_error,
+        Message{"check.sign_error", {txt(root_.derivative)}});
+  }
+
+  const std::vector<Candidate>& candidates() const { return out_; }
+
+ private:
+  void add(const Step* target, const ex& replacement, Mistake m, Message feedback) {
+    out_.push_back(Candidate{rebuild(root_, target, replacement), m, std::move(feedback)});
+  }
+
+  void walk(const Step& s) {
+    switch (s.rule) {
+      case Rule::chain: chain(s); break;
+      case Rule::trig:
+        add(&s, -s.derivative, Mistake::sign_error,
+            Message{"check.sign_error_trig", {txt(s.wrt), txt(s.expression), txt(s.derivative)}});
+        break;
+      case Rule::power: power(s); break;
+      case Rule::exponential: exponential(s); break;
+      case Rule::product: product(s); break;
+      case Rule::quotient: quotient(s); break;
+      default: break;
+    }
+    for (const auto& sub : s.substeps) walk(sub);
+  }
+
+  // Dropping an inner factor: each one alone, and all of them at once (only f'(g(x))).
+  void chain(const Step& s) {
+    const auto& links = s.links;
+    auto without = [&](std::size_t from, std::size_t to) {
+      ex p = 1;
+      for (std::size_t j = 0; j < links.size(); ++j) {
+        if (j < from || j >= to) p *= links[j].factor;
+      }
+      return p;
+    };
+    auto missing = [&](std::size_t from, std::size_t to) {
+      std::vector<ex> factors;
+      for (std::size_t j = from; j < to; ++j) factors.push_back(links[j].factor);
+      return product_form(factors);
+    };
+    if (links.size() > 2) {
+      // cos((3x+1)²) for sin((3x+1)²): everything after the outer function forgotten.
+      add(&s, without(1, links.size()), Mistake::missing_inner_derivative,
+          Message{"check.missing_inner",
+                  {txt(simplest_form(missing(1, links.size()))),
+                   "d/d" + txt(s.wrt) + " (" + txt(links[0].inner) + ")"}});
+    }
+    for (std::size_t i = 1; i < links.size(); ++i) {
+      const Link& l = links[i];
+      std::string origin = "d/d" + txt(l.variable) + " (" + txt(l.outer) + ")";
+      add(&s, without(i, i + 1), Mistake::missing_inner_derivative,
+          Message{"check.missing_inner", {txt(l.factor), origin}});
+    }
+  }
+
+  void power(const Step& s) {
+    const ex& base = s.expression.op(0);
+    const ex& n = s.expression.op(1);
+    add(&s, n * s.expression, Mistake::power_rule,
+        Message{"check.power_not_lowered", {txt(s.wrt), txt(s.expression), txt(s.derivative)}});
+    if (!n.is_equal(1) && !n.is_equal(0)) {
+      add(&s, GiNaC::pow(base, n - 1), Mistake::power_rule,
+          Message{"check.power_no_coefficient", {txt(n), txt(s.expression), txt(s.derivative)}});
+    }
+  }
+
+  // aˣ treated as a power of x: x·aˣ⁻¹.
+  void exponential(const Step& s) {
+    if (!GiNaC::is_a<GiNaC::power>(s.expression)) return;
+    const ex& a = s.expression.op(0);
+    const ex& x = s.expression.op(1);
+    add(&s, x * GiNaC::pow(a, x - 1), Mistake::power_rule,
+        Message{"check.power_on_exponential", {txt(s.expression), txt(s.wrt), txt(s.derivative)}});
+  }
+
+  void product(const Step& s) {
+    ex all = 1;
+    for (const auto& sub : s.substeps) all *= sub.derivative;
+    add(&s, all, Mistake::product_rule, Message{"check.product_of_derivatives", {}});
+    for (std::size_t i = 0; i < s.parts.size(); ++i) {
+      ex rest = 0;
+      for (std::size_t j = 0; j < s.parts.size(); ++j) {
+        if (j != i) rest += s.parts[j];
+      }
+      add(&s, rest, Mistake::product_rule, Message{"check.product_missing_term", {}});
+    }
+  }
+
+  void quotient(const Step& s) {
+    const ex& dn = s.substeps[0].derivative;
+    const ex& dd = s.substeps[1].derivative;
+    const ex& n = s.substeps[0].expression;
+    const ex& d = s.substeps[1].expression;
+    add(&s, (n * dd - dn * d) / GiNaC::pow(d, 2), Mistake::quotient_rule,
+        Message{"check.quotient_swapped", {}});
+    add(&s, (dn * d - n * dd) / d, Mistake::quotient_rule,
+        Message{"check.quotient_square", {txt(d)}});
+  }
+
+  const Step& root_;
+  std::vector<Candidate> out_;
+};
+
+bool echoes_question(std::string_view answer) {
+  for (std::string_view mark : {"d/d", "diff(", "'", "\xE2\x80\xB2", "\xE2\x88\x82", "dy/dx"}) {
+    if (answer.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<ex> symbols_of(const ex& a, const ex& b, const ex& wrt, SymbolTable& syms) {
+  std::set<std::string> names;
+  for (const auto& n : variables_of(a)) names.insert(n);
+  for (const auto& n : variables_of(b)) names.insert(n);
+  std::vector<ex> out;
+  for (const auto& n : names) out.push_back(syms.get(n));
+  if (out.empty()) out.push_back(wrt);
+  return out;
+}
+
+// A readable ratio: 2, 1/2, -3, or 0.37 when no small fraction fits.
+std::string ratio_text(double r) {
+  for (int den = 1; den <= 12; ++den) {
+    double num = std::round(r * den);
+    if (std::abs(num / den - r) < 1e-9 * std::max(1.0, std::abs(r))) {
+      return print(GiNaC::numeric(static_cast<long>(num), den), Style::text);
+    }
+  }
+  return format_number(r);
+}
+
+// Whether ANSWER = k·EXPECTED for one constant k (not 0 or 1), and k.
+std::optional<double> constant_ratio(const ex& answer, const ex& expected,
+                                     const std::vector<ex>& vars) {
+  ex ratio = answer / expected;
+  std::optional<double> k;
+  int agreeing = 0;
+  for (unsigned seed = 1; seed <= 10 && agreeing < 5; ++seed) {
+    GiNaC::exmap point;
+    double offset = 0.31 * seed;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      point[vars[i]] = GiNaC::numeric(std::round((offset + 0.17 * static_cast<double>(i)) * 1000) / 1000);
+    }
+    auto e = evaluate(expected, point);
+    auto r = evaluate(ratio, point);
+    if (!e || !r || std::abs(*e) < 1e-9) continue;
+    if (k && !nearly_equal(*k, *r)) return std::nullopt;
+    k = r;
+    ++agreeing;
+  }
+  if (agreeing < 3 || !k || nearly_equal(*k, 1) || nearly_equal(*k, 0)) return std::nullopt;
+  return k;
+}
+
+}  // namespace
+
+std::string_view status_id(Status status) {
+  switch (status) {
+    case Status::correct: return "correct";
+    case Status::incorrect: return "incorrect";
+    default: return "invalid";
+  }
+}
+
+std::string_view mistake_id(Mistake mistake) { return kMistakeIds[static_cast<std::size_t>(mistake)]; }
+
+std::optional<Mistake> parse_mistake(std::string_view tag) {
+  for (std::size_t i = 0; i < kMistakeIds.size(); ++i) {
+    if (kMistakeIds[i] == tag) return static_cast<Mistake>(i);
+  }
+  return std::nullopt;
+}
+
+Verdict check(const ex& expression, const ex& wrt, std::string_view answer, SymbolTable& syms) {
+  Step steps = differentiate(expression, wrt);
+  Verdict v;
+  v.expected = steps.derivative;
+  v.answer_text = std::string(answer);
+
+  if (echoes_question(answer)) {
+    v.status = Status::incorrect;
+    v.mistake = Mistake::question_echo;
+    v.feedback = Message{"check.question_echo", {}};
+    return v;
+  }
+  try {
+    v.answer = parse(answer, syms).expr;
+  } catch (const SyntaxError& e) {
+    v.status = Status::invalid;
+    v.error = e;
+    v.feedback = e.message();
+    return v;
+  }
+  const ex& a = *v.answer;
+  std::vector<ex> vars = symbols_of(expression, a, wrt, syms);
+
+  Equivalence same = compare_functions(a, v.expected, vars);
+  if (same.verdict == Agreement::equal) {
+    // Agreeing where both exist is not enough when the answer is missing where the
+    // derivative exists.
+    if (same.only_second_defined > 0 && !same.symbolic) {
+      v.status = Status::incorrect;
+      v.feedback = Message{"check.domain", {}};
+      return v;
+    }
+    v.status = Status::correct;
+    v.feedback = Message{"check.correct", {}};
+    return v;
+  }
+  v.status = Status::incorrect;
+  if (same.verdict == Agreement::undecided && same.only_second_defined > 0) {
+    v.feedback = Message{"check.domain", {}};
+    return v;
+  }
+  // A named step mistake first: e^(2x) for d/dx e^(2x) is the function itself, but saying
+  // that the inner factor 2 is missing helps more.
+  const Diagnoser diagnoser(steps);
+  for (const auto& c : diagnoser.candidates()) {
+    if (compare_functions(a, c.derivative, vars).verdict == Agreement::equal) {
+      v.mistake = c.mistake;
+      v.feedback = c.feedback;
+      return v;
+    }
+  }
+  if (compare_functions(a, expression, vars).verdict == Agreement::equal) {
+    v.mistake = Mistake::not_differentiated;
+    v.feedback = Message{"check.not_differentiated", {}};
+    return v;
+  }
+  if (auto k = constant_ratio(a, v.expected, vars)) {
+    v.mistake = Mistake::constant_factor;
+    v.feedback = Message{"check.constant_factor", {ratio_text(*k)}};
+    return v;
+  }
+  for (const auto& name : variables_of(a)) {
+    if (!expression.has(syms.get(name))) {
+      v.feedback = Message{"check.extra_variable", {print(syms.get(name), Style::text)}};
+      return v;
+    }
+  }
+  v.feedback = Message{"check.wrong", {}};
+  return v;
+}
+
+}  // namespace tutor

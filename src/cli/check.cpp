@@ -1,0 +1,103 @@
+// `tutor check EXPR --answer TEXT`: is TEXT the derivative of EXPR, and if not, why not.
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "tutor/check.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/explain.hpp"
+#include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+// The variable to differentiate by: --wrt, else the expression's only variable (x when it
+// has none). Several variables and no --wrt is an error, since the answer would be ambiguous.
+GiNaC::ex pick_variable(const Invocation& inv, const Parsed& p, Context& ctx) {
+  if (auto w = inv.value("--wrt")) {
+    if (!is_variable_name(*w)) throw Error(Message{"diff.bad_variable", {sanitize(*w)}});
+    return ctx.syms->get(*w);
+  }
+  if (p.variables.size() > 1) {
+    throw Error(Message{"check.several_variables", {print(p.expr, math_style(ctx))}});
+  }
+  return ctx.syms->get(p.variables.empty() ? "x" : p.variables.front());
+}
+
+int run_check(const Invocation& inv, Context& ctx) {
+  Parsed p = parse(inv.expression, *ctx.syms);
+  auto answer = inv.value("--answer");
+  if (!answer) throw Error(Message{"check.no_answer", {}});
+  GiNaC::ex var = pick_variable(inv, p, ctx);
+  Verdict v = check(p.expr, var, *answer, *ctx.syms);
+  const int status = v.status == Status::correct ? 0 : (v.status == Status::incorrect ? 1 : 2);
+  std::ostream& out = *ctx.out;
+
+  if (format_of(inv) == "json") {
+    nlohmann::ordered_json j;
+    j["status"] = status_id(v.status);
+    j["correct"] = v.status == Status::correct;
+    j["mistake"] = v.mistake ? nlohmann::ordered_json(mistake_id(*v.mistake)) : nlohmann::ordered_json();
+    j["feedback"] = render(ctx.lang, v.feedback);
+    j["expected"] = print(v.expected, Style::input);
+    j["answer"] = v.answer ? print(*v.answer, Style::input) : v.answer_text;
+    j["expected_text"] = print(v.expected, Style::text);
+    j["wrt"] = print(var, Style::input);
+    if (v.error && v.error->span()) {
+      j["error"] = {{"message", render(ctx.lang, v.error->message())},
+                    {"begin", v.error->span()->begin},
+                    {"end", v.error->span()->end}};
+    }
+    out << json_text(j) << "\n";
+    return status;
+  }
+
+  if (v.status == Status::invalid) {
+    *ctx.err << format_error(ctx.lang, *v.error, ctx.ascii);
+    return status;
+  }
+  std::string verdict = tr(ctx.lang, "check.status." + std::string(status_id(v.status)));
+  if (v.mistake) verdict += " (" + std::string(mistake_id(*v.mistake)) + ")";
+  std::vector<std::pair<std::string, std::string>> rows{
+      {tr(ctx.lang, "check.label_answer"),
+       v.answer ? print(*v.answer, math_style(ctx)) : sanitize(v.answer_text)},
+      {tr(ctx.lang, "check.label_verdict"), verdict},
+  };
+  out << aligned(rows);
+  out << render(ctx.lang, v.feedback) << "\n";
+  if (v.status != Status::correct) {
+    if (inv.has("--solution")) {
+      Step s = differentiate(p.expr, var);
+      out << "\n"
+          << explain_text(s, ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
+    } else {
+      out << tr(ctx.lang, "check.see_solution", sanitize(inv.expression)) << "\n";
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+Command check_command() {
+  return Command{
+      "check",
+      "check EXPR --answer TEXT [--wrt V] [--solution] [--format text|json]",
+      {"Check whether TEXT is the derivative of EXPR, and name the mistake if it is not.",
+       "TEXT가 EXPR의 도함수인지 확인하고, 아니면 어떤 실수인지 알려 줍니다."},
+      {
+          {"--answer", "TEXT", {"the derivative to check", "확인할 도함수"}},
+          {"--wrt", "V", {"the variable (needed when EXPR has several)", "미분할 변수 (변수가 여러 개일 때 필요)"}},
+          {"--solution", "", {"show the step-by-step solution when the answer is wrong",
+                              "답이 틀리면 단계별 풀이를 바로 보여 줍니다"}},
+          {"--format", "FORMAT", {"output format: text or json", "출력 형식: text, json"}, false,
+           {"text", "json"}},
+      },
+      true,
+      run_check,
+  };
+}
+
+}  // namespace tutor::cli
