@@ -26,6 +26,8 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 std::span<const Command> command_table() {
   static const std::vector<Command> table = {
       show_command(),
+      descent_command(),
+      gradients_command(),
   };
   return table;
 }

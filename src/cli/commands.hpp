@@ -6,5 +6,7 @@
 namespace tutor::cli {
 
 Command show_command();
+Command descent_command();
+Command gradients_command();
 
 }  // namespace tutor::cli
