@@ -148,10 +148,13 @@ TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
   EXPECT_EQ(r.reason.failed, "f");
   EXPECT_DOUBLE_EQ(r.reason.theta[0], -0.5);
   EXPECT_EQ(r.steps.size(), 2u);
-  // 1/x at 0 is a pole in the gradient, not in f = 2·sqrt(x)... sqrt(x)'s gradient at 0.
+  // sqrt(x) from 1 with η = 2: θ_1 = 1 − 2·(1/2) = 0, where f = 0 is fine but f′ = 1/(2√x) is a
+  // pole.
   Descent s = run("sqrt(x)", {{"x", 1}}, {2});
   EXPECT_EQ(s.runs[0].verdict, Verdict::diverged);
   EXPECT_EQ(s.runs[0].reason.divergence, Divergence::left_domain);
+  EXPECT_EQ(s.runs[0].reason.failed, "x");
+  EXPECT_EQ(s.runs[0].reason.step, 1);
 }
 
 TEST(Descent, BadOptionsThrow) {
