@@ -16,6 +16,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/syntax.inc"
 #include "messages/diff.inc"
 #include "messages/check.inc"
+#include "messages/descent.inc"
 };
 
 }  // namespace

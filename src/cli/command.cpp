@@ -28,6 +28,8 @@ std::span<const Command> command_table() {
       diff_command(),
       show_command(),
       check_command(),
+      descent_command(),
+      gradients_command(),
   };
   return table;
 }

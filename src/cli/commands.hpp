@@ -8,5 +8,7 @@ namespace tutor::cli {
 Command show_command();
 Command diff_command();
 Command check_command();
+Command descent_command();
+Command gradients_command();
 
 }  // namespace tutor::cli

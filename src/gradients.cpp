@@ -1,0 +1,148 @@
+#include "tutor/gradients.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "tutor/errors.hpp"
+#include "tutor/print.hpp"
+
+namespace tutor {
+
+namespace {
+
+double sigmoid_of(double z) {
+  return 1 / (1 + std::exp(-z));
+}
+
+struct ActivationInfo {
+  Activation id;
+  std::string_view name;
+  double (*value)(double z);
+  double (*slope)(double z);
+  double max_slope;
+};
+
+// relu′(0) is taken as 0, as autograd libraries and the tutor's step(0) do.
+constexpr ActivationInfo kActivations[] = {
+    {Activation::sigmoid, "sigmoid", sigmoid_of,
+     [](double z) {
+       double s = sigmoid_of(z);
+       return s * (1 - s);
+     },
+     0.25},
+    {Activation::tanh, "tanh", [](double z) { return std::tanh(z); },
+     [](double z) {
+       double t = std::tanh(z);
+       return 1 - t * t;
+     },
+     1.0},
+    {Activation::relu, "relu", [](double z) { return z > 0 ? z : 0.0; },
+     [](double z) { return z > 0 ? 1.0 : 0.0; }, 1.0},
+    {Activation::linear, "linear", [](double z) { return z; }, [](double) { return 1.0; }, 1.0},
+};
+
+const ActivationInfo& info(Activation a) {
+  return kActivations[static_cast<int>(a)];
+}
+
+ChainVerdict judge(double g) {
+  if (std::abs(g) < kVanishing) return ChainVerdict::vanishing;
+  if (!(std::abs(g) <= kExploding)) return ChainVerdict::exploding;
+  return ChainVerdict::stable;
+}
+
+}  // namespace
+
+std::optional<Activation> parse_activation(std::string_view name) {
+  for (const auto& a : kActivations) {
+    if (a.name == name) return a.id;
+  }
+  return std::nullopt;
+}
+
+std::string_view activation_name(Activation a) {
+  return info(a).name;
+}
+
+std::vector<std::string_view> activation_names() {
+  std::vector<std::string_view> out;
+  for (const auto& a : kActivations) out.push_back(a.name);
+  return out;
+}
+
+double max_slope(Activation a) {
+  return info(a).max_slope;
+}
+
+std::string_view chain_verdict_name(ChainVerdict v) {
+  constexpr std::string_view kNames[] = {"vanishing", "exploding", "stable"};
+  return kNames[static_cast<int>(v)];
+}
+
+Chain run_chain(const ChainOptions& o) {
+  if (o.layers < 1 || o.layers > kMaxLayers) {
+    throw Error(
+        Message{"gradients.bad_layers", {std::to_string(o.layers), std::to_string(kMaxLayers)}});
+  }
+  if (!std::isfinite(o.weight)) {
+    throw Error(Message{"descent.not_number", {"--weight", format_number(o.weight)}});
+  }
+  if (!std::isfinite(o.input)) {
+    throw Error(Message{"descent.not_number", {"--input", format_number(o.input)}});
+  }
+  if (o.clip && !(*o.clip > 0 && std::isfinite(*o.clip))) {
+    throw Error(Message{"gradients.bad_clip", {format_number(*o.clip)}});
+  }
+  const ActivationInfo& act = info(o.activation);
+  Chain c;
+  c.options = o;
+  c.bound = std::pow(std::abs(o.weight) * act.max_slope, o.layers);
+
+  // Forward: keep z_k, the point where each layer's slope is taken.
+  std::vector<Layer> forward;
+  double a = o.input;
+  for (int k = 1; k <= o.layers; ++k) {
+    Layer l;
+    l.layer = k;
+    l.z = o.weight * a;
+    l.a = act.value(l.z) + (o.residual ? a : 0.0);
+    l.local = o.weight * act.slope(l.z) + (o.residual ? 1.0 : 0.0);
+    a = l.a;
+    forward.push_back(l);
+  }
+
+  // Backward, from the output: ∂a_L/∂a_{k−1} = local_k · ∂a_L/∂a_k, starting from ∂a_L/∂a_L = 1.
+  double g = 1;
+  double clipped = 1;
+  std::optional<int> first_unclipped, first_clipped;
+  for (int k = o.layers; k >= 1; --k) {
+    Layer l = forward[k - 1];
+    g *= l.local;
+    l.gradient = g;
+    if (!first_unclipped && judge(g) != ChainVerdict::stable) first_unclipped = k;
+    if (o.clip) {
+      clipped *= l.local;
+      // Rescaling to magnitude C keeps the sign: for one number that is ±C.
+      if (std::abs(clipped) > *o.clip) clipped = std::copysign(*o.clip, clipped);
+      l.clipped = clipped;
+      if (!first_clipped && judge(clipped) != ChainVerdict::stable) first_clipped = k;
+    }
+    c.layers.push_back(l);
+  }
+  auto verdict_at = [&](std::optional<int> k, bool use_clipped) {
+    if (!k) return ChainVerdict::stable;
+    const Layer& l = c.layers[o.layers - *k];
+    return judge(use_clipped ? *l.clipped : l.gradient);
+  };
+  c.unclipped_verdict = verdict_at(first_unclipped, false);
+  if (o.clip) {
+    c.verdict = verdict_at(first_clipped, true);
+    c.verdict_layer = first_clipped;
+  } else {
+    c.verdict = c.unclipped_verdict;
+    c.verdict_layer = first_unclipped;
+  }
+  return c;
+}
+
+}  // namespace tutor
