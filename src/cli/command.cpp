@@ -26,6 +26,7 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 std::span<const Command> command_table() {
   static const std::vector<Command> table = {
       show_command(),
+      graph_command(),
   };
   return table;
 }
