@@ -269,6 +269,7 @@ class Builder {
         in.node = p.node;
         in.local = raw.diff(GiNaC::ex_to<GiNaC::symbol>(g_.nodes[p.node].symbol)).subs(constants);
         in.local_value = in.local;
+        if (n.kind == NodeKind::sum || n.kind == NodeKind::product) in.role = p.role;
         n.inputs.push_back(in);
         auto& cons = g_.nodes[p.node].consumers;
         if (std::find(cons.begin(), cons.end(), i) == cons.end()) cons.push_back(i);

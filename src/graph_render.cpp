@@ -26,36 +26,16 @@ bool is_leaf(const GraphNode& n) {
 
 bool has_minus(const GraphNode& n) {
   return std::any_of(n.inputs.begin(), n.inputs.end(),
-                     [](const GraphInput& in) { return in.local.is_equal(-1); });
+                     [](const GraphInput& in) { return in.role < 0; });
 }
 
-// Whether NODE divides by INPUT: its exponent in the product is negative.
-bool divides_by(const Graph& g, const GraphNode& n, std::size_t input) {
-  const ex& s = g.nodes[input].symbol;
-  ex f = n.formula;
-  if (!GiNaC::is_a<GiNaC::mul>(f) && !GiNaC::is_a<GiNaC::power>(f)) return false;
-  std::vector<ex> factors;
-  if (GiNaC::is_a<GiNaC::mul>(f)) {
-    for (std::size_t i = 0; i < f.nops(); ++i) factors.push_back(f.op(i));
-  } else {
-    factors.push_back(f);
-  }
-  for (const ex& x : factors) {
-    if (GiNaC::is_a<GiNaC::power>(x) && x.op(0).is_equal(s) && GiNaC::is_a<numeric>(x.op(1)) &&
-        GiNaC::ex_to<numeric>(x.op(1)).is_negative()) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool product_divides(const Graph& g, const GraphNode& n) {
+bool product_divides(const GraphNode& n) {
   return std::any_of(n.inputs.begin(), n.inputs.end(),
-                     [&](const GraphInput& in) { return divides_by(g, n, in.node); });
+                     [](const GraphInput& in) { return in.role < 0; });
 }
 
 // The operation without brackets; TEXT for the terminal, else ASCII.
-std::string op_symbol(const Graph* g, const GraphNode& n, bool ascii) {
+std::string op_symbol(const GraphNode& n, bool ascii) {
   switch (n.kind) {
     case NodeKind::input:
     case NodeKind::constant:
@@ -63,7 +43,7 @@ std::string op_symbol(const Graph* g, const GraphNode& n, bool ascii) {
     case NodeKind::sum:
       return has_minus(n) ? (ascii ? "-" : "−") : "+";
     case NodeKind::product:
-      if (g != nullptr && product_divides(*g, n)) return ascii ? "/" : "÷";
+      if (product_divides(n)) return ascii ? "/" : "÷";
       return ascii ? "*" : "×";
     case NodeKind::negate:
       return ascii ? "-" : "−";
@@ -218,7 +198,7 @@ std::string json_op(const Graph& g, const GraphNode& n) {
       if (n.exponent.is_equal(GiNaC::numeric(1, 2))) return "sqrt";
       return "^" + print(n.exponent, Style::input);
     default:
-      return op_symbol(&g, n, true);
+      return op_symbol(n, true);
   }
 }
 
@@ -253,7 +233,7 @@ std::string node_label(const GraphNode& n, bool ascii) {
 }
 
 std::string op_label(const GraphNode& n, bool ascii) {
-  return "(" + op_symbol(nullptr, n, ascii) + ")";
+  return "(" + op_symbol(n, ascii) + ")";
 }
 
 std::string derivative_name(const Graph& g, std::size_t of, std::size_t wrt, bool ascii) {
@@ -317,7 +297,7 @@ std::string forward_table(const Graph& g, Lang lang, bool ascii) {
       op = tr(lang, "graph.kind_constant");
       value = value_text(n.value, ascii);
     } else {
-      op = op_symbol(&g, n, ascii);
+      op = op_symbol(n, ascii);
       for (const auto& in : n.inputs) {
         if (!inputs.empty()) inputs += ", ";
         inputs += node_label(g.nodes[in.node], ascii);
@@ -398,7 +378,7 @@ std::string graph_mermaid(const Graph& g, bool ascii) {
           {NodeKind::power, "pow"}, {NodeKind::exponent, "pow"}, {NodeKind::function, "fn"}};
       std::string word = kWord.at(n.kind);
       if (n.kind == NodeKind::sum && has_minus(n)) word = "sub";
-      if (n.kind == NodeKind::product && product_divides(g, n)) word = "div";
+      if (n.kind == NodeKind::product && product_divides(n)) word = "div";
       if (n.kind == NodeKind::function) word = n.function;
       const int c = ++counts[word];
       op_id[i] = "op_" + word + (c > 1 ? std::to_string(c) : "");
@@ -433,7 +413,7 @@ std::string graph_dot(const Graph& g) {
     label += " | grad " + dot_escape(value_text(n.gradient, true)) + " }";
     out += fmt::format("  n{} [shape=record, label=\"{}\"];\n", i, label);
     if (!is_leaf(n)) {
-      out += fmt::format("  n{}op [label=\"{}\"];\n", i, dot_escape(op_symbol(&g, n, false)));
+      out += fmt::format("  n{}op [label=\"{}\"];\n", i, dot_escape(op_symbol(n, false)));
       out += fmt::format("  n{}op -> n{};\n", i, i);
     }
   }
