@@ -97,8 +97,10 @@ class Practice {
         locals += ", ";
         upstream += ", ";
       }
-      locals += derivative_name(g_, t.consumer, k, ctx_.ascii) + " = " +
-                value_text(t.local, ctx_.ascii) + " = " + value_text(t.local_value, ctx_.ascii);
+      const std::string local = value_text(t.local, ctx_.ascii);
+      const std::string local_value = value_text(t.local_value, ctx_.ascii);
+      locals += derivative_name(g_, t.consumer, k, ctx_.ascii) + " = " + local;
+      if (local_value != local) locals += " = " + local_value;
       upstream += derivative_name(g_, g_.output, t.consumer, ctx_.ascii) + " = " +
                   value_text(t.upstream, ctx_.ascii);
     }
