@@ -18,7 +18,9 @@ using GiNaC::numeric;
 
 namespace {
 
-bool has_variables(const ex& e) { return !variables_of(e).empty(); }
+bool has_variables(const ex& e) {
+  return !variables_of(e).empty();
+}
 
 bool negative_number(const ex& e) {
   return GiNaC::is_a<numeric>(e) && e.info(GiNaC::info_flags::real) &&
@@ -284,7 +286,6 @@ class Builder {
     g_.variables = vars;
   }
 
-
  public:
   // The local derivative of CONSUMER with respect to NODE, or nullptr.
   static const GraphInput* edge(const Graph& g, std::size_t consumer, std::size_t node) {
@@ -344,7 +345,9 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-Graph build_graph(const ex& expr) { return Builder().build(expr); }
+Graph build_graph(const ex& expr) {
+  return Builder().build(expr);
+}
 
 std::map<std::string, ex> parse_point(std::string_view text, const ex& expr) {
   const std::vector<std::string> vars = variables_of(expr);
@@ -422,9 +425,9 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
         v.reset();
       }
       if (!v) {
-        throw Error(Message{"graph.derivative_undefined",
-                            {n.name, g.nodes[in.node].name, print(in.local, Style::ascii),
-                             point_text(g)}});
+        throw Error(
+            Message{"graph.derivative_undefined",
+                    {n.name, g.nodes[in.node].name, print(in.local, Style::ascii), point_text(g)}});
       }
       in.local_value = *v;
     }

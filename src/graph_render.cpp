@@ -18,7 +18,9 @@ using GiNaC::numeric;
 
 namespace {
 
-Style style_of(bool ascii) { return ascii ? Style::ascii : Style::text; }
+Style style_of(bool ascii) {
+  return ascii ? Style::ascii : Style::text;
+}
 
 bool is_leaf(const GraphNode& n) {
   return n.kind == NodeKind::input || n.kind == NodeKind::constant;
@@ -69,7 +71,9 @@ std::string factor_text(const ex& v, bool ascii) {
   return wrap ? "(" + s + ")" : s;
 }
 
-std::string times(bool ascii) { return ascii ? " * " : " × "; }
+std::string times(bool ascii) {
+  return ascii ? " * " : " × ";
+}
 
 struct Table {
   std::vector<std::vector<std::string>> rows;
@@ -186,7 +190,7 @@ nlohmann::ordered_json json_value(const ex& v) {
   return print(v, Style::input);
 }
 
-std::string json_op(const Graph& g, const GraphNode& n) {
+std::string json_op(const GraphNode& n) {
   switch (n.kind) {
     case NodeKind::input:
       return "input";
@@ -240,7 +244,9 @@ std::string derivative_name(const Graph& g, std::size_t of, std::size_t wrt, boo
   return "d" + node_label(g.nodes[of], ascii) + "/d" + node_label(g.nodes[wrt], ascii);
 }
 
-std::string value_text(const ex& v, bool ascii) { return print(v, style_of(ascii)); }
+std::string value_text(const ex& v, bool ascii) {
+  return print(v, style_of(ascii));
+}
 
 std::string chain_rule_line(const Graph& g, std::size_t node, bool ascii) {
   const GraphNode& n = g.nodes[node];
@@ -352,8 +358,8 @@ std::string gradient_check(const Graph& g, Lang lang, bool ascii) {
     const std::string ref = value_text(reference_gradient(g, v), ascii);
     std::string diff_text = value_text(symbolic, ascii);
     if (g.has_point && diff_text != ref) diff_text += " = " + ref;
-    t.rows.push_back({ours, tr(lang, "graph.diff_says",
-                               "d/d" + node_label(g.nodes[v], ascii), diff_text),
+    t.rows.push_back({ours,
+                      tr(lang, "graph.diff_says", "d/d" + node_label(g.nodes[v], ascii), diff_text),
                       (ok ? (ascii ? "OK " : "✓ ") + tr(lang, "graph.ok")
                           : (ascii ? "X " : "✗ ") + tr(lang, "graph.not_ok"))});
   }
@@ -374,7 +380,7 @@ std::string graph_mermaid(const Graph& g, bool ascii) {
     }
     if (!is_leaf(n)) {
       static const std::map<NodeKind, std::string> kWord = {
-          {NodeKind::sum, "add"},   {NodeKind::product, "mul"},     {NodeKind::negate, "neg"},
+          {NodeKind::sum, "add"},   {NodeKind::product, "mul"},  {NodeKind::negate, "neg"},
           {NodeKind::power, "pow"}, {NodeKind::exponent, "pow"}, {NodeKind::function, "fn"}};
       std::string word = kWord.at(n.kind);
       if (n.kind == NodeKind::sum && has_minus(n)) word = "sub";
@@ -438,7 +444,7 @@ nlohmann::ordered_json graph_json(const Graph& g) {
   for (const auto& n : g.nodes) {
     nlohmann::ordered_json node;
     node["name"] = n.name;
-    node["op"] = json_op(g, n);
+    node["op"] = json_op(n);
     nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
     nlohmann::ordered_json locals = nlohmann::ordered_json::array();
     for (const auto& in : n.inputs) {
@@ -459,7 +465,8 @@ nlohmann::ordered_json graph_json(const Graph& g) {
   }
   j["nodes"] = nodes;
   nlohmann::ordered_json grads = nlohmann::ordered_json::object();
-  for (std::size_t v : g.variables) grads[g.nodes[v].name] = json_value(gradient_in_variables(g, v));
+  for (std::size_t v : g.variables)
+    grads[g.nodes[v].name] = json_value(gradient_in_variables(g, v));
   j["gradients"] = grads;
   return j;
 }

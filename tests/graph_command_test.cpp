@@ -1,6 +1,7 @@
 // `tutor graph` as a learner runs it: the text, the formats, practice through stdin, and bad
 // input.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run.hpp"
@@ -26,7 +27,8 @@ TEST(GraphCommand, CourseExampleText) {
 }
 
 TEST(GraphCommand, AtMayBeRepeated) {
-  auto r = run_in_process({"graph", "(a+b)*c", "--at", "a=1", "--at", "b=2,c=3", "--format", "json"});
+  auto r =
+      run_in_process({"graph", "(a+b)*c", "--at", "a=1", "--at", "b=2,c=3", "--format", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["value"], 9);
 }

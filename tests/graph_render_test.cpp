@@ -162,8 +162,8 @@ TEST(GraphRender, JsonContract) {
   auto j = graph_json(g);
   // Input form: it parses back into the same expression.
   SymbolTable syms;
-  EXPECT_TRUE((parse(j["expression"].get<std::string>(), syms).expr -
-               parse("(a+b)*c", syms).expr).is_zero());
+  EXPECT_TRUE((parse(j["expression"].get<std::string>(), syms).expr - parse("(a+b)*c", syms).expr)
+                  .is_zero());
   EXPECT_EQ(j["output"], "y");
   EXPECT_EQ(j["value"], 9);
   EXPECT_EQ(j["gradients"], nlohmann::ordered_json::parse(R"({"a":3,"b":3,"c":3})"));

@@ -34,7 +34,9 @@ const GraphNode& node(const Graph& g, const std::string& name) {
   throw std::runtime_error("no node " + name);
 }
 
-GiNaC::ex num(long n, long d = 1) { return GiNaC::numeric(n, d); }
+GiNaC::ex num(long n, long d = 1) {
+  return GiNaC::numeric(n, d);
+}
 
 // The course, lesson 3: y = (a + b) × c at a = 1, b = 2, c = 3.
 TEST(Graph, CourseExample) {
@@ -227,11 +229,26 @@ class Generator {
   // Every function, with its argument squeezed into the function's domain.
   std::string function(std::size_t which, const std::string& u) {
     static const char* kPatterns[] = {
-        "sin(U)",         "cos(U)",           "tan(sigmoid(U))",     "sec(sigmoid(U))",
-        "csc(1+sigmoid(U))", "cot(1+sigmoid(U))", "asin(sigmoid(U)-1/2)", "acos(sigmoid(U)/2)",
-        "atan(U)",        "sinh(sigmoid(U))", "cosh(sigmoid(U))",    "tanh(U)",
-        "exp(sigmoid(U))", "log(1+(U)^2)",    "sqrt(1+(U)^2)",       "abs(U)",
-        "sigmoid(U)",     "relu(U)",          "softplus(U)",         "step(U)",
+        "sin(U)",
+        "cos(U)",
+        "tan(sigmoid(U))",
+        "sec(sigmoid(U))",
+        "csc(1+sigmoid(U))",
+        "cot(1+sigmoid(U))",
+        "asin(sigmoid(U)-1/2)",
+        "acos(sigmoid(U)/2)",
+        "atan(U)",
+        "sinh(sigmoid(U))",
+        "cosh(sigmoid(U))",
+        "tanh(U)",
+        "exp(sigmoid(U))",
+        "log(1+(U)^2)",
+        "sqrt(1+(U)^2)",
+        "abs(U)",
+        "sigmoid(U)",
+        "relu(U)",
+        "softplus(U)",
+        "step(U)",
     };
     std::string p = kPatterns[which % std::size(kPatterns)];
     return p.replace(p.find('U'), 1, u);
@@ -298,7 +315,8 @@ TEST(Graph, GeneratedGradientsEqualGinacDiff) {
     for (std::size_t v : g.variables) {
       const GraphNode& in = g.nodes[v];
       // The independent reference: GiNaC differentiates the whole expression at once.
-      GiNaC::ex ref = p.expr.diff(GiNaC::ex_to<GiNaC::symbol>(syms.get(in.name))).subs(subs).evalf();
+      GiNaC::ex ref =
+          p.expr.diff(GiNaC::ex_to<GiNaC::symbol>(syms.get(in.name))).subs(subs).evalf();
       ASSERT_TRUE(GiNaC::is_a<GiNaC::numeric>(ref)) << text << " at " << at;
       ASSERT_TRUE(GiNaC::is_a<GiNaC::numeric>(in.gradient)) << text << " at " << at;
       const double want = GiNaC::ex_to<GiNaC::numeric>(ref).to_double();

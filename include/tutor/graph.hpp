@@ -34,8 +34,8 @@ enum class NodeKind {
 };
 
 struct GraphInput {
-  std::size_t node;   // index of the input node
-  GiNaC::ex local;    // ∂(this node)/∂(input), written in the names of the nodes (c for y = c·d)
+  std::size_t node;  // index of the input node
+  GiNaC::ex local;  // ∂(this node)/∂(input), written in the names of the nodes (c for y = c·d)
   GiNaC::ex local_value;  // LOCAL at the point; equal to LOCAL in the variables without a point
   // In a sum, +1 added or −1 subtracted; in a product, +1 multiplied or −1 divided; else 0.
   int role = 0;

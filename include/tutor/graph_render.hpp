@@ -6,9 +6,8 @@
 //   // "... dy/da = dy/dd × dd/da = 3 × 1 = 3 ..."
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 

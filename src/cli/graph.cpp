@@ -1,13 +1,14 @@
 // `tutor graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]`: the
 // expression as a computational graph, its forward and backward passes, and exercise 2 of the
 // course made interactive.
+#include "tutor/graph.hpp"
+
 #include <istream>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
-#include "tutor/graph.hpp"
 #include "tutor/graph_render.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
@@ -232,11 +233,17 @@ Command graph_command() {
        "backward pass (gradients, by the chain rule).",
        "식을 계산 그래프로 그리고 순전파(값)와 역전파(체인룰로 구한 그래디언트)를 보여 줍니다."},
       {
-          {"--at", "V=N,...", {"the point: a value for every variable", "점: 모든 변수의 값"}, true},
-          {"--format", "FORMAT",
+          {"--at",
+           "V=N,...",
+           {"the point: a value for every variable", "점: 모든 변수의 값"},
+           true},
+          {"--format",
+           "FORMAT",
            {"output format: text, mermaid, dot or json", "출력 형식: text, mermaid, dot, json"},
-           false, {"text", "mermaid", "dot", "json"}},
-          {"--practice", "",
+           false,
+           {"text", "mermaid", "dot", "json"}},
+          {"--practice",
+           "",
            {"compute the values and gradients yourself; the tutor checks each one",
             "값과 그래디언트를 직접 구하고 튜터가 하나씩 확인합니다"}},
       },
