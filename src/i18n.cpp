@@ -17,6 +17,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/diff.inc"
 #include "messages/check.inc"
 #include "messages/descent.inc"
+#include "messages/graph.inc"
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ std::span<const Command> command_table() {
       check_command(),
       descent_command(),
       gradients_command(),
+      graph_command(),
   };
   return table;
 }

@@ -10,5 +10,6 @@ Command diff_command();
 Command check_command();
 Command descent_command();
 Command gradients_command();
+Command graph_command();
 
 }  // namespace tutor::cli

@@ -1,0 +1,255 @@
+// `tutor graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]`: the
+// expression as a computational graph, its forward and backward passes, and exercise 2 of the
+// course made interactive.
+#include "tutor/graph.hpp"
+
+#include <istream>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/graph_render.hpp"
+#include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+constexpr int kTries = 3;
+// Answers typed as decimals are compared with this relative tolerance: 0.333 for 1/3.
+constexpr double kAnswerTolerance = 1e-3;
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+// A learner's answer as a number: "54", "27/2", "3*9", "0.5". Nullopt when it is not one.
+std::optional<GiNaC::ex> read_number(const std::string& text) {
+  try {
+    SymbolTable scratch;
+    Parsed p = parse(text, scratch);
+    if (!p.variables.empty()) return std::nullopt;
+    GiNaC::ex v = p.expr;
+    if (!(GiNaC::is_a<GiNaC::numeric>(v) && GiNaC::ex_to<GiNaC::numeric>(v).is_rational())) {
+      v = v.evalf();
+    }
+    if (!GiNaC::is_a<GiNaC::numeric>(v) || !GiNaC::ex_to<GiNaC::numeric>(v).is_real()) {
+      return std::nullopt;
+    }
+    return v;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+class Practice {
+ public:
+  Practice(const Graph& g, Context& ctx) : g_(g), ctx_(ctx), out_(*ctx.out) {}
+
+  int run() {
+    out_ << tr(ctx_.lang, "graph.practice_intro") << "\n\n";
+    out_ << "[" << tr(ctx_.lang, "graph.practice_forward") << "]\n";
+    for (std::size_t i = 0; i < g_.nodes.size() && !ended_; ++i) {
+      const GraphNode& n = g_.nodes[i];
+      if (n.kind == NodeKind::input || n.kind == NodeKind::constant) continue;
+      const std::string with = inputs_with_values(n);
+      const std::string formula = value_text(n.formula, ctx_.ascii);
+      ask(tr(ctx_.lang, "graph.ask_value", node_label(n, ctx_.ascii), formula, with), n.value,
+          tr(ctx_.lang, "graph.hint_value", node_label(n, ctx_.ascii), formula, with));
+    }
+    if (!ended_) {
+      out_ << "\n[" << tr(ctx_.lang, "graph.practice_backward") << "]\n";
+      out_ << tr(ctx_.lang, "graph.output_gradient",
+                 derivative_name(g_, g_.output, g_.output, ctx_.ascii))
+           << "\n";
+    }
+    for (std::size_t k = g_.nodes.size(); k-- > 0 && !ended_;) {
+      const GraphNode& n = g_.nodes[k];
+      if (k == g_.output || n.kind == NodeKind::constant) continue;
+      ask(tr(ctx_.lang, "graph.ask_gradient", derivative_name(g_, g_.output, k, ctx_.ascii)),
+          n.gradient, gradient_hint(k));
+    }
+    if (ended_) *ctx_.err << tr(ctx_.lang, "graph.input_ended") << "\n";
+    out_ << "\n" << tr(ctx_.lang, "graph.score", correct_, asked_, first_try_) << "\n";
+    return correct_ == asked_ && !ended_ ? 0 : 1;
+  }
+
+ private:
+  std::string inputs_with_values(const GraphNode& n) const {
+    std::string s;
+    for (const auto& in : n.inputs) {
+      const GraphNode& m = g_.nodes[in.node];
+      if (m.kind == NodeKind::constant) continue;
+      if (!s.empty()) s += ", ";
+      s += node_label(m, ctx_.ascii) + " = " + value_text(m.value, ctx_.ascii);
+    }
+    return s.empty() ? "-" : s;
+  }
+
+  std::string gradient_hint(std::size_t k) const {
+    std::string locals, upstream;
+    for (const auto& t : g_.nodes[k].terms) {
+      if (!locals.empty()) {
+        locals += ", ";
+        upstream += ", ";
+      }
+      const std::string local = value_text(t.local, ctx_.ascii);
+      const std::string local_value = value_text(t.local_value, ctx_.ascii);
+      locals += derivative_name(g_, t.consumer, k, ctx_.ascii) + " = " + local;
+      if (local_value != local) locals += " = " + local_value;
+      upstream += derivative_name(g_, g_.output, t.consumer, ctx_.ascii) + " = " +
+                  value_text(t.upstream, ctx_.ascii);
+    }
+    return tr(ctx_.lang, "graph.hint_gradient", locals, upstream);
+  }
+
+  // One question: up to three tries, a hint after each wrong one, the answer after the last.
+  void ask(const std::string& question, const GiNaC::ex& expected, const std::string& hint) {
+    ++asked_;
+    int tries = 0;
+    while (tries < kTries) {
+      out_ << question << std::flush;
+      std::string line;
+      if (!std::getline(*ctx_.in, line)) {
+        out_ << "\n";
+        ended_ = true;
+        return;
+      }
+      line = trim(line);
+      if (!ctx_.interactive) out_ << sanitize(line) << "\n";
+      if (line.empty()) continue;
+      auto answer = read_number(line);
+      if (!answer) {
+        out_ << "  " << tr(ctx_.lang, "graph.not_a_number") << "\n";
+        continue;
+      }
+      ++tries;
+      if (same_number(*answer, expected, kAnswerTolerance)) {
+        out_ << "  " << (ctx_.ascii ? "OK " : "✓ ") << tr(ctx_.lang, "graph.correct") << "\n";
+        ++correct_;
+        if (tries == 1) ++first_try_;
+        return;
+      }
+      if (tries < kTries) {
+        out_ << "  " << (ctx_.ascii ? "X " : "✗ ") << tr(ctx_.lang, "graph.wrong", kTries - tries)
+             << "\n  " << hint << "\n";
+      }
+    }
+    out_ << "  " << (ctx_.ascii ? "X " : "✗ ")
+         << tr(ctx_.lang, "graph.reveal", value_text(expected, ctx_.ascii)) << "\n";
+  }
+
+  const Graph& g_;
+  Context& ctx_;
+  std::ostream& out_;
+  int asked_ = 0, correct_ = 0, first_try_ = 0;
+  bool ended_ = false;
+};
+
+std::string joined_at(const Invocation& inv) {
+  std::string s;
+  for (const auto& v : inv.all("--at")) {
+    if (!s.empty()) s += ',';
+    s += v;
+  }
+  return s;
+}
+
+std::string example_point(const Graph& g) {
+  std::string s;
+  for (std::size_t v : g.variables) s += (s.empty() ? "" : ",") + g.nodes[v].name + "=1";
+  return s.empty() ? "x=1" : s;
+}
+
+int run_graph(const Invocation& inv, Context& ctx) {
+  Parsed p = parse(inv.expression, *ctx.syms);
+  ctx.last = p.expr;
+  Graph g = build_graph(p.expr);
+  const std::string at = joined_at(inv);
+  if (!inv.all("--at").empty()) {
+    evaluate(g, parse_point(at, p.expr));
+  } else if (g.variables.empty()) {
+    evaluate(g, {});
+  }
+  if (inv.has("--practice")) {
+    if (!g.has_point) throw Error(Message{"graph.practice_needs_at", {example_point(g)}});
+    return Practice(g, ctx).run();
+  }
+
+  std::ostream& out = *ctx.out;
+  const std::string format = format_of(inv);
+  if (format == "json") {
+    out << json_text(graph_json(g)) << "\n";
+    return 0;
+  }
+  if (format == "mermaid") {
+    out << graph_mermaid(g, ctx.ascii);
+    return 0;
+  }
+  if (format == "dot") {
+    out << graph_dot(g);
+    return 0;
+  }
+
+  const Style style = math_style(ctx);
+  out << tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
+  if (g.has_point && !g.point.empty()) {
+    std::string pt;
+    for (const auto& [name, v] : g.point) {
+      if (!pt.empty()) pt += ", ";
+      pt += print(ctx.syms->get(name), style) + " = " + print(v, style);
+    }
+    out << ", " << tr(ctx.lang, "graph.at_point", pt);
+  }
+  out << "\n";
+  if (!g.has_point) out << tr(ctx.lang, "graph.symbolic") << "\n";
+  out << "\n";
+  const DrawLimits limits;
+  const auto drawing = draw_graph(g, ctx.ascii, limits);
+  if (drawing) out << *drawing << "\n";
+  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii) << "\n";
+  out << tr(ctx.lang, "graph.backward") << "\n" << backward_table(g, ctx.lang, ctx.ascii) << "\n";
+  out << tr(ctx.lang, "graph.check") << "\n" << gradient_check(g, ctx.lang, ctx.ascii);
+  if (!drawing) {
+    throw Error(Message{"graph.too_large",
+                        {std::to_string(g.nodes.size()), std::to_string(limits.max_nodes),
+                         std::to_string(limits.max_width)}});
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command graph_command() {
+  return Command{
+      "graph",
+      "graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]",
+      {"Draw an expression as a computational graph, then run the forward pass (values) and the "
+       "backward pass (gradients, by the chain rule).",
+       "식을 계산 그래프로 그리고 순전파(값)와 역전파(체인룰로 구한 그래디언트)를 보여 줍니다."},
+      {
+          {"--at",
+           "V=N,...",
+           {"the point: a value for every variable", "점: 모든 변수의 값"},
+           true},
+          {"--format",
+           "FORMAT",
+           {"output format: text, mermaid, dot or json", "출력 형식: text, mermaid, dot, json"},
+           false,
+           {"text", "mermaid", "dot", "json"}},
+          {"--practice",
+           "",
+           {"compute the values and gradients yourself; the tutor checks each one",
+            "값과 그래디언트를 직접 구하고 튜터가 하나씩 확인합니다"}},
+      },
+      true,
+      run_graph,
+  };
+}
+
+}  // namespace tutor::cli

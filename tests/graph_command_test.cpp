@@ -1,0 +1,144 @@
+// `tutor graph` as a learner runs it: the text, the formats, practice through stdin, and bad
+// input.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run.hpp"
+
+namespace tutor {
+namespace {
+
+using testing::run_binary;
+using testing::run_in_process;
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(GraphCommand, CourseExampleText) {
+  auto r = run_in_process({"graph", "(a+b)*c", "--at", "a=1,b=2,c=3"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "(+)── d")) << r.out;
+  EXPECT_TRUE(has(r.out, "(×)── y")) << r.out;
+  EXPECT_TRUE(has(r.out, "dy/da = dy/dd × dd/da = 3 × 1 = 3")) << r.out;
+  EXPECT_TRUE(has(r.out, "All input gradients agree with the symbolic partial derivatives."));
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(GraphCommand, AtMayBeRepeated) {
+  auto r =
+      run_in_process({"graph", "(a+b)*c", "--at", "a=1", "--at", "b=2,c=3", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["value"], 9);
+}
+
+TEST(GraphCommand, ColahInKorean) {
+  auto r = run_binary({"--lang", "ko", "graph", "(a+b)(b+1)", "--at", "a=2,b=1"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "= 3 × 1 + 2 × 1 = 5")) << r.out;
+  EXPECT_TRUE(has(r.out, "역전파")) << r.out;
+}
+
+TEST(GraphCommand, Formats) {
+  auto m = run_in_process({"graph", "(2x+1)^3", "--format", "mermaid"});
+  ASSERT_EQ(m.status, 0) << m.err;
+  EXPECT_TRUE(m.out.starts_with("graph LR\n")) << m.out;
+  auto d = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--format", "dot"});
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_TRUE(has(d.out, "label=\"{ y | data 27 | grad 1 }\"")) << d.out;
+  auto j = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--format", "json"});
+  ASSERT_EQ(j.status, 0) << j.err;
+  auto json = nlohmann::json::parse(j.out);
+  EXPECT_EQ(json["value"], 27);
+  EXPECT_EQ(json["gradients"]["x"], 54);
+  auto bad = run_in_process({"graph", "x", "--format", "latex"});
+  EXPECT_EQ(bad.status, 2);
+}
+
+// Exercise 2 with every answer right on the first try: a = 2, b = 3, y = 27, then the
+// gradients dy/db = 27, dy/da = 27, dy/dx = 54 (worked by hand).
+TEST(GraphCommand, PracticeAllRight) {
+  auto r = run_binary({"graph", "(2x+1)^3", "--at", "x=1", "--practice"}, "2\n3\n27\n27\n27\n54\n");
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "score: 6 of 6 correct (6 on the first try)")) << r.out;
+}
+
+TEST(GraphCommand, PracticeAcceptsExpressionsAndDecimals) {
+  auto r = run_in_process({"graph", "x^2/4", "--at", "x=3", "--practice"}, "9\n9/4\n1/4\n3/2\n");
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  auto f = run_in_process({"graph", "x^2/4", "--at", "x=3", "--practice"}, "9\n2.25\n0.25\n1.5\n");
+  EXPECT_EQ(f.status, 0) << f.out << f.err;
+  EXPECT_TRUE(has(f.out, "score: 4 of 4")) << f.out;
+}
+
+TEST(GraphCommand, PracticeWrongThenRightGetsAHint) {
+  auto r = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--practice"},
+                          "2\n3\n27\n27\n20\n27\n54\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "not quite; 2 tries left")) << r.out;
+  EXPECT_TRUE(has(r.out, "hint: local derivative db/da = 1; upstream dy/db = 27")) << r.out;
+  EXPECT_TRUE(has(r.out, "score: 6 of 6 correct (5 on the first try)")) << r.out;
+}
+
+TEST(GraphCommand, PracticeThreeWrongReveals) {
+  auto r = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--practice"},
+                          "2\n3\n27\n27\n27\n1\n2\n3\n");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "the answer is 54")) << r.out;
+  EXPECT_TRUE(has(r.out, "score: 5 of 6 correct")) << r.out;
+}
+
+TEST(GraphCommand, PracticeNonNumberDoesNotCostATry) {
+  auto r = run_in_process({"graph", "x+1", "--at", "x=1", "--practice"}, "two\n2\n1\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "please answer with a number")) << r.out;
+}
+
+TEST(GraphCommand, PracticeEndsCleanlyWhenInputEnds) {
+  auto r = run_binary({"graph", "(2x+1)^3", "--at", "x=1", "--practice"}, "2\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.err, "input ended")) << r.err;
+  EXPECT_TRUE(has(r.out, "score: 1 of 2")) << r.out;
+}
+
+struct BadCase {
+  std::vector<std::string> args;
+  std::string message;
+};
+
+TEST(GraphCommand, BadInputExitsTwoWithAMessage) {
+  const std::vector<BadCase> cases = {
+      {{"graph", "x+y", "--at", "x=1"}, "--at gives no value for y"},
+      {{"graph", "x+y", "--at", "x=1,y=two"}, "is not a real number"},
+      {{"graph", "x+y", "--at", "x=1,y=2,x=3"}, "x is given twice"},
+      {{"graph", "x+y", "--at", "x=1,y=2,q=3"}, "has no variable 'q'"},
+      {{"graph", "x+y", "--at", "x"}, "is not of the form V=N"},
+      {{"graph", "log(x)", "--at", "x=0"}, "outside the domain"},
+      {{"graph", "1/(x-1)", "--at", "x=1"}, "outside the domain"},
+      {{"graph", "sqrt(x)", "--at", "x=0"}, "local derivative"},
+      {{"graph", "x^2", "--practice"}, "--practice needs a point"},
+      {{"graph", "sin(x"}, "sin(x"},
+  };
+  for (const auto& c : cases) {
+    auto r = run_binary(c.args);
+    EXPECT_EQ(r.status, 2) << c.args[1];
+    EXPECT_TRUE(has(r.err, c.message)) << r.err;
+    auto ko = run_binary(c.args, "", {{"TUTOR_LANG", "ko"}});
+    EXPECT_EQ(ko.status, 2);
+    EXPECT_TRUE(has(ko.err, "오류")) << ko.err;
+  }
+}
+
+TEST(GraphCommand, TooLargeToDrawStillPrintsTheTables) {
+  std::string text = "x";
+  for (int i = 1; i <= 30; ++i) text += "+sin(" + std::to_string(i) + "x)";
+  auto r = run_in_process({"graph", text, "--at", "x=1/2"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r.err, "too large to draw")) << r.err;
+  EXPECT_TRUE(has(r.out, "Forward pass")) << r.out;
+  EXPECT_TRUE(has(r.out, "All input gradients agree")) << r.out;
+}
+
+}  // namespace
+}  // namespace tutor
