@@ -44,7 +44,8 @@ std::size_t distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -52,18 +53,27 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
-std::vector<std::string> similar_commands(std::string_view name) {
+std::vector<std::string> similar_words(std::string_view word,
+                                       std::span<const std::string_view> candidates) {
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& c : command_table()) {
-    std::size_t d = distance(name, c.name);
-    if (d <= 2 && d < c.name.size()) scored.emplace_back(d, std::string(c.name));
-    else if (c.name.starts_with(name) && name.size() >= 2) scored.emplace_back(0, std::string(c.name));
+  for (std::string_view c : candidates) {
+    std::size_t d = distance(word, c);
+    if (d <= 2 && d < c.size())
+      scored.emplace_back(d, std::string(c));
+    else if (c.starts_with(word) && word.size() >= 2)
+      scored.emplace_back(0, std::string(c));
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
   for (auto& [d, s] : scored) out.push_back(std::move(s));
   return out;
+}
+
+std::vector<std::string> similar_commands(std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const auto& c : command_table()) names.push_back(c.name);
+  return similar_words(name, names);
 }
 
 int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
@@ -84,9 +94,16 @@ int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
 
 std::span<const OptionSpec> global_options() {
   static const std::vector<OptionSpec> opts = {
-      {"--lang", "ko|en", {"language of messages and lessons", "메시지와 수업의 언어"}, false, {"ko", "en"}},
+      {"--lang",
+       "ko|en",
+       {"language of messages and lessons", "메시지와 수업의 언어"},
+       false,
+       {"ko", "en"}},
       {"--ascii", "", {"write math in plain ASCII", "수식을 ASCII 문자로만 표시"}},
-      {"--color", "WHEN", {"colour: auto, always or never", "색상: auto, always, never"}, false,
+      {"--color",
+       "WHEN",
+       {"colour: auto, always or never", "색상: auto, always, never"},
+       false,
        {"auto", "always", "never"}},
   };
   return opts;
