@@ -3,8 +3,6 @@
 // handler. Help, completion and "did you mean" read the same table.
 #pragma once
 
-#include <ginac/ginac.h>
-
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -12,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <ginac/ginac.h>
 
 #include "tutor/i18n.hpp"
 #include "tutor/symbols.hpp"
