@@ -14,6 +14,7 @@ namespace {
 constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/common.inc"
 #include "messages/syntax.inc"
+#include "messages/diff.inc"
 #include "messages/repl.inc"
 };
 

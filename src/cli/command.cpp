@@ -25,6 +25,7 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 
 std::span<const Command> command_table() {
   static const std::vector<Command> table = {
+      diff_command(),
       show_command(),
   };
   return table;

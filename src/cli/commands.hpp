@@ -6,5 +6,6 @@
 namespace tutor::cli {
 
 Command show_command();
+Command diff_command();
 
 }  // namespace tutor::cli

@@ -1,0 +1,403 @@
+#include "tutor/steps.hpp"
+
+#include <array>
+#include <set>
+#include <tuple>
+
+#include "tutor/errors.hpp"
+#include "tutor/functions.hpp"
+#include "tutor/order.hpp"
+#include "tutor/print.hpp"
+#include "tutor/symbols.hpp"
+
+namespace tutor {
+
+using GiNaC::ex;
+using GiNaC::numeric;
+
+std::string_view rule_id(Rule rule) {
+  static constexpr std::array<std::string_view, 17> kIds = {
+      "constant",    "variable", "sum",         "constant-multiple", "product", "quotient",
+      "power",       "exponential", "logarithm", "trig",             "inverse-trig",
+      "hyperbolic",  "abs",      "sigmoid",     "relu",              "chain",
+      "logarithmic-differentiation",
+  };
+  return kIds[static_cast<std::size_t>(rule)];
+}
+
+namespace {
+
+// --- derivatives of the functions themselves --------------------------------------------
+
+struct FunctionRule {
+  std::string_view ginac_name;
+  Rule rule;
+  ex (*derivative)(const ex& u);
+  bool kink_at_zero;  // no derivative where the argument is 0
+};
+
+ex d_sin(const ex& u) { return GiNaC::cos(u); }
+ex d_cos(const ex& u) { return -GiNaC::sin(u); }
+ex d_tan(const ex& u) { return GiNaC::pow(sec(u), 2); }
+ex d_sec(const ex& u) { return sec(u) * GiNaC::tan(u); }
+ex d_csc(const ex& u) { return -csc(u) * cot(u); }
+ex d_cot(const ex& u) { return -GiNaC::pow(csc(u), 2); }
+ex d_asin(const ex& u) { return GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2)); }
+ex d_acos(const ex& u) { return -GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2)); }
+ex d_atan(const ex& u) { return GiNaC::pow(1 + GiNaC::pow(u, 2), -1); }
+ex d_sinh(const ex& u) { return GiNaC::cosh(u); }
+ex d_cosh(const ex& u) { return GiNaC::sinh(u); }
+ex d_tanh(const ex& u) { return 1 - GiNaC::pow(GiNaC::tanh(u), 2); }
+ex d_exp(const ex& u) { return GiNaC::exp(u); }
+ex d_log(const ex& u) { return GiNaC::pow(u, -1); }
+ex d_abs(const ex& u) { return u / GiNaC::abs(u); }
+ex d_sigmoid(const ex& u) { return sigmoid(u) * (1 - sigmoid(u)); }
+ex d_relu(const ex& u) { return unit_step(u); }
+ex d_softplus(const ex& u) { return sigmoid(u); }
+ex d_step(const ex&) { return 0; }
+
+// The textbook forms: tan' = sec², σ' = σ(1 − σ), relu' = step.
+const std::array kFunctionRules{
+    FunctionRule{"sin", Rule::trig, d_sin, false},
+    FunctionRule{"cos", Rule::trig, d_cos, false},
+    FunctionRule{"tan", Rule::trig, d_tan, false},
+    FunctionRule{"sec", Rule::trig, d_sec, false},
+    FunctionRule{"csc", Rule::trig, d_csc, false},
+    FunctionRule{"cot", Rule::trig, d_cot, false},
+    FunctionRule{"asin", Rule::inverse_trig, d_asin, false},
+    FunctionRule{"acos", Rule::inverse_trig, d_acos, false},
+    FunctionRule{"atan", Rule::inverse_trig, d_atan, false},
+    FunctionRule{"sinh", Rule::hyperbolic, d_sinh, false},
+    FunctionRule{"cosh", Rule::hyperbolic, d_cosh, false},
+    FunctionRule{"tanh", Rule::hyperbolic, d_tanh, false},
+    FunctionRule{"exp", Rule::exponential, d_exp, false},
+    FunctionRule{"log", Rule::logarithm, d_log, false},
+    FunctionRule{"abs", Rule::abs, d_abs, true},
+    FunctionRule{"sigmoid", Rule::sigmoid, d_sigmoid, false},
+    FunctionRule{"relu", Rule::relu, d_relu, true},
+    FunctionRule{"softplus", Rule::sigmoid, d_softplus, false},
+    FunctionRule{"unit_step", Rule::relu, d_step, true},
+};
+
+const FunctionRule* function_rule(const ex& e) {
+  if (!GiNaC::is_a<GiNaC::function>(e)) return nullptr;
+  const std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
+  for (const auto& r : kFunctionRules) {
+    if (r.ginac_name == name) return &r;
+  }
+  return nullptr;
+}
+
+// --- building display forms ---------------------------------------------------------------
+
+std::size_t top_terms(const ex& e) { return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1; }
+
+// FACTORS multiplied for display: numbers collected in front, other factors combined by
+// GiNaC, and the product held so that 6·(3x + 1) is not distributed into 18x + 6.
+ex collect_product(const std::vector<ex>& factors) {
+  numeric coeff = 1;
+  ex rest = 1;
+  auto take = [&](const ex& f) {
+    if (GiNaC::is_a<numeric>(f)) {
+      coeff *= GiNaC::ex_to<numeric>(f);
+    } else {
+      rest = rest * f;
+    }
+  };
+  for (const ex& f : factors) {
+    if (GiNaC::is_a<GiNaC::mul>(f)) {
+      for (std::size_t i = 0; i < f.nops(); ++i) take(f.op(i));
+    } else {
+      take(f);
+    }
+  }
+  if (coeff.is_zero()) return 0;
+  if (coeff.is_equal(1)) return rest;
+  if (GiNaC::is_a<numeric>(rest)) return coeff * GiNaC::ex_to<numeric>(rest);
+  if (GiNaC::is_a<GiNaC::add>(rest)) return GiNaC::mul(ex(coeff), rest).hold();
+  if (GiNaC::is_a<GiNaC::mul>(rest)) {
+    GiNaC::exvector v{ex(coeff)};
+    for (std::size_t i = 0; i < rest.nops(); ++i) v.push_back(rest.op(i));
+    return GiNaC::mul(v).hold();
+  }
+  return GiNaC::mul(ex(coeff), rest).hold();
+}
+
+// E with LETTER replaced by VALUE, keeping 2·(3x + 1) as a product instead of letting
+// GiNaC distribute it: the learner should see the substitution, not its expansion.
+ex substitute_held(const ex& e, const ex& letter, const ex& value) {
+  if (e.is_equal(letter)) return value;
+  if (!e.has(letter)) return e;
+  if (GiNaC::is_a<GiNaC::mul>(e)) {
+    std::vector<ex> factors;
+    for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(substitute_held(e.op(i), letter, value));
+    return collect_product(factors);
+  }
+  return e.subs(letter == value);
+}
+
+std::size_t input_length(const ex& e) { return print(e, Style::input).size(); }
+
+// Past this size factor() and normal() can take seconds, so large results keep their form.
+constexpr std::size_t kSimplifyLimit = 300;
+
+}  // namespace
+
+ex simplest_form(const ex& p) {
+  std::vector<ex> candidates{p};
+  std::size_t len = input_length(p);
+  if (len <= kSimplifyLimit) {
+    auto attempt = [&](auto&& f) {
+      try {
+        candidates.push_back(f());
+      } catch (const std::exception&) {
+        // factor() refuses floating-point coefficients; that candidate just drops out.
+      }
+    };
+    attempt([&] { return GiNaC::factor(p); });
+    attempt([&] { return GiNaC::expand(p); });
+    attempt([&] { return GiNaC::normal(p); });
+  }
+  std::size_t best = 0;
+  auto key = [&](std::size_t i) {
+    return std::make_tuple(top_terms(candidates[i]), i == 0 ? len : input_length(candidates[i]), i);
+  };
+  for (std::size_t i = 1; i < candidates.size(); ++i) {
+    if (key(i) < key(best)) best = i;
+  }
+  return candidates[best];
+}
+
+namespace {
+
+class Deriver {
+ public:
+  Deriver(const ex& root, const ex& var, const DiffOptions& opts) : var_(var), opts_(opts) {
+    for (const auto& name : variables_of(root)) used_.insert(name);
+  }
+
+  Step derive(const ex& e, const ex& wrt) {
+    Step s;
+    s.expression = e;
+    s.wrt = wrt;
+    if (!e.has(wrt)) {
+      s.rule = Rule::constant;
+      s.derivative = 0;
+      return s;
+    }
+    if (e.is_equal(wrt)) {
+      s.rule = Rule::variable;
+      s.derivative = 1;
+      return s;
+    }
+    if (GiNaC::is_a<GiNaC::add>(e)) return sum(std::move(s));
+    if (GiNaC::is_a<GiNaC::mul>(e)) return product(std::move(s));
+    if (GiNaC::is_a<GiNaC::power>(e)) return power(std::move(s));
+    if (GiNaC::is_a<GiNaC::function>(e)) return function(std::move(s));
+    throw Error(Message{"diff.unsupported", {print(e, Style::input)}});
+  }
+
+ private:
+  // Whether E is f(g) or g^c or a^g with g more than the variable itself: a chain link.
+  bool is_link(const ex& e, const ex& wrt) const {
+    if (GiNaC::is_a<GiNaC::function>(e)) return !e.op(0).is_equal(wrt);
+    if (GiNaC::is_a<GiNaC::power>(e)) {
+      const ex& b = e.op(0);
+      const ex& x = e.op(1);
+      if (b.has(wrt) && !x.has(wrt)) return !b.is_equal(wrt);
+      if (!b.has(wrt) && x.has(wrt)) return !x.is_equal(wrt);
+    }
+    return false;
+  }
+
+  // For a link E: its argument, and E rebuilt as a function of LETTER.
+  std::pair<ex, ex> split_link(const ex& e, const ex& wrt, const ex& letter) const {
+    if (GiNaC::is_a<GiNaC::function>(e)) {
+      const auto& fn = GiNaC::ex_to<GiNaC::function>(e);
+      return {e.op(0), GiNaC::function(fn.get_serial(), letter)};
+    }
+    if (e.op(0).has(wrt)) return {e.op(0), GiNaC::pow(letter, e.op(1))};
+    return {e.op(1), GiNaC::pow(e.op(0), letter)};
+  }
+
+  ex fresh_letter() {
+    while (true) {
+      std::string name = next_ < opts_.letters.size()
+                             ? opts_.letters[next_]
+                             : "u" + std::to_string(next_ - opts_.letters.size() + 1);
+      ++next_;
+      if (used_.insert(name).second) return GiNaC::realsymbol(name);
+    }
+  }
+
+  Step sum(Step s) {
+    s.rule = Rule::sum;
+    ex total = 0;
+    for (const ex& t : sorted_terms(s.expression)) {
+      Step sub = derive(t, s.wrt);
+      total += sub.derivative;
+      s.parts.push_back(sub.derivative);
+      s.substeps.push_back(std::move(sub));
+    }
+    s.derivative = simplest_form(total);
+    return s;
+  }
+
+  Step product(Step s) {
+    const ex& e = s.expression;
+    std::vector<ex> constants;
+    std::vector<ex> dependent;
+    for (const ex& f : sorted_factors(e)) (f.has(s.wrt) ? dependent : constants).push_back(f);
+
+    if (!constants.empty()) {
+      // c·f: the constant waits outside while f is differentiated.
+      s.rule = Rule::constant_multiple;
+      ex c = 1;
+      for (const ex& k : constants) c *= k;
+      ex rest = 1;
+      for (const ex& f : dependent) rest *= f;
+      Step sub = derive(rest, s.wrt);
+      s.parts = {c, sub.derivative};
+      s.derivative = simplest_form(collect_product({c, sub.derivative}));
+      s.substeps.push_back(std::move(sub));
+      return s;
+    }
+
+    std::vector<ex> num;
+    std::vector<ex> den;
+    for (const ex& f : dependent) {
+      bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<numeric>(f.op(1)) &&
+                        GiNaC::ex_to<numeric>(f.op(1)).is_negative();
+      if (reciprocal) {
+        den.push_back(GiNaC::pow(f.op(0), -f.op(1)));
+      } else {
+        num.push_back(f);
+      }
+    }
+    if (!num.empty() && !den.empty()) return quotient(std::move(s), num, den);
+
+    // (f₁f₂…fₙ)' = Σ f₁…fᵢ'…fₙ, each factor differentiated once.
+    s.rule = Rule::product;
+    std::vector<Step> subs;
+    for (const ex& f : dependent) subs.push_back(derive(f, s.wrt));
+    ex total = 0;
+    for (std::size_t i = 0; i < dependent.size(); ++i) {
+      std::vector<ex> factors{subs[i].derivative};
+      for (std::size_t j = 0; j < dependent.size(); ++j) {
+        if (j != i) factors.push_back(dependent[j]);
+      }
+      ex term = collect_product(factors);
+      s.parts.push_back(term);
+      total += term;
+    }
+    s.derivative = simplest_form(total);
+    s.substeps = std::move(subs);
+    return s;
+  }
+
+  Step quotient(Step s, const std::vector<ex>& num, const std::vector<ex>& den) {
+    s.rule = Rule::quotient;
+    ex n = 1;
+    for (const ex& f : num) n *= f;
+    ex d = 1;
+    for (const ex& f : den) d *= f;
+    Step dn = derive(n, s.wrt);
+    Step dd = derive(d, s.wrt);
+    s.parts = {dn.derivative, d, n, dd.derivative};
+    ex numerator = collect_product({dn.derivative, d}) - collect_product({n, dd.derivative});
+    s.derivative = simplest_form(numerator / GiNaC::pow(d, 2));
+    s.substeps.push_back(std::move(dn));
+    s.substeps.push_back(std::move(dd));
+    return s;
+  }
+
+  Step power(Step s) {
+    const ex& b = s.expression.op(0);
+    const ex& x = s.expression.op(1);
+    if (b.has(s.wrt) && x.has(s.wrt)) return log_diff(std::move(s));
+    if (is_link(s.expression, s.wrt)) return chain(std::move(s));
+    if (b.is_equal(s.wrt)) {
+      s.rule = Rule::power;  // d/dx xⁿ = n·xⁿ⁻¹
+      s.derivative = collect_product({x, GiNaC::pow(b, x - 1)});
+      return s;
+    }
+    s.rule = Rule::exponential;  // d/dx aˣ = aˣ·ln a
+    s.derivative = is_e(b) ? s.expression : collect_product({s.expression, GiNaC::log(b)});
+    return s;
+  }
+
+  static bool is_e(const ex& b) {
+    return GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && b.op(0).is_equal(1);
+  }
+
+  Step function(Step s) {
+    if (is_link(s.expression, s.wrt)) return chain(std::move(s));
+    const FunctionRule* r = function_rule(s.expression);
+    if (r == nullptr) throw Error(Message{"diff.unsupported", {print(s.expression, Style::input)}});
+    s.rule = r->rule;
+    s.derivative = r->derivative(s.expression.op(0));
+    if (r->kink_at_zero) {
+      s.remark = Remark::not_differentiable_at_zero;
+      s.remark_at = s.expression.op(0);
+    }
+    return s;
+  }
+
+  // y = f^g: ln y = g·ln f, so y' = y·(g·ln f)'.
+  Step log_diff(Step s) {
+    s.rule = Rule::logarithmic_differentiation;
+    const ex& f = s.expression.op(0);
+    const ex& g = s.expression.op(1);
+    Step sub = derive(g * GiNaC::log(f), s.wrt);
+    s.parts = {s.expression, sub.derivative};
+    s.derivative = simplest_form(collect_product({s.expression, sub.derivative}));
+    s.substeps.push_back(std::move(sub));
+    return s;
+  }
+
+  // f(g(k(x))): one link per composition, outermost first; the innermost expression gets
+  // its own full derivation. The result is the product of the link factors.
+  Step chain(Step s) {
+    s.rule = Rule::chain;
+    ex cur = s.expression;
+    while (is_link(cur, s.wrt)) {
+      ex letter = fresh_letter();
+      auto [inner, outer] = split_link(cur, s.wrt, letter);
+      Step local = derive(outer, letter);
+      Link link{outer, letter, inner, local.derivative,
+                substitute_held(local.derivative, letter, inner)};
+      s.links.push_back(link);
+      s.substeps.push_back(std::move(local));
+      cur = inner;
+    }
+    Step last = derive(cur, s.wrt);
+    s.links.push_back(Link{cur, s.wrt, s.wrt, last.derivative, last.derivative});
+    s.substeps.push_back(std::move(last));
+    std::vector<ex> factors;
+    for (const auto& l : s.links) {
+      factors.push_back(l.factor);
+      s.parts.push_back(l.factor);
+    }
+    s.derivative = simplest_form(collect_product(factors));
+    return s;
+  }
+
+  ex var_;
+  const DiffOptions& opts_;
+  std::set<std::string> used_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+Step differentiate(const ex& e, const ex& var, const DiffOptions& options) {
+  if (!GiNaC::is_a<GiNaC::symbol>(var)) {
+    throw Error(Message{"diff.bad_variable", {print(var, Style::input)}});
+  }
+  Deriver d(e, var, options);
+  Step s = d.derive(e, var);
+  if (!e.has(var)) s.remark = Remark::independent;
+  return s;
+}
+
+}  // namespace tutor
