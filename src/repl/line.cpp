@@ -164,24 +164,6 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::s
   return inv;
 }
 
-// `d/dV` at the start of TEXT: V and where the rest begins.
-std::optional<std::pair<std::string, std::size_t>> d_by_d(std::string_view text) {
-  if (!text.starts_with("d/d")) return std::nullopt;
-  std::size_t pos = 3;
-  // A variable: ASCII letters, digits and '_', or any non-ASCII character (θ).
-  while (pos < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[pos]);
-    if (c >= 0x80 || is_ascii_letter(text[pos]) || (c >= '0' && c <= '9' && pos > 3) || c == '_') {
-      ++pos;
-    } else {
-      break;
-    }
-  }
-  if (pos == 3) return std::nullopt;
-  if (pos < text.size() && !is_space(text[pos]) && text[pos] != '(') return std::nullopt;
-  return std::pair{std::string(text.substr(3, pos - 3)), pos};
-}
-
 bool is_prompt_word(std::string_view w) {
   return std::find(std::begin(kPromptWords), std::end(kPromptWords), w) != std::end(kPromptWords);
 }
@@ -281,16 +263,6 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
   }
 
   const cli::Command* expr_cmd = expression_command();
-  const std::string_view trimmed = text.substr(words[0].begin);
-  if (auto d = d_by_d(trimmed)) {
-    if (expr_cmd == nullptr) {
-      throw Error(Message{"repl.no_expression_command", {}}, Span{0, text.size()},
-                  std::string(text));
-    }
-    cli::Invocation inv;
-    inv.values["--wrt"].push_back(d->first);
-    return run_line_of(*expr_cmd, text, words[0].begin + d->second, ctx, std::move(inv));
-  }
   if (looks_like_command(first, ctx)) {
     line.kind = Line::Kind::unknown;
     line.word = std::string(first);

@@ -12,7 +12,7 @@
 // 2. The first word (the text up to the first space) is a command when it is exactly a name
 //    in the command table or a prompt word (help, quit, exit, lang). `sin(x)` and `x` are not
 //    names, so they are expressions; `diff(x)` is not the word `diff` either.
-// 3. `d/dV` as the first word (or right before a parenthesis: `d/dx(x^2)`) means diff --wrt V.
+// 3. `d/dV EXPR` is a bare expression too, and diff reads it as diff --wrt V.
 // 4. A first word that is not a command but looks like a misspelt one (three or more ASCII
 //    letters, not a function, a Greek letter or a variable already used in the session, and
 //    within two edits of a command) is an unknown command, with suggestions.
