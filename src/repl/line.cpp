@@ -73,8 +73,8 @@ struct Segment {
 
 // The options and the expression of CMD in TEXT from POS on (see the rules in line.hpp).
 // The expression's pieces are joined with single spaces.
-cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::size_t pos,
-                          cli::Invocation inv) {
+cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::size_t pos) {
+  cli::Invocation inv;
   const std::vector<Word> words = words_from(text, pos);
   auto word_at = [&](std::size_t i) {
     return text.substr(words[i].begin, words[i].end - words[i].begin);
@@ -191,14 +191,14 @@ void substitute_last(std::string& s, const std::string& last) {
 }
 
 Line run_line_of(const cli::Command& cmd, std::string_view text, std::size_t pos,
-                 const cli::Context& ctx, cli::Invocation inv = {}) {
+                 const cli::Context& ctx) {
   if (std::size_t pct = text.find('%', pos); pct != std::string_view::npos && !ctx.last) {
     throw Error(Message{"repl.no_last", {}}, Span{pct, pct + 1}, std::string(text));
   }
   Line line;
   line.kind = Line::Kind::run;
   line.command = &cmd;
-  line.inv = read_rest(cmd, text, pos, std::move(inv));
+  line.inv = read_rest(cmd, text, pos);
   if (ctx.last) {
     const std::string last = "(" + print(*ctx.last, Style::input) + ")";
     substitute_last(line.inv.expression, last);

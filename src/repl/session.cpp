@@ -48,6 +48,9 @@ Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
   } catch (const Error& e) {
     err << format_error(ctx.lang, e, ctx.ascii);
     return {2, false};
+  } catch (const std::exception& e) {
+    err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.internal", e.what()) << "\n";
+    return {2, false};
   }
   switch (line.kind) {
     case Line::Kind::blank:
