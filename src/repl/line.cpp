@@ -183,11 +183,18 @@ bool looks_like_command(std::string_view word, const cli::Context& ctx) {
   return !suggestions_for(word).empty();
 }
 
-// Replaces every '%' in S by the last result in parentheses.
+// Replaces every '%' in S by the last result in parentheses, in one pass.
 void substitute_last(std::string& s, const std::string& last) {
-  for (std::size_t at = s.find('%'); at != std::string::npos; at = s.find('%', at + last.size())) {
-    s.replace(at, 1, last);
+  if (s.find('%') == std::string::npos) return;
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += last;
+    } else {
+      out += c;
+    }
   }
+  s = std::move(out);
 }
 
 Line run_line_of(const cli::Command& cmd, std::string_view text, std::size_t pos,
