@@ -18,6 +18,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/check.inc"
 #include "messages/descent.inc"
 #include "messages/graph.inc"
+#include "messages/repl.inc"
 };
 
 }  // namespace

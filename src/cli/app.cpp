@@ -178,7 +178,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ctx.color = decide_color(globals["--color"].empty() ? std::nullopt
                                                       : std::optional(globals["--color"]),
                            STDOUT_FILENO);
-  ctx.interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0;
+  // Interactive only on the process's own terminal: tests pass string streams.
+  ctx.interactive = &in == &std::cin && &out == &std::cout && isatty(STDIN_FILENO) != 0 &&
+                    isatty(STDOUT_FILENO) != 0;
   ctx.in = &in;
   ctx.out = &out;
   ctx.err = &err;
@@ -201,6 +203,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
     return dispatch(*cmd, inv, ctx);
   }
+  // A script read from a pipe is not coloured unless asked for: its output goes to files.
+  if (!ctx.interactive && globals["--color"] != "always") ctx.color = false;
   return repl::run(ctx);
 }
 

@@ -57,18 +57,25 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
-std::vector<std::string> similar_commands(std::string_view name) {
+std::vector<std::string> similar_words(std::string_view word,
+                                       std::span<const std::string_view> candidates) {
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& c : command_table()) {
-    std::size_t d = distance(name, c.name);
-    if (d <= 2 && d < c.name.size()) scored.emplace_back(d, std::string(c.name));
-    else if (c.name.starts_with(name) && name.size() >= 2) scored.emplace_back(0, std::string(c.name));
+  for (std::string_view c : candidates) {
+    std::size_t d = distance(word, c);
+    if (d <= 2 && d < c.size()) scored.emplace_back(d, std::string(c));
+    else if (c.starts_with(word) && word.size() >= 2) scored.emplace_back(0, std::string(c));
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
   for (auto& [d, s] : scored) out.push_back(std::move(s));
   return out;
+}
+
+std::vector<std::string> similar_commands(std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const auto& c : command_table()) names.push_back(c.name);
+  return similar_words(name, names);
 }
 
 int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {

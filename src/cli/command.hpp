@@ -72,6 +72,10 @@ std::span<const Command> command_table();
 const Command* find_command(std::string_view name);
 // Command names close to NAME, best first, for "did you mean".
 std::vector<std::string> similar_commands(std::string_view name);
+// The CANDIDATES close to WORD (at most two edits, or WORD a prefix of two letters or
+// more), best first. similar_commands is this over the table's names.
+std::vector<std::string> similar_words(std::string_view word,
+                                       std::span<const std::string_view> candidates);
 
 // Runs CMD, turning every tutor::Error into its message on ctx.err (with the caret for
 // expressions) and exit status 2. Never throws.

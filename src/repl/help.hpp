@@ -1,0 +1,16 @@
+// What the prompt says on its own: the greeting and `help`.
+#pragma once
+
+#include <string>
+
+#include "tutor/i18n.hpp"
+
+namespace tutor::repl {
+
+// The greeting on a terminal: three lines to try, and how to get help and leave.
+std::string greeting(Lang lang, bool color);
+
+// `help` at the prompt: the command table, then what only the prompt understands.
+std::string prompt_help(Lang lang, bool color);
+
+}  // namespace tutor::repl

@@ -1,0 +1,285 @@
+#include "repl/line.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "tutor/errors.hpp"
+#include "tutor/functions.hpp"
+#include "tutor/print.hpp"
+#include "tutor/symbols.hpp"
+
+namespace tutor::repl {
+
+namespace {
+
+struct Word {
+  std::size_t begin;
+  std::size_t end;
+};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::vector<Word> words_from(std::string_view text, std::size_t pos) {
+  std::vector<Word> words;
+  while (pos < text.size()) {
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+    if (pos == text.size()) break;
+    std::size_t begin = pos;
+    while (pos < text.size() && !is_space(text[pos])) ++pos;
+    words.push_back({begin, pos});
+  }
+  return words;
+}
+
+const cli::OptionSpec* find_option(const cli::Command& cmd, std::string_view name) {
+  for (const auto& o : cmd.options) {
+    if (o.name == name) return &o;
+  }
+  return nullptr;
+}
+
+// "--wrt" from "--wrt" or "--wrt=x".
+std::string_view option_name(std::string_view word) {
+  return word.substr(0, std::min(word.find('='), word.size()));
+}
+
+// Two dashes and then at least two letters: meant as an option, never as math. "--x" is
+// minus minus x.
+bool looks_like_option(std::string_view word) {
+  std::string_view name = option_name(word);
+  if (name.size() < 4 || !name.starts_with("--")) return false;
+  return std::all_of(name.begin() + 2, name.end(),
+                     [](char c) { return is_ascii_letter(c) || c == '-'; }) &&
+         is_ascii_letter(name[2]);
+}
+
+std::string joined(const std::vector<std::string_view>& choices) {
+  std::string out;
+  for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
+  return out;
+}
+
+// Where a piece of the line goes while the words are read.
+struct Segment {
+  const cli::OptionSpec* option = nullptr;  // nullptr: the expression
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The options and the expression of CMD in TEXT from POS on (see the rules in line.hpp).
+// The expression's pieces are joined with single spaces.
+cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::size_t pos) {
+  cli::Invocation inv;
+  const std::vector<Word> words = words_from(text, pos);
+  auto word_at = [&](std::size_t i) {
+    return text.substr(words[i].begin, words[i].end - words[i].begin);
+  };
+  auto is_known = [&](std::size_t i) { return find_option(cmd, option_name(word_at(i))); };
+
+  std::vector<Segment> pieces;
+  std::optional<Segment> open;
+  bool expression_started = false;
+  auto close = [&] {
+    if (open) pieces.push_back(*open);
+    open.reset();
+  };
+
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = word_at(i);
+    const cli::OptionSpec* opt = is_known(i);
+    if (opt == nullptr && looks_like_option(w)) {
+      std::vector<std::string_view> names;
+      for (const auto& o : cmd.options) names.push_back(o.name);
+      auto close_names = cli::similar_words(option_name(w), names);
+      Span span{words[i].begin, words[i].begin + option_name(w).size()};
+      if (close_names.empty()) {
+        throw Error(
+            Message{"cli.unknown_option", {std::string(option_name(w)), std::string(cmd.name)}},
+            span, std::string(text));
+      }
+      throw Error(
+          Message{"repl.unknown_option_suggest",
+                  {std::string(option_name(w)), std::string(cmd.name), close_names.front()}},
+          span, std::string(text));
+    }
+    if (opt == nullptr) {
+      if (!open) {
+        open = Segment{nullptr, words[i].begin, words[i].end};
+        expression_started = true;
+      }
+      open->end = words[i].end;
+      continue;
+    }
+    close();
+    const std::string name(opt->name);
+    const std::size_t eq = w.find('=');
+    if (opt->value_name.empty()) {
+      if (eq != std::string_view::npos) {
+        throw Error(Message{"repl.flag_takes_no_value", {name}},
+                    Span{words[i].begin + eq, words[i].end}, std::string(text));
+      }
+      if (!inv.has(name)) inv.flags.push_back(name);
+      continue;
+    }
+    Segment value{opt, 0, 0};
+    if (eq != std::string_view::npos) {
+      value.begin = words[i].begin + eq + 1;
+      value.end = words[i].end;
+    } else if (i + 1 < words.size() && !is_known(i + 1)) {
+      ++i;
+      value.begin = words[i].begin;
+      value.end = words[i].end;
+    } else {
+      throw Error(Message{"cli.needs_value", {name}}, Span{words[i].begin, words[i].end},
+                  std::string(text));
+    }
+    // Before the expression a value is one word; after it, the value runs to the next option.
+    if (expression_started) {
+      open = value;
+    } else {
+      pieces.push_back(value);
+    }
+  }
+  close();
+
+  for (const auto& p : pieces) {
+    std::string piece(text.substr(p.begin, p.end - p.begin));
+    if (p.option == nullptr) {
+      if (!inv.expression.empty()) inv.expression += ' ';
+      inv.expression += piece;
+      continue;
+    }
+    const auto& choices = p.option->choices;
+    if (!choices.empty() && std::find(choices.begin(), choices.end(), piece) == choices.end()) {
+      throw Error(Message{"cli.bad_value", {std::string(p.option->name), piece, joined(choices)}},
+                  Span{p.begin, p.end}, std::string(text));
+    }
+    inv.values[std::string(p.option->name)].push_back(piece);
+  }
+  return inv;
+}
+
+bool is_prompt_word(std::string_view w) {
+  return std::find(std::begin(kPromptWords), std::end(kPromptWords), w) != std::end(kPromptWords);
+}
+
+std::vector<std::string> suggestions_for(std::string_view word) {
+  std::vector<std::string_view> names;
+  for (const auto& c : cli::command_table()) names.push_back(c.name);
+  for (auto w : kPromptWords) names.push_back(w);
+  return cli::similar_words(word, names);
+}
+
+// Rule 4 in line.hpp: a misspelt command rather than a product of variables.
+bool looks_like_command(std::string_view word, const cli::Context& ctx) {
+  if (word.size() < 3 || !std::all_of(word.begin(), word.end(), is_ascii_letter)) return false;
+  if (find_function(word) != nullptr || greek_by_name(word) != nullptr) return false;
+  if (ctx.syms != nullptr && ctx.syms->contains(word)) return false;
+  return !suggestions_for(word).empty();
+}
+
+// Replaces every '%' in S by the last result in parentheses, in one pass.
+void substitute_last(std::string& s, const std::string& last) {
+  if (s.find('%') == std::string::npos) return;
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += last;
+    } else {
+      out += c;
+    }
+  }
+  s = std::move(out);
+}
+
+Line run_line_of(const cli::Command& cmd, std::string_view text, std::size_t pos,
+                 const cli::Context& ctx) {
+  if (std::size_t pct = text.find('%', pos); pct != std::string_view::npos && !ctx.last) {
+    throw Error(Message{"repl.no_last", {}}, Span{pct, pct + 1}, std::string(text));
+  }
+  Line line;
+  line.kind = Line::Kind::run;
+  line.command = &cmd;
+  line.inv = read_rest(cmd, text, pos);
+  if (ctx.last) {
+    const std::string last = "(" + print(*ctx.last, Style::input) + ")";
+    substitute_last(line.inv.expression, last);
+    for (auto& [name, values] : line.inv.values) {
+      for (auto& v : values) substitute_last(v, last);
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
+const cli::Command* expression_command() {
+  for (std::string_view name : {"diff", "show"}) {
+    if (const auto* cmd = cli::find_command(name)) return cmd;
+  }
+  return nullptr;
+}
+
+Line split_line(std::string_view text, const cli::Context& ctx) {
+  Line line;
+  const std::vector<Word> words = words_from(text, 0);
+  if (words.empty() || text[words[0].begin] == '#') return line;
+  const std::string_view first = text.substr(words[0].begin, words[0].end - words[0].begin);
+  const std::size_t after_first = words[0].end;
+  auto rest = [&] {
+    std::string_view r = text.substr(after_first);
+    while (!r.empty() && is_space(r.front())) r.remove_prefix(1);
+    while (!r.empty() && is_space(r.back())) r.remove_suffix(1);
+    return std::string(r);
+  };
+
+  if (first == "quit" || first == "exit") {
+    line.kind = Line::Kind::quit;
+    return line;
+  }
+  if (first == "lang") {
+    line.kind = Line::Kind::lang;
+    line.word = rest();
+    return line;
+  }
+  if (first == "help") {
+    line.kind = Line::Kind::help;
+    line.word = rest();
+    if (line.word.empty() || is_prompt_word(line.word)) return line;
+    line.command = cli::find_command(line.word);
+    if (line.command == nullptr) {
+      line.kind = Line::Kind::unknown;
+      line.suggestions = suggestions_for(line.word);
+    }
+    return line;
+  }
+  if (const cli::Command* cmd = cli::find_command(first)) {
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (text.substr(words[i].begin, words[i].end - words[i].begin) == "--help") {
+        line.kind = Line::Kind::help;
+        line.command = cmd;
+        return line;
+      }
+    }
+    return run_line_of(*cmd, text, after_first, ctx);
+  }
+
+  const cli::Command* expr_cmd = expression_command();
+  if (looks_like_command(first, ctx)) {
+    line.kind = Line::Kind::unknown;
+    line.word = std::string(first);
+    line.suggestions = suggestions_for(first);
+    return line;
+  }
+  if (expr_cmd == nullptr) {
+    throw Error(Message{"repl.no_expression_command", {}}, Span{0, text.size()}, std::string(text));
+  }
+  return run_line_of(*expr_cmd, text, 0, ctx);
+}
+
+}  // namespace tutor::repl

@@ -1,0 +1,93 @@
+#include "repl/session.hpp"
+
+#include <ostream>
+#include <sstream>
+
+#include "cli/help.hpp"
+#include "repl/help.hpp"
+#include "repl/line.hpp"
+#include "repl/paint.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::repl {
+
+namespace {
+
+int unknown(const Line& line, cli::Context& ctx, std::ostream& err) {
+  err << tr(ctx.lang, "error.prefix") << ": "
+      << tr(ctx.lang, "cli.unknown_command", sanitize(line.word, ctx.ascii));
+  if (!line.suggestions.empty()) {
+    err << "; " << tr(ctx.lang, "cli.did_you_mean", line.suggestions.front());
+  }
+  err << "\n" << tr(ctx.lang, "repl.see_help") << "\n";
+  return 2;
+}
+
+int switch_lang(const Line& line, cli::Context& ctx, std::ostream& err) {
+  if (line.word.empty()) {
+    *ctx.out << tr(ctx.lang, "repl.lang_current", lang_name(ctx.lang)) << "\n";
+    return 0;
+  }
+  auto lang = parse_lang(line.word);
+  if (!lang) {
+    err << tr(ctx.lang, "error.prefix") << ": "
+        << tr(ctx.lang, "repl.lang_bad", sanitize(line.word, ctx.ascii)) << "\n";
+    return 2;
+  }
+  ctx.lang = *lang;
+  *ctx.out << tr(ctx.lang, "repl.lang_set") << "\n";
+  return 0;
+}
+
+// Does what LINE asks, with errors on ERR.
+Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
+  Line line;
+  try {
+    line = split_line(text, ctx);
+  } catch (const Error& e) {
+    err << format_error(ctx.lang, e, ctx.ascii);
+    return {2, false};
+  } catch (const std::exception& e) {
+    err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.internal", e.what()) << "\n";
+    return {2, false};
+  }
+  switch (line.kind) {
+    case Line::Kind::blank:
+      return {};
+    case Line::Kind::quit:
+      return {0, true};
+    case Line::Kind::help:
+      *ctx.out << (line.command ? cli::command_help(*line.command, ctx.lang)
+                                : prompt_help(ctx.lang, ctx.color));
+      return {};
+    case Line::Kind::lang:
+      return {switch_lang(line, ctx, err), false};
+    case Line::Kind::unknown:
+      return {unknown(line, ctx, err), false};
+    case Line::Kind::run:
+      break;
+  }
+  // The command writes its errors to ctx.err; point it at ERR for this line.
+  std::ostream* saved = ctx.err;
+  ctx.err = &err;
+  int status = cli::dispatch(*line.command, line.inv, ctx);
+  ctx.err = saved;
+  return {status, false};
+}
+
+}  // namespace
+
+Outcome run_line(std::string_view text, cli::Context& ctx, std::size_t line_number) {
+  // Errors are gathered first so that they can be coloured and labelled with the line.
+  std::ostringstream err;
+  Outcome outcome = perform(text, ctx, err);
+  std::string errors = err.str();
+  if (errors.empty()) return outcome;
+  if (line_number != 0) errors = tr(ctx.lang, "repl.at_line", line_number) + errors;
+  *ctx.err << paint_errors(errors, ctx.lang, ctx.color);
+  ctx.err->flush();
+  return outcome;
+}
+
+}  // namespace tutor::repl

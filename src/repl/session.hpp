@@ -1,0 +1,21 @@
+// Running one prompt line through the command table: the part of the prompt that is the
+// same on a terminal and for a piped script.
+#pragma once
+
+#include <string_view>
+
+#include "cli/command.hpp"
+
+namespace tutor::repl {
+
+struct Outcome {
+  int status = 0;     // as the command line would exit: 0 fine, 1 a wrong answer, 2 bad input
+  bool quit = false;  // quit or exit was typed
+};
+
+// Splits TEXT (see line.hpp) and does what it asks, writing results on ctx.out and errors
+// (with the caret, coloured when ctx.color) on ctx.err. LINE_NUMBER, when not 0, starts
+// each error ("line 3: error: ..."), for scripts. `lang` changes ctx.lang. Never throws.
+Outcome run_line(std::string_view text, cli::Context& ctx, std::size_t line_number = 0);
+
+}  // namespace tutor::repl

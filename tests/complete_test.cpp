@@ -1,0 +1,64 @@
+// Tab completion candidates.
+#include "repl/complete.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace tutor::repl {
+namespace {
+
+bool has(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(Complete, LineStartOffersCommandsAndPromptWords) {
+  SymbolTable syms;
+  cli::Context ctx;
+  ctx.syms = &syms;
+  auto c = completions("", "d", ctx);
+  EXPECT_TRUE(has(c, "diff"));
+  EXPECT_TRUE(std::is_sorted(c.begin(), c.end()));
+  EXPECT_TRUE(has(completions("", "q", ctx), "quit"));
+  EXPECT_TRUE(has(completions("", "he", ctx), "help"));
+}
+
+TEST(Complete, FunctionsGetTheirParenthesis) {
+  SymbolTable syms;
+  cli::Context ctx;
+  ctx.syms = &syms;
+  auto c = completions("diff 2*", "sigm", ctx);
+  EXPECT_EQ(c, std::vector<std::string>{"sigmoid("});
+  EXPECT_TRUE(has(completions("diff ", "si", ctx), "sin("));
+  EXPECT_FALSE(has(completions("diff ", "d", ctx), "diff"));
+}
+
+TEST(Complete, VariablesUsedInTheSession) {
+  SymbolTable syms;
+  cli::Context ctx;
+  ctx.syms = &syms;
+  EXPECT_FALSE(has(completions("diff ", "we", ctx), "weight"));
+  syms.get("weight");
+  EXPECT_TRUE(has(completions("diff ", "we", ctx), "weight"));
+}
+
+TEST(Complete, OptionsOfTheLinesCommand) {
+  cli::Context ctx;
+  EXPECT_EQ(completions("diff x ", "--w", ctx), std::vector<std::string>{"--wrt"});
+  EXPECT_TRUE(has(completions("show x ", "--", ctx), "--format"));
+  EXPECT_FALSE(has(completions("show x ", "--", ctx), "--wrt"));
+}
+
+TEST(Complete, HelpTopicsAndLanguages) {
+  cli::Context ctx;
+  EXPECT_TRUE(has(completions("help ", "s", ctx), "show"));
+  EXPECT_EQ(completions("lang ", "", ctx), (std::vector<std::string>{"en", "ko"}));
+}
+
+TEST(Complete, WordBreaks) {
+  EXPECT_EQ(word_breaks("diff x --wr", 11), " \t\n");
+  EXPECT_EQ(word_breaks("diff 2*si", 9), kMathBreaks);
+}
+
+}  // namespace
+}  // namespace tutor::repl
