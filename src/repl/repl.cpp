@@ -162,10 +162,20 @@ int run_terminal(cli::Context& ctx) {
   struct sigaction sa {
   }, old_int{}, old_winch{};
   sigemptyset(&sa.sa_mask);
-  sa.sa_handler = on_sigint;  // no SA_RESTART: select must wake up
+  sa.sa_handler = on_sigint;  // no SA_RESTART: pselect must wake up
   sigaction(SIGINT, &sa, &old_int);
   sa.sa_handler = on_sigwinch;
   sigaction(SIGWINCH, &sa, &old_winch);
+
+  // The signals stay blocked except inside pselect(), which unblocks them atomically: a
+  // Ctrl-C that lands between the flag check and the wait can then never be lost.
+  sigset_t waiting, blocked;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGINT);
+  sigaddset(&blocked, SIGWINCH);
+  sigprocmask(SIG_BLOCK, &blocked, &waiting);
+  sigdelset(&waiting, SIGINT);
+  sigdelset(&waiting, SIGWINCH);
 
   *ctx.out << greeting(ctx.lang, ctx.color) << std::flush;
   const std::string prompt = prompt_text(ctx.color);
@@ -175,7 +185,7 @@ int run_terminal(cli::Context& ctx) {
     fd_set fds;
     FD_ZERO(&fds);
     FD_SET(fd, &fds);
-    int ready = select(fd + 1, &fds, nullptr, nullptr, nullptr);
+    int ready = pselect(fd + 1, &fds, nullptr, nullptr, nullptr, &waiting);
     if (resized) {
       resized = 0;
       rl_resize_terminal();
@@ -191,6 +201,7 @@ int run_terminal(cli::Context& ctx) {
     if (ready > 0) rl_callback_read_char();
   }
   if (!t.done) rl_callback_handler_remove();
+  sigprocmask(SIG_UNBLOCK, &blocked, nullptr);
 
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGWINCH, &old_winch, nullptr);
