@@ -28,6 +28,7 @@ std::span<const Command> command_table() {
       diff_command(),
       show_command(),
       check_command(),
+      exercise_command(),
       descent_command(),
       gradients_command(),
       graph_command(),
