@@ -121,8 +121,7 @@ class Printer {
     numeric coeff = 1;
     std::vector<ex> num;
     std::vector<ex> den;
-    std::vector<ex> factors =
-        GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
+    std::vector<ex> factors = GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
     for (const ex& f : factors) {
       if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::rational)) {
         coeff *= GiNaC::ex_to<numeric>(f);
@@ -146,7 +145,8 @@ class Printer {
     if (latex()) {
       // \frac groups by itself: no parentheses around a lone sum above or below the bar.
       if (num.size() == 1 && p.is_equal(1) && GiNaC::is_a<GiNaC::add>(num[0])) top = print(num[0]);
-      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0])) bottom = print(den[0]);
+      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0]))
+        bottom = print(den[0]);
       return sign + "\\frac{" + top + "}{" + bottom + "}";
     }
     // A lone sum is already in parentheses; anything with two factors needs them.
@@ -178,9 +178,12 @@ class Printer {
   std::string separator(bool after_coeff, const std::string& next) const {
     bool digit_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || next[0] == '.');
     switch (s_) {
-      case Style::text: return after_coeff && !digit_next ? "" : "·";
-      case Style::latex: return digit_next ? " \\cdot " : " ";
-      default: return "*";
+      case Style::text:
+        return after_coeff && !digit_next ? "" : "·";
+      case Style::latex:
+        return digit_next ? " \\cdot " : " ";
+      default:
+        return "*";
     }
   }
 
@@ -201,7 +204,8 @@ class Printer {
       return !n.is_integer() || n.is_negative() || !n.is_real();
     }
     // e^x as a base: (e^x)².
-    if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && !is_e_constant(b) && !latex()) return text() || false;
+    if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && !is_e_constant(b) && !latex())
+      return text() || false;
     return false;
   }
 
@@ -229,7 +233,8 @@ class Printer {
     if (x.info(GiNaC::info_flags::rational) && x.is_equal(numeric(1, 2))) return root(b);
     std::string base = print(b);
     if (base_needs_parens(b)) base = paren(base);
-    if (latex() && !base_needs_parens(b) && GiNaC::is_a<GiNaC::function>(b)) base = "{" + base + "}";
+    if (latex() && !base_needs_parens(b) && GiNaC::is_a<GiNaC::function>(b))
+      base = "{" + base + "}";
     return base + exponent_suffix(x);
   }
 
@@ -250,12 +255,14 @@ class Printer {
       std::string s = integer_text(n.numer()) + "/" + integer_text(n.denom());
       if (latex()) {
         std::string sign = n.is_negative() ? "-" : "";
-        return sign + "\\frac{" + integer_text(abs(n.numer())) + "}{" + integer_text(n.denom()) + "}";
+        return sign + "\\frac{" + integer_text(abs(n.numer())) + "}{" + integer_text(n.denom()) +
+               "}";
       }
       return s;
     }
     // Input form must read back to the same double, so it gets the shortest exact digits.
-    if (n.is_real()) return s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+    if (n.is_real())
+      return s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
     std::string re = format_number(GiNaC::real(n).to_double());
     std::string im = format_number(GiNaC::imag(n).to_double());
     return "(" + re + (im.starts_with("-") ? "" : "+") + im + (latex() ? "i" : "*I") + ")";
@@ -322,9 +329,13 @@ class Printer {
 
 }  // namespace
 
-std::string print(const ex& e, Style style) { return Printer(style).print(e); }
+std::string print(const ex& e, Style style) {
+  return Printer(style).print(e);
+}
 
-Style text_style(bool ascii) { return ascii || !locale_is_utf8() ? Style::ascii : Style::text; }
+Style text_style(bool ascii) {
+  return ascii || !locale_is_utf8() ? Style::ascii : Style::text;
+}
 
 std::string format_number(double d) {
   if (d == 0) return "0";

@@ -50,25 +50,37 @@ struct Glyph {
 };
 // Longest first, so "**" wins over "*".
 constexpr std::array kOperators{
-    Glyph{"**", Tok::power},          Glyph{"+", Tok::plus},
-    Glyph{"-", Tok::minus},           Glyph{"\xE2\x88\x92", Tok::minus},   // −
-    Glyph{"*", Tok::times},           Glyph{"\xC3\x97", Tok::times},       // ×
-    Glyph{"\xC2\xB7", Tok::times},    Glyph{"\xE2\x8B\x85", Tok::times},   // · ⋅
-    Glyph{"\xE2\x88\x97", Tok::times},                                     // ∗
-    Glyph{"/", Tok::divide},          Glyph{"\xC3\xB7", Tok::divide},      // ÷
-    Glyph{"^", Tok::power},           Glyph{"(", Tok::lparen},
-    Glyph{"[", Tok::lparen},          Glyph{")", Tok::rparen},
-    Glyph{"]", Tok::rparen},          Glyph{",", Tok::comma},
-    Glyph{"\xE2\x88\x9A", Tok::root},                                      // √
+    Glyph{"**", Tok::power},
+    Glyph{"+", Tok::plus},
+    Glyph{"-", Tok::minus},
+    Glyph{"\xE2\x88\x92", Tok::minus},  // −
+    Glyph{"*", Tok::times},
+    Glyph{"\xC3\x97", Tok::times},  // ×
+    Glyph{"\xC2\xB7", Tok::times},
+    Glyph{"\xE2\x8B\x85", Tok::times},  // · ⋅
+    Glyph{"\xE2\x88\x97", Tok::times},  // ∗
+    Glyph{"/", Tok::divide},
+    Glyph{"\xC3\xB7", Tok::divide},  // ÷
+    Glyph{"^", Tok::power},
+    Glyph{"(", Tok::lparen},
+    Glyph{"[", Tok::lparen},
+    Glyph{")", Tok::rparen},
+    Glyph{"]", Tok::rparen},
+    Glyph{",", Tok::comma},
+    Glyph{"\xE2\x88\x9A", Tok::root},  // √
 };
 
 // Superscript digits and signs, by code point.
 int superscript_digit(long cp) {
   switch (cp) {
-    case 0x2070: return 0;
-    case 0x00B9: return 1;
-    case 0x00B2: return 2;
-    case 0x00B3: return 3;
+    case 0x2070:
+      return 0;
+    case 0x00B9:
+      return 1;
+    case 0x00B2:
+      return 2;
+    case 0x00B3:
+      return 3;
     default:
       if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
       return -1;
@@ -76,9 +88,15 @@ int superscript_digit(long cp) {
 }
 constexpr long kSuperMinus = 0x207B;
 
-bool is_space(long cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(long cp) {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000;
+}
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 [[noreturn]] void fail(std::string_view input, Span span, std::string key,
                        std::vector<std::string> args = {}) {
@@ -143,7 +161,8 @@ class Lexer {
       pos_ += len;
       return Token{Tok::ident, Span{start, pos_}, glyph, "pi", 0};
     }
-    if (glyph == "'" || glyph == "\xE2\x80\xB2") fail(in_, Span{start, start + len}, "syntax.prime");
+    if (glyph == "'" || glyph == "\xE2\x80\xB2")
+      fail(in_, Span{start, start + len}, "syntax.prime");
     fail(in_, Span{start, start + len}, "syntax.unexpected_char", {sanitize(glyph)});
   }
 
@@ -170,7 +189,8 @@ class Lexer {
     if (pos_ < in_.size() && in_[pos_] == '.') {
       std::size_t end = pos_ + 1;
       while (end < in_.size() && (is_digit(in_[end]) || in_[end] == '.')) ++end;
-      fail(in_, Span{start, end}, "syntax.bad_number", {std::string(in_.substr(start, end - start))});
+      fail(in_, Span{start, end}, "syntax.bad_number",
+           {std::string(in_.substr(start, end - start))});
     }
     std::string text(in_.substr(start, pos_ - start));
     Token t{Tok::number, Span{start, pos_}, text, is_float ? "float" : "int", 0};
@@ -194,7 +214,8 @@ class Lexer {
       pos_ += len;
     }
     Span span{start, pos_};
-    if (digits.empty()) fail(in_, span, "syntax.unexpected_char", {std::string(in_.substr(start, pos_ - start))});
+    if (digits.empty())
+      fail(in_, span, "syntax.unexpected_char", {std::string(in_.substr(start, pos_ - start))});
     // x²² is a doubled key press far more often than x to the 22nd.
     if (digits.size() >= 2 &&
         std::all_of(digits.begin(), digits.end(), [&](char d) { return d == digits[0]; })) {
@@ -230,7 +251,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-bool is_constant_name(std::string_view name) { return name == "pi" || name == "e"; }
+bool is_constant_name(std::string_view name) {
+  return name == "pi" || name == "e";
+}
 
 // log10 of the largest of |numerator| and |denominator|; 0 for 0 and ±1.
 double log10_size(const numeric& n) {
@@ -307,7 +330,8 @@ class Parser {
     if (peek().kind == Tok::end) fail(in_, Span{0, in_.size()}, "syntax.empty");
     ex e = expr();
     const Token& t = peek();
-    if (t.kind == Tok::rparen) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+    if (t.kind == Tok::rparen)
+      fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
     if (t.kind != Tok::end) unexpected(t);
     return e;
   }
@@ -347,13 +371,16 @@ class Parser {
     try {
       return f();
     } catch (const GiNaC::pole_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined",
+           {std::string(in_.substr(span.begin, span.end - span.begin))});
     } catch (const std::overflow_error&) {
       fail(in_, span, "syntax.division_by_zero");
     } catch (const std::domain_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined",
+           {std::string(in_.substr(span.begin, span.end - span.begin))});
     } catch (const std::range_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined",
+           {std::string(in_.substr(span.begin, span.end - span.begin))});
     }
   }
 
@@ -474,8 +501,10 @@ class Parser {
   ex primary() {
     const Token& t = peek();
     switch (t.kind) {
-      case Tok::number: return number(take());
-      case Tok::lparen: return group();
+      case Tok::number:
+        return number(take());
+      case Tok::lparen:
+        return group();
       case Tok::root: {
         Depth d(*this, t.span);
         take();
@@ -484,12 +513,15 @@ class Parser {
         ex arg = power();
         return guarded(Span{start.begin, prev_end()}, [&] { return GiNaC::sqrt(arg); });
       }
-      case Tok::ident: return name();
+      case Tok::ident:
+        return name();
       case Tok::rparen:
         // A close with nothing open is reported as such; "()" as an empty group.
-        if (open_.empty()) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+        if (open_.empty())
+          fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
         unexpected(t);
-      default: unexpected(t);
+      default:
+        unexpected(t);
     }
   }
 
@@ -556,7 +588,8 @@ class Parser {
       }
       char last = t.text.back();
       if (last == 'x' || last == 'y' || last == 'z') {
-        fail(in_, t.span, "syntax.function_needs_parens", {std::string(fn.spelling), std::string(1, last)});
+        fail(in_, t.span, "syntax.function_needs_parens",
+             {std::string(fn.spelling), std::string(1, last)});
       }
     }
     return syms_.get(t.name);
@@ -579,7 +612,8 @@ class Parser {
   ex function_call(const Token& fname, const FunctionInfo& f) {
     const Token& next = peek();
     if (next.kind == Tok::superscript) {
-      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, next.text});
+      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power",
+           {fname.text, next.text});
     }
     if (next.kind == Tok::power) {
       fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, "^2"});
@@ -643,9 +677,10 @@ std::vector<std::string> similar_function_names(std::string_view name) {
 
 Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   if (text.size() > limits.max_input_bytes) {
-    throw SyntaxError(Message{"syntax.too_long", {std::to_string(text.size()),
-                                                  std::to_string(limits.max_input_bytes)}},
-                      Span{limits.max_input_bytes, text.size()}, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.too_long",
+                {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
+        Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
   std::vector<Token> toks = Lexer(text).run();
   Parser parser(text, std::move(toks), syms, limits);
@@ -655,17 +690,17 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
     std::ostringstream os;
     os << *big;
-    throw SyntaxError(Message{"syntax.exponent_too_large",
-                              {os.str(), std::to_string(limits.max_exponent)}},
-                      whole, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
+        whole, std::string(text));
   }
   double terms = expanded_terms(e);
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
-    throw SyntaxError(Message{"syntax.expansion_too_large",
-                              {shown, std::to_string(static_cast<long long>(
-                                          limits.max_expanded_terms))}},
-                      whole, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.expansion_too_large",
+                {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
+        whole, std::string(text));
   }
   return Parsed{e, variables_of(e)};
 }
