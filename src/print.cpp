@@ -123,7 +123,8 @@ class Printer {
     std::vector<ex> den;
     std::vector<ex> factors = GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
     for (const ex& f : factors) {
-      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::rational)) {
+      // Decimals are coefficients too: -0.5x² is "−0.5x²", not "−(−0.5)x²".
+      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::real)) {
         coeff *= GiNaC::ex_to<numeric>(f);
       } else if (is_reciprocal(f)) {
         const numeric& n = GiNaC::ex_to<numeric>(f.op(1));
@@ -135,8 +136,8 @@ class Printer {
     if (negate) coeff = -coeff;
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
-    numeric p = a.numer();
-    numeric q = a.denom();
+    numeric p = a.is_rational() ? a.numer() : a;
+    numeric q = a.is_rational() ? a.denom() : numeric(1);
 
     std::string top = join_factors(p, num);
     if (den.empty() && q.is_equal(1)) return sign + top;
