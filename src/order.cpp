@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 namespace tutor {
 
@@ -141,10 +142,18 @@ bool term_before(const TermKey& a, const TermKey& b) {
   return a.full < b.full;
 }
 
+bool is_e_constant(const ex& e) {
+  return GiNaC::is_the_function<GiNaC::exp_SERIAL>(e) && e.op(0).is_equal(1);
+}
+
+// Numbers, then constants (π, e, √2), then variables, then sums, then functions.
 int factor_rank(const ex& f) {
   const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
   if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
-  if (GiNaC::is_a<GiNaC::constant>(base)) return 1;
+  if (GiNaC::is_a<GiNaC::constant>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
+      is_e_constant(base)) {
+    return 1;
+  }
   if (GiNaC::is_a<GiNaC::symbol>(base)) return 2;
   if (GiNaC::is_a<GiNaC::add>(base)) return 3;
   if (GiNaC::is_a<GiNaC::function>(base)) return 4;
@@ -201,19 +210,22 @@ std::vector<ex> sorted_terms(const ex& sum) {
 
 std::vector<ex> sorted_factors(const ex& product) {
   if (!GiNaC::is_a<GiNaC::mul>(product)) return {product};
-  std::vector<std::tuple<int, std::string, ex>> keyed;
+  // Within a rank, by base first, so that x·y² sorts by x and y, not by how "y^2" spells.
+  std::vector<std::tuple<int, std::string, std::string, ex>> keyed;
   keyed.reserve(product.nops());
   for (std::size_t i = 0; i < product.nops(); ++i) {
     const ex& f = product.op(i);
-    keyed.emplace_back(factor_rank(f), canonical_key(f), f);
+    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+    keyed.emplace_back(factor_rank(f), canonical_key(base), canonical_key(f), f);
   }
+  // Never compare the ex itself: GiNaC's < builds a relation, not an order.
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-    return std::get<1>(a) < std::get<1>(b);
+    return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+           std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
   });
   std::vector<ex> out;
   out.reserve(keyed.size());
-  for (auto& k : keyed) out.push_back(std::get<2>(k));
+  for (auto& k : keyed) out.push_back(std::get<3>(k));
   return out;
 }
 
