@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "tutor/functions.hpp"
+#include "tutor/print.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -255,18 +256,54 @@ bool is_constant_name(std::string_view name) {
   return name == "pi" || name == "e";
 }
 
-// log10 of the largest of |numerator| and |denominator|; 0 for 0 and ±1.
+// log10 |n| for a nonzero integer, without converting a huge one to double.
+double log10_abs_integer(const numeric& n) {
+  const long bits = n.int_length();
+  if (bits < 1000) return std::log10(std::abs(n.to_double()));
+  // Within 0.31 of the truth, which is plenty for a limit of hundreds of digits.
+  return static_cast<double>(bits - 1) * std::log10(2.0);
+}
+
+// log10 |n| for a nonzero real number.
+double log10_abs(const numeric& n) {
+  if (n.is_rational()) return log10_abs_integer(n.numer()) - log10_abs_integer(n.denom());
+  return std::log10(std::abs(n.to_double()));
+}
+
+// About how many digits N takes to write: log10 of the larger of |numerator| and
+// denominator for an exact number, |log10 |N|| for a decimal; 0 for 0 and ±1.
 double log10_size(const numeric& n) {
-  if (n.is_zero()) return 0;
+  if (n.is_zero() || !n.is_real()) return 0;
   if (n.is_rational()) {
-    numeric num = abs(n.numer());
-    numeric den = n.denom();
-    numeric big = num > den ? num : den;
-    // Integer length in bits avoids converting a huge integer to double.
-    return static_cast<double>(big.int_length()) * std::log10(2.0);
+    return std::max(log10_abs_integer(n.numer()), log10_abs_integer(n.denom()));
   }
-  if (n.is_real()) return std::abs(std::log10(std::abs(n.to_double())));
-  return 0;
+  return std::abs(log10_abs(n));
+}
+
+// What is wrong with the numbers in E, if anything: a non-real number (√−1 = i), a decimal
+// outside what a double holds (the printer and every engine work in doubles), or an exact
+// number with more digits than LIMITS allow. Walks E without recursion.
+enum class BadNumber { none, not_real, decimal_range, too_many_digits };
+BadNumber bad_number(const ex& e, double max_digits) {
+  static const numeric kHuge(1e300);
+  static const numeric kTiny(1e-300);
+  std::vector<ex> todo{e};
+  while (!todo.empty()) {
+    ex cur = todo.back();
+    todo.pop_back();
+    if (GiNaC::is_a<numeric>(cur)) {
+      const numeric& n = GiNaC::ex_to<numeric>(cur);
+      if (!n.is_real()) return BadNumber::not_real;
+      if (n.is_rational()) {
+        if (log10_size(n) > max_digits) return BadNumber::too_many_digits;
+      } else if (!n.is_zero() && (abs(n) > kHuge || abs(n) < kTiny)) {
+        return BadNumber::decimal_range;
+      }
+      continue;
+    }
+    for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
+  }
+  return BadNumber::none;
 }
 
 // An upper estimate of how many terms expand(E) would produce, capped to stay finite.
@@ -365,23 +402,38 @@ class Parser {
     fail(in_, t.span, "syntax.unexpected_token", {t.text});
   }
 
-  // Runs a GiNaC operation, turning its arithmetic exceptions into errors at SPAN.
+  std::string text_of(Span span) const {
+    return std::string(in_.substr(span.begin, span.end - span.begin));
+  }
+
+  // Runs a GiNaC operation, turning its arithmetic exceptions, and any number in the result
+  // that the tutor cannot handle, into errors at SPAN.
   template <class F>
   ex guarded(Span span, F&& f) {
+    ex result;
     try {
-      return f();
+      result = f();
     } catch (const GiNaC::pole_error&) {
-      fail(in_, span, "syntax.undefined",
-           {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
     } catch (const std::overflow_error&) {
       fail(in_, span, "syntax.division_by_zero");
     } catch (const std::domain_error&) {
-      fail(in_, span, "syntax.undefined",
-           {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
     } catch (const std::range_error&) {
-      fail(in_, span, "syntax.undefined",
-           {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
     }
+    switch (bad_number(result, lim_.max_number_digits)) {
+      case BadNumber::none:
+        break;
+      case BadNumber::not_real:
+        fail(in_, span, "syntax.not_real", {text_of(span)});
+      case BadNumber::decimal_range:
+        fail(in_, span, "syntax.decimal_out_of_range", {text_of(span)});
+      case BadNumber::too_many_digits:
+        fail(in_, span, "syntax.result_too_large",
+             {std::to_string(static_cast<long long>(lim_.max_number_digits))});
+    }
+    return result;
   }
 
   ex expr() {
@@ -468,10 +520,15 @@ class Parser {
         fail(in_, span, x.is_zero() ? "syntax.undefined" : "syntax.division_by_zero",
              {std::string(in_.substr(span.begin, span.end - span.begin))});
       }
-      double digits = log10_size(b) * std::abs(x.is_real() ? x.to_double() : 1.0);
-      if (!std::isfinite(digits) || digits > lim_.max_number_digits) {
-        std::string shown = std::isfinite(digits) && digits < 1e15
-                                ? std::to_string(static_cast<long long>(digits))
+      // The result has about log10_size(b)·|x| digits; work in logarithms so that an
+      // exponent such as 10^999 cannot overflow a double.
+      const double size = log10_size(b);
+      const double log_digits = size == 0 || x.is_zero()
+                                    ? -1
+                                    : std::log10(size) + log10_abs(x.is_real() ? x : numeric(1));
+      if (log_digits > std::log10(lim_.max_number_digits)) {
+        std::string shown = log_digits < 15
+                                ? std::to_string(static_cast<long long>(std::pow(10, log_digits)))
                                 : std::string("10^15+");
         fail(in_, span, "syntax.number_too_large",
              {shown, std::to_string(static_cast<long long>(lim_.max_number_digits))});
@@ -488,6 +545,7 @@ class Parser {
   }
 
   static std::string exponent_text(const numeric& x) {
+    if (!x.is_rational()) return format_number(x.to_double());
     std::ostringstream os;
     os << x;
     std::string s = os.str();
@@ -534,9 +592,11 @@ class Parser {
       return numeric(t.text.c_str());
     }
     double v = std::strtod(t.text.c_str(), nullptr);
-    if (!std::isfinite(v) || std::abs(v) > 1e300) {
-      fail(in_, t.span, "syntax.number_too_large",
-           {std::to_string(static_cast<long long>(t.text.size())), "300"});
+    // strtod gives 0 for 1e-400; any non-zero digit before the exponent means it underflowed.
+    const std::string mantissa = t.text.substr(0, t.text.find_first_of("eE"));
+    const bool nonzero = mantissa.find_first_of("123456789") != std::string::npos;
+    if (!std::isfinite(v) || std::abs(v) > 1e300 || (nonzero && std::abs(v) < 1e-300)) {
+      fail(in_, t.span, "syntax.decimal_out_of_range", {t.text});
     }
     return numeric(v);
   }
