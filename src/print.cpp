@@ -79,15 +79,29 @@ class Printer {
 
   // --- sums ------------------------------------------------------------------------------
 
-  // Whether T prints with a leading minus, so the sum can write "a − b".
-  static bool negative_term(const ex& t) {
-    if (negative_numeric(t)) return true;
-    if (GiNaC::is_a<GiNaC::mul>(t)) {
-      for (std::size_t i = 0; i < t.nops(); ++i) {
-        if (negative_numeric(t.op(i))) return true;
-      }
+  // Whether E prints with a leading minus, so that a sum can write "a − b". It follows
+  // what print() does, including the sign product() moves out of a sum (flips_sign).
+  static bool prints_negative(const ex& e) {
+    if (GiNaC::is_a<GiNaC::add>(e)) return prints_negative(sorted_terms(e).front());
+    if (GiNaC::is_a<numeric>(e)) return negative_numeric(e);
+    if (!GiNaC::is_a<GiNaC::mul>(e) && !is_reciprocal(e)) return false;
+    bool negative = false;
+    const std::size_t n = GiNaC::is_a<GiNaC::mul>(e) ? e.nops() : 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      const ex f = GiNaC::is_a<GiNaC::mul>(e) ? e.op(i) : e;
+      if (negative_numeric(f)) negative = !negative;
+      if (flips_sign(f)) negative = !negative;
     }
-    return false;
+    return negative;
+  }
+
+  // Whether product() prints the factor F = S^n (a sum to an odd integer power) as
+  // (−S)^n with a minus sign in front, because S's first term is negative.
+  static bool flips_sign(const ex& f) {
+    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+    const ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+    return GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::odd) &&
+           prints_negative(base);
   }
 
   std::string term(const ex& t, bool negate) {
@@ -102,7 +116,7 @@ class Printer {
     const std::string plus = spaced() ? " + " : "+";
     const std::string minus = spaced() ? " - " : "-";
     for (std::size_t i = 0; i < terms.size(); ++i) {
-      bool neg = negative_term(terms[i]);
+      bool neg = prints_negative(terms[i]);
       if (i == 0) {
         out += neg ? "-" + term(terms[i], true) : term(terms[i], false);
       } else {
@@ -121,18 +135,36 @@ class Printer {
     numeric coeff = 1;
     std::vector<ex> num;
     std::vector<ex> den;
-    std::vector<ex> factors = GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
+    std::vector<ex> factors;
+    if (GiNaC::is_a<GiNaC::mul>(e)) {
+      for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
+    } else {
+      factors.push_back(e);
+    }
     for (const ex& f : factors) {
       // Decimals are coefficients too: -0.5x² is "−0.5x²", not "−(−0.5)x²".
       if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::real)) {
         coeff *= GiNaC::ex_to<numeric>(f);
-      } else if (is_reciprocal(f)) {
-        const numeric& n = GiNaC::ex_to<numeric>(f.op(1));
-        den.push_back(n.is_equal(-1) && n.is_rational() ? f.op(0) : ex(GiNaC::pow(f.op(0), -n)));
+        continue;
+      }
+      // A sum to an integer power, S^n, with its sign chosen so that S's first term is
+      // positive: GiNaC keeps c·(b − w) or −c·(w − b) depending on the run.
+      ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+      ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+      if (GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::integer) &&
+          prints_negative(base)) {
+        base = -base;
+        if (power.info(GiNaC::info_flags::odd)) coeff = -coeff;
+      }
+      if (is_reciprocal(f)) {
+        const numeric& n = GiNaC::ex_to<numeric>(power);
+        den.push_back(n.is_equal(-1) && n.is_rational() ? base : ex(GiNaC::pow(base, -n)));
       } else {
-        num.push_back(f);
+        num.push_back(power.is_equal(1) ? base : ex(GiNaC::pow(base, power)));
       }
     }
+    sort_factors(num);
+    sort_factors(den);
     if (negate) coeff = -coeff;
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
@@ -262,8 +294,15 @@ class Printer {
       return s;
     }
     // Input form must read back to the same double, so it gets the shortest exact digits.
-    if (n.is_real())
-      return s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+    if (n.is_real()) {
+      std::string s =
+          s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+      // A decimal that happens to be whole must read back as a decimal, not as an exact
+      // integer: 2.0, not 2.
+      bool reads_back = s_ == Style::input || s_ == Style::ascii;
+      if (reads_back && s.find_first_of(".e") == std::string::npos) s += ".0";
+      return s;
+    }
     std::string re = format_number(GiNaC::real(n).to_double());
     std::string im = format_number(GiNaC::imag(n).to_double());
     return "(" + re + (im.starts_with("-") ? "" : "+") + im + (latex() ? "i" : "*I") + ")";

@@ -27,6 +27,9 @@ std::vector<GiNaC::ex> sorted_terms(const GiNaC::ex& sum);
 // single factor.
 std::vector<GiNaC::ex> sorted_factors(const GiNaC::ex& product);
 
+// FACTORS put in the order sorted_factors uses.
+void sort_factors(std::vector<GiNaC::ex>& factors);
+
 // The total degree of E in its variables: 2 for 3x²y⁰, 3 for x·y², 0 for sin(x).
 double total_degree(const GiNaC::ex& e);
 
