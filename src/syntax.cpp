@@ -454,29 +454,30 @@ class Parser {
     return t.kind == Tok::ident || t.kind == Tok::lparen || t.kind == Tok::root;
   }
 
+  // Numbers are multiplied in last: GiNaC distributes a number over a lone sum as soon as
+  // the two meet, so "2.5(x+1)sin(x)" built left to right would become (2.5x + 2.5)·sin(x).
   ex term() {
     const Span start = peek().span;
-    ex acc = unary();
+    ex coeff = 1;
+    ex rest = 1;
+    auto multiply = [&](const ex& rhs, bool divide) {
+      Span span{start.begin, prev_end()};
+      if (divide && rhs.is_zero()) fail(in_, span, "syntax.division_by_zero");
+      ex& acc = GiNaC::is_a<numeric>(rhs) ? coeff : rest;
+      acc = guarded(span, [&] { return divide ? acc / rhs : acc * rhs; });
+    };
+    multiply(unary(), false);
     while (true) {
       const Token& t = peek();
       if (t.kind == Tok::times || t.kind == Tok::divide) {
         take();
-        ex rhs = unary();
-        Span span{start.begin, prev_end()};
-        if (t.kind == Tok::divide) {
-          if (rhs.is_zero()) fail(in_, span, "syntax.division_by_zero");
-          acc = guarded(span, [&] { return acc / rhs; });
-        } else {
-          acc = guarded(span, [&] { return acc * rhs; });
-        }
+        multiply(unary(), t.kind == Tok::divide);
       } else if (starts_implicit_factor(t)) {
-        ex rhs = power();
-        Span span{start.begin, prev_end()};
-        acc = guarded(span, [&] { return acc * rhs; });
+        multiply(power(), false);
       } else if (t.kind == Tok::number) {
         fail(in_, t.span, "syntax.missing_operator", {t.text});
       } else {
-        return acc;
+        return guarded(Span{start.begin, prev_end()}, [&] { return coeff * rest; });
       }
     }
   }
