@@ -1,5 +1,7 @@
 #include "tutor/syntax.hpp"
 
+#include <cln/float.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -421,6 +423,9 @@ class Parser {
       fail(in_, span, "syntax.undefined", {text_of(span)});
     } catch (const std::range_error&) {
       fail(in_, span, "syntax.undefined", {text_of(span)});
+    } catch (const cln::floating_point_exception&) {
+      // CLN gives up on decimals beyond its exponent range: exp(-1.6^992).
+      fail(in_, span, "syntax.decimal_out_of_range", {text_of(span)});
     }
     switch (bad_number(result, lim_.max_number_digits)) {
       case BadNumber::none:

@@ -358,6 +358,7 @@ INSTANTIATE_TEST_SUITE_P(Every, SyntaxErrors,
                              ErrorCase{"1e400", "syntax.decimal_out_of_range", {0, 5}},
                              ErrorCase{"1e-400", "syntax.decimal_out_of_range", {0, 6}},
                              ErrorCase{"exp(1000.5)", "syntax.decimal_out_of_range", {0, 11}},
+                             ErrorCase{"exp(-1.6^992)", "syntax.decimal_out_of_range", {0, 13}},
                              ErrorCase{"x + 10.5^500", "syntax.decimal_out_of_range", {4, 12}}),
                          [](const ::testing::TestParamInfo<ErrorCase>& info) {
                            return "case" + std::to_string(info.index);
