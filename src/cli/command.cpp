@@ -31,6 +31,7 @@ std::span<const Command> command_table() {
       descent_command(),
       gradients_command(),
       graph_command(),
+      quiz_command(),
   };
   return table;
 }

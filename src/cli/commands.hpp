@@ -11,5 +11,6 @@ Command check_command();
 Command descent_command();
 Command gradients_command();
 Command graph_command();
+Command quiz_command();
 
 }  // namespace tutor::cli
