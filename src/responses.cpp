@@ -29,7 +29,7 @@ void on_record(int, void* self) {
 }
 
 bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 class Parser {
