@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -210,6 +211,9 @@ std::string csv_field(const std::string& s) {
   return out;
 }
 
+// Distinct answers (about 0.1 ms each to mark) that make a second process worth starting.
+constexpr std::size_t kDistinctPerWorker = 500;
+
 double rounded_percent(double p) { return std::round(p * 100) / 100; }
 
 }  // namespace
@@ -233,8 +237,20 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
 
   unsigned workers = options.workers;
   if (workers == 0) {
-    workers = std::max(1u, std::thread::hardware_concurrency());
-    workers = static_cast<unsigned>(std::min<std::size_t>(workers, subs.size() / 50 + 1));
+    // Repeated answers are marked once, so a class's cost is its distinct answers. Starting
+    // a worker only pays off when there are enough of them.
+    std::set<std::string> distinct;
+    for (const auto& s : subs) {
+      std::uint64_t seed = variant_seed(quiz, s.student);
+      for (const auto& q : quiz.questions) {
+        auto it = s.answers.find(q.id);
+        if (it == s.answers.end()) continue;
+        distinct.insert(q.id + '\x1f' + variant_text(draw_variant(q, seed)) + '\x1f' + it->second);
+        if (distinct.size() >= kDistinctPerWorker) break;
+      }
+      if (distinct.size() >= kDistinctPerWorker) break;
+    }
+    workers = distinct.size() >= kDistinctPerWorker ? std::max(1u, std::thread::hardware_concurrency()) : 1;
   }
   workers = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, workers), std::max<std::size_t>(1, subs.size())));
   // Contiguous shares, so that putting the pieces back in order keeps the input order.

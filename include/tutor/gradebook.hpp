@@ -62,8 +62,9 @@ struct Gradebook {
 };
 
 struct GradeOptions {
-  // Processes to grade in: 0 picks one per core (at most 2 per 100 students); 1 grades in
-  // this process only. GiNaC is not thread-safe (its shared numbers are reference counted
+  // Processes to grade in: 0 picks one per core when the class has at least 500 distinct
+  // answers (fewer are marked faster than a process starts), else 1; 1 grades in this
+  // process only. GiNaC is not thread-safe (its shared numbers are reference counted
   // without atomics), so extra workers are forked processes, each with its own symbols.
   unsigned workers = 0;
 };
