@@ -69,9 +69,12 @@ expression = "log(x^2+1)"
 
 // DISTINCT: every answer text is different (a harmless "+ 0*k" term), the worst case for
 // remembering marked answers.
-std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students, bool distinct = false) {
+std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students,
+                                          bool distinct = false) {
   const std::map<std::string, std::vector<std::string>> pool = {
-      {"d1", {"2x cos(x^2)", "cos(x^2)*2x", "cos(x^2)", "-2x cos(x^2)", "2x cos(x^2", "", "2 x cos(x^2)"}},
+      {"d1",
+       {"2x cos(x^2)", "cos(x^2)*2x", "cos(x^2)", "-2x cos(x^2)", "2x cos(x^2", "",
+        "2 x cos(x^2)"}},
       {"d2", {"6(2x+1)^2", "3(2x+1)^2", "6*(2*x+1)^2", "24x^2+24x+6", "(2x+1)^3", ""}},
       {"d3", {"3exp(3x)cos(x) - exp(3x)sin(x)", "-3exp(3x)sin(x)", "exp(3x)(3cos(x)-sin(x))", ""}},
       {"r1", {"0", "3(x+1)^2", ""}},  // plus each student's right answer, below
@@ -93,7 +96,8 @@ std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students,
       if (k < answers.size()) {
         s.answers[id] = answers[k];
       } else if (id == "r1") {
-        auto a = tutor::draw_variant(*quiz.find("r1"), tutor::variant_seed(quiz, s.student)).at("a");
+        auto a =
+            tutor::draw_variant(*quiz.find("r1"), tutor::variant_seed(quiz, s.student)).at("a");
         s.answers[id] = std::to_string(3 * a) + "(" + std::to_string(a) + "x+1)^2";
       } else {
         s.answers[id] = answers[0];
@@ -124,9 +128,18 @@ void grade(benchmark::State& state, bool distinct) {
 }
 
 // The argument is the number of worker processes; 0 lets grade_class choose.
-void BM_GradeClass(benchmark::State& state) { grade(state, false); }
-void BM_GradeClassDistinctAnswers(benchmark::State& state) { grade(state, true); }
+void BM_GradeClass(benchmark::State& state) {
+  grade(state, false);
+}
+void BM_GradeClassDistinctAnswers(benchmark::State& state) {
+  grade(state, true);
+}
 BENCHMARK(BM_GradeClass)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_GradeClassDistinctAnswers)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_GradeClassDistinctAnswers)
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace

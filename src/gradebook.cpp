@@ -92,7 +92,8 @@ std::vector<StudentResult> grade_range(const Quiz& quiz, const std::vector<Submi
     r.seed = variant_seed(quiz, s.student);
     for (std::size_t qi = 0; qi < quiz.questions.size(); ++qi) {
       auto it = s.answers.find(quiz.questions[qi].id);
-      r.answers.push_back(marker.mark_one(qi, r.seed, it == s.answers.end() ? std::string() : it->second));
+      r.answers.push_back(
+          marker.mark_one(qi, r.seed, it == s.answers.end() ? std::string() : it->second));
     }
     total_up(r, quiz);
     out.push_back(std::move(r));
@@ -106,7 +107,8 @@ nlohmann::json pack(const std::vector<StudentResult>& rs) {
   for (const auto& r : rs) {
     nlohmann::json s = nlohmann::json::array();
     for (const auto& x : r.answers) {
-      s.push_back({static_cast<int>(x.status), x.mistake ? static_cast<int>(*x.mistake) : -1, x.score});
+      s.push_back(
+          {static_cast<int>(x.status), x.mistake ? static_cast<int>(*x.mistake) : -1, x.score});
     }
     a.push_back(s);
   }
@@ -214,7 +216,9 @@ std::string csv_field(const std::string& s) {
 // Distinct answers (about 0.1 ms each to mark) that make a second process worth starting.
 constexpr std::size_t kDistinctPerWorker = 500;
 
-double rounded_percent(double p) { return std::round(p * 100) / 100; }
+double rounded_percent(double p) {
+  return std::round(p * 100) / 100;
+}
 
 }  // namespace
 
@@ -250,18 +254,23 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
       }
       if (distinct.size() >= kDistinctPerWorker) break;
     }
-    workers = distinct.size() >= kDistinctPerWorker ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    workers = distinct.size() >= kDistinctPerWorker
+                  ? std::max(1u, std::thread::hardware_concurrency())
+                  : 1;
   }
-  workers = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, workers), std::max<std::size_t>(1, subs.size())));
+  workers = static_cast<unsigned>(
+      std::min<std::size_t>(std::max(1u, workers), std::max<std::size_t>(1, subs.size())));
   // Contiguous shares, so that putting the pieces back in order keeps the input order.
   std::vector<std::size_t> bounds;
   for (unsigned i = 0; i <= workers; ++i) bounds.push_back(subs.size() * i / workers);
   std::vector<Worker> started;
-  for (unsigned i = 1; i < workers; ++i) started.push_back(start_worker(quiz, subs, bounds[i], bounds[i + 1]));
+  for (unsigned i = 1; i < workers; ++i)
+    started.push_back(start_worker(quiz, subs, bounds[i], bounds[i + 1]));
   g.students = grade_range(quiz, subs, bounds[0], bounds[1]);
   for (auto& w : started) {
     std::string text;
-    bool ok = w.pid > 0 && finish_worker(w, text) && unpack(text, quiz, subs, w.from, w.to, g.students);
+    bool ok =
+        w.pid > 0 && finish_worker(w, text) && unpack(text, quiz, subs, w.from, w.to, g.students);
     // A worker that failed (no fork, a crash) leaves its share to this process.
     if (!ok) {
       auto rest = grade_range(quiz, subs, w.from, w.to);
@@ -277,10 +286,18 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
       const AnswerResult& a = st.answers[qi];
       ++s.students;
       switch (a.status) {
-        case AnswerStatus::correct: ++s.correct; break;
-        case AnswerStatus::incorrect: ++s.incorrect; break;
-        case AnswerStatus::invalid: ++s.invalid; break;
-        case AnswerStatus::blank: ++s.blank; break;
+        case AnswerStatus::correct:
+          ++s.correct;
+          break;
+        case AnswerStatus::incorrect:
+          ++s.incorrect;
+          break;
+        case AnswerStatus::invalid:
+          ++s.invalid;
+          break;
+        case AnswerStatus::blank:
+          ++s.blank;
+          break;
       }
       if (a.mistake) ++s.mistakes[std::string(mistake_id(*a.mistake))];
     }
@@ -312,7 +329,8 @@ nlohmann::ordered_json student_json(const StudentResult& r) {
     j["score"] = a.score;
     j["points"] = a.points;
     j["status"] = answer_status_id(a.status);
-    j["mistake"] = a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nlohmann::ordered_json();
+    j["mistake"] =
+        a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nlohmann::ordered_json();
     // Answers come from students: invalid UTF-8 would make the JSON unreadable.
     j["answer"] = valid_utf8(a.answer) ? a.answer : sanitize(a.answer);
     if (!a.variant.empty()) j["variant"] = a.variant;
@@ -363,7 +381,8 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head{tr(lang, "grade.student")};
   for (const auto& id : g.ids) head.push_back(id);
-  for (const char* k : {"grade.total", "grade.max", "grade.percent", "grade.passed"}) head.push_back(tr(lang, k));
+  for (const char* k : {"grade.total", "grade.max", "grade.percent", "grade.passed"})
+    head.push_back(tr(lang, k));
   rows.push_back(head);
   for (const auto& s : g.students) {
     std::vector<std::string> r{sanitize(s.student)};

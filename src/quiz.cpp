@@ -9,13 +9,13 @@
 #include <set>
 #include <sstream>
 
+#include "quiz_descent.hpp"
 #include "tutor/equivalence.hpp"
 #include "tutor/graph.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
-#include "quiz_descent.hpp"
 
 namespace tutor {
 
@@ -27,7 +27,9 @@ constexpr std::array<std::string_view, 6> kKindIds = {"derivative", "value",  "g
                                                       "descent",    "choice", "expression"};
 
 // Which keys a question of each kind takes, and which it must have. A bit per kind.
-constexpr unsigned bit(QuestionKind k) { return 1u << static_cast<unsigned>(k); }
+constexpr unsigned bit(QuestionKind k) {
+  return 1u << static_cast<unsigned>(k);
+}
 constexpr unsigned kAll = 0x3F;
 constexpr unsigned kFunctionKinds = bit(QuestionKind::derivative) | bit(QuestionKind::value) |
                                     bit(QuestionKind::gradient) | bit(QuestionKind::descent);
@@ -69,15 +71,21 @@ std::string key_list(auto const& keys) {
   std::string out;
   for (const auto& k : keys) {
     std::string_view name;
-    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, KeyRule>) name = k.key;
-    else name = k;
+    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, KeyRule>)
+      name = k.key;
+    else
+      name = k;
     out += (out.empty() ? "" : ", ") + std::string(name);
   }
   return out;
 }
 
-Location where_of(const toml::source_region& r) { return {r.begin.line, r.begin.column}; }
-Location where_of(const toml::node& n) { return where_of(n.source()); }
+Location where_of(const toml::source_region& r) {
+  return {r.begin.line, r.begin.column};
+}
+Location where_of(const toml::node& n) {
+  return where_of(n.source());
+}
 
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -122,7 +130,8 @@ class Reader {
   void read(const toml::table& doc) {
     for (auto&& [k, v] : doc) {
       if (std::find(std::begin(kTopKeys), std::end(kTopKeys), k.str()) == std::end(kTopKeys)) {
-        problem(where_of(k.source()), "quiz.unknown_key", {std::string(k.str()), key_list(kTopKeys)});
+        problem(where_of(k.source()), "quiz.unknown_key",
+                {std::string(k.str()), key_list(kTopKeys)});
       }
     }
     Quiz& quiz = out_.quiz;
@@ -133,8 +142,10 @@ class Reader {
     }
     if (const auto* p = doc.get("pass")) {
       auto v = number_of(*p, "pass");
-      if (v && (*v < 0 || *v > 100)) problem(where_of(*p), "quiz.bad_pass", {});
-      else if (v) quiz.pass = *v;
+      if (v && (*v < 0 || *v > 100))
+        problem(where_of(*p), "quiz.bad_pass", {});
+      else if (v)
+        quiz.pass = *v;
     }
     if (const auto* s = doc.get("seed")) {
       if (auto t = string_of(*s, "seed")) quiz.seed = *t;
@@ -150,7 +161,8 @@ class Reader {
       return;
     }
     if (arr->size() > limits_.max_questions) {
-      problem(where_of(*qs), "quiz.too_many", {"[[question]]", std::to_string(limits_.max_questions)});
+      problem(where_of(*qs), "quiz.too_many",
+              {"[[question]]", std::to_string(limits_.max_questions)});
       return;
     }
     for (const auto& node : *arr) quiz.questions.push_back(question(*node.as_table()));
@@ -168,7 +180,8 @@ class Reader {
     }
     std::string s = n.as_string()->get();
     if (s.size() > limits_.max_text_bytes) {
-      problem(where_of(n), "quiz.text_too_long", {std::string(name), std::to_string(limits_.max_text_bytes)});
+      problem(where_of(n), "quiz.text_too_long",
+              {std::string(name), std::to_string(limits_.max_text_bytes)});
       return std::nullopt;
     }
     if (!valid_utf8(s)) {
@@ -197,10 +210,14 @@ class Reader {
   // A number or a string, as expression text: at values and the descent start.
   Field value_field(const toml::node& n, std::string_view name) {
     Field f{{}, where_of(n), true};
-    if (n.is_integer()) f.text = std::to_string(n.as_integer()->get());
-    else if (n.is_floating_point()) f.text = format_number(n.as_floating_point()->get());
-    else if (auto s = string_of(n, name)) f.text = *s;
-    else f.given = false;
+    if (n.is_integer())
+      f.text = std::to_string(n.as_integer()->get());
+    else if (n.is_floating_point())
+      f.text = format_number(n.as_floating_point()->get());
+    else if (auto s = string_of(n, name))
+      f.text = *s;
+    else
+      f.given = false;
     return f;
   }
 
@@ -295,7 +312,8 @@ class Reader {
         if (r.key == k.str()) rule = &r;
       }
       if (rule == nullptr) {
-        problem(where_of(k.source()), "quiz.unknown_key", {std::string(k.str()), key_list(kQuestionKeys)});
+        problem(where_of(k.source()), "quiz.unknown_key",
+                {std::string(k.str()), key_list(kQuestionKeys)});
       } else if (kind && (rule->allowed & bit(*kind)) == 0) {
         problem(where_of(k.source()), "quiz.key_not_for_kind",
                 {std::string(k.str()), std::string(kind_id(*kind))});
@@ -311,8 +329,10 @@ class Reader {
     if (const auto* n = t.get("id")) {
       if (auto s = string_of(*n, "id")) {
         q.id = *s;
-        if (!valid_id(q.id)) problem(where_of(*n), "quiz.bad_id", {sanitize(q.id)});
-        else if (std::find(std::begin(kReservedIds), std::end(kReservedIds), q.id) != std::end(kReservedIds)) {
+        if (!valid_id(q.id))
+          problem(where_of(*n), "quiz.bad_id", {sanitize(q.id)});
+        else if (std::find(std::begin(kReservedIds), std::end(kReservedIds), q.id) !=
+                 std::end(kReservedIds)) {
           problem(where_of(*n), "quiz.reserved_id", {q.id});
         }
       }
@@ -330,8 +350,10 @@ class Reader {
     }
     if (const auto* n = t.get("wrt")) {
       if (auto s = string_of(*n, "wrt")) {
-        if (!is_variable_name(*s)) problem(where_of(*n), "quiz.bad_wrt", {sanitize(*s)});
-        else q.wrt = *s;
+        if (!is_variable_name(*s))
+          problem(where_of(*n), "quiz.bad_wrt", {sanitize(*s)});
+        else
+          q.wrt = *s;
       }
     }
     if (const auto* n = t.get("at")) {
@@ -367,8 +389,10 @@ class Reader {
     }
     if (const auto* n = t.get("lr")) {
       auto v = number_of(*n, "lr");
-      if (v && !(*v > 0)) problem(where_of(*n), "quiz.bad_lr", {});
-      else if (v) q.lr = *v;
+      if (v && !(*v > 0))
+        problem(where_of(*n), "quiz.bad_lr", {});
+      else if (v)
+        q.lr = *v;
     }
     if (const auto* n = t.get("steps")) {
       auto v = integer_of(*n, "steps");
@@ -405,7 +429,8 @@ class Reader {
         for (auto&& [k, v] : *fb) {
           auto m = parse_mistake(k.str());
           if (!m) {
-            problem(where_of(k.source()), "quiz.unknown_tag", {sanitize(std::string(k.str())), key_list(tags)});
+            problem(where_of(k.source()), "quiz.unknown_tag",
+                    {sanitize(std::string(k.str())), key_list(tags)});
             continue;
           }
           Localized l = localized(v, "feedback." + std::string(k.str()));
@@ -545,9 +570,12 @@ void check_question(const Question& q, const QuizLimits& limits, std::vector<Pro
       Location where = q.where;
       std::string field = "expression";
       if (const auto* fe = dynamic_cast<const detail::FieldError*>(&e)) field = fe->field();
-      if (field == "answer" && q.answer.given) where = q.answer.where;
-      else if (field == "expression" && q.expression.given) where = q.expression.where;
-      else if (field == "from" && q.from.given) where = q.from.where;
+      if (field == "answer" && q.answer.given)
+        where = q.answer.where;
+      else if (field == "expression" && q.expression.given)
+        where = q.expression.where;
+      else if (field == "from" && q.from.given)
+        where = q.from.where;
       else if (field.starts_with("at.")) {
         for (const auto& [name, f] : q.at) {
           if ("at." + name == field) where = f.where;
@@ -586,7 +614,9 @@ GiNaC::ex parse_in(const std::string& text, const std::string& field, SymbolTabl
   }
 }
 
-std::optional<double> real_value(const ex& e) { return evaluate(e, GiNaC::exmap{}); }
+std::optional<double> real_value(const ex& e) {
+  return evaluate(e, GiNaC::exmap{});
+}
 
 bool is_exact_real(const ex& e) {
   return GiNaC::is_a<GiNaC::numeric>(e) && GiNaC::ex_to<GiNaC::numeric>(e).is_rational();
@@ -597,7 +627,9 @@ bool numbers_agree(const ex& answer, double a, const ex& key, double k) {
   return std::abs(a - k) <= kNumberTolerance * std::max(std::abs(a), std::abs(k)) + 1e-12;
 }
 
-Message custom(const Localized& l) { return Message{"quiz.custom", {l.in(Lang::en), l.in(Lang::ko)}}; }
+Message custom(const Localized& l) {
+  return Message{"quiz.custom", {l.in(Lang::en), l.in(Lang::ko)}};
+}
 
 std::string trim(std::string_view s) {
   std::size_t b = s.find_first_not_of(" \t\r\n");
@@ -608,7 +640,9 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-std::string_view kind_id(QuestionKind kind) { return kKindIds[static_cast<std::size_t>(kind)]; }
+std::string_view kind_id(QuestionKind kind) {
+  return kKindIds[static_cast<std::size_t>(kind)];
+}
 
 std::optional<QuestionKind> parse_kind(std::string_view id) {
   for (std::size_t i = 0; i < kKindIds.size(); ++i) {
@@ -642,8 +676,8 @@ QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimit
   QuizLoad out;
   out.quiz.file = std::string(file);
   if (text.size() > limits.max_file_bytes) {
-    out.problems.push_back(
-        Problem{{}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
+    out.problems.push_back(Problem{
+        {}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
     return out;
   }
   toml::table doc;
@@ -656,9 +690,10 @@ QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimit
     return out;
   }
   auto in_file_order = [&] {
-    std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
+    std::stable_sort(
+        out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
+          return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
   };
   Reader(file, limits, out).read(doc);
   // The rest needs well-formed questions: report the reading problems first.
@@ -671,9 +706,9 @@ QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimit
   for (const auto& q : out.quiz.questions) {
     auto [it, fresh] = seen.emplace(q.id, q.where);
     if (!fresh) {
-      out.problems.push_back(Problem{q.where,
-                                     Message{"quiz.duplicate_id", {q.id, std::to_string(it->second.line)}},
-                                     std::nullopt});
+      out.problems.push_back(
+          Problem{q.where, Message{"quiz.duplicate_id", {q.id, std::to_string(it->second.line)}},
+                  std::nullopt});
     }
   }
   for (const auto& q : out.quiz.questions) check_question(q, limits, out.problems);
@@ -689,14 +724,16 @@ QuizLoad read_quiz(const std::filesystem::path& path, const QuizLimits& limits) 
     QuizLoad out;
     out.quiz.file = path.string();
     out.problems.push_back(Problem{
-        {}, Message{"error.file_read", {path.string(), ec ? ec.message() : "not a readable file"}}, std::nullopt});
+        {},
+        Message{"error.file_read", {path.string(), ec ? ec.message() : "not a readable file"}},
+        std::nullopt});
     return out;
   }
   if (size > limits.max_file_bytes) {
     QuizLoad out;
     out.quiz.file = path.string();
-    out.problems.push_back(
-        Problem{{}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
+    out.problems.push_back(Problem{
+        {}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
     return out;
   }
   std::ostringstream buf;
@@ -750,7 +787,8 @@ std::string substitute(const std::string& text, const Variant& v, bool expressio
     }
     std::string name = text.substr(open + 1, close - open - 1);
     auto it = v.find(name);
-    if (it == v.end()) throw Error(Message{"quiz.unknown_placeholder", {"{" + sanitize(name) + "}"}});
+    if (it == v.end())
+      throw Error(Message{"quiz.unknown_placeholder", {"{" + sanitize(name) + "}"}});
     out.append(text, pos, open - pos);
     std::string value = std::to_string(it->second);
     out += expression && it->second < 0 ? "(" + value + ")" : value;
@@ -788,7 +826,8 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
   } else {
     p.wrt = syms.get(p.variables.empty() ? "x" : p.variables.front());
   }
-  if ((q.kind == QuestionKind::gradient || q.kind == QuestionKind::descent) && p.variables.empty()) {
+  if ((q.kind == QuestionKind::gradient || q.kind == QuestionKind::descent) &&
+      p.variables.empty()) {
     throw detail::FieldError("expression", Message{"quiz.no_variable", {}});
   }
 
@@ -854,13 +893,14 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
       return p;
     }
     case QuestionKind::descent: {
-      double theta = detail::descent_key(Parsed{p.expression, p.variables}, sub(q.from), q.lr, q.steps,
-                                         print(p.wrt, Style::input), syms);
+      double theta = detail::descent_key(Parsed{p.expression, p.variables}, sub(q.from), q.lr,
+                                         q.steps, print(p.wrt, Style::input), syms);
       p.key = GiNaC::numeric(theta);
       p.key_number = theta;
       return p;
     }
-    default: return p;
+    default:
+      return p;
   }
 }
 
@@ -875,13 +915,17 @@ std::string Posed::prompt(Lang lang, bool ascii) const {
   std::string f = print(expression, st);
   std::string v = print(wrt, st);
   switch (q.kind) {
-    case QuestionKind::derivative: return tr(lang, "quiz.prompt.derivative", f, v);
-    case QuestionKind::value: return tr(lang, "quiz.prompt.value", f, v, at);
-    case QuestionKind::gradient: return tr(lang, "quiz.prompt.gradient", f, v, at);
+    case QuestionKind::derivative:
+      return tr(lang, "quiz.prompt.derivative", f, v);
+    case QuestionKind::value:
+      return tr(lang, "quiz.prompt.value", f, v, at);
+    case QuestionKind::gradient:
+      return tr(lang, "quiz.prompt.gradient", f, v, at);
     case QuestionKind::descent:
       return tr(lang, "quiz.prompt.descent", f, substitute(q.from.text, variant, false),
                 format_number(q.lr), v, q.steps);
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -898,7 +942,8 @@ std::vector<std::string> Posed::hints(Lang lang) const {
 
 std::string format_problem(Lang lang, std::string_view file, const Problem& p, bool ascii) {
   std::string out = sanitize(file, ascii);
-  if (p.where.line > 0) out += ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
+  if (p.where.line > 0)
+    out += ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
   std::string text = p.message.key.empty() ? std::string() : render(lang, p.message);
   if (p.error) text += (text.empty() ? "" : ": ") + render(lang, p.error->message());
   out += ": " + sanitize(text, ascii) + "\n";
@@ -954,10 +999,12 @@ Mark mark(const Posed& p, std::string_view answer_text, SymbolTable& syms) {
         int chosen = 0;
         for (std::size_t i = 0; i < q.choices.size() && chosen == 0; ++i) {
           for (Lang l : {Lang::en, Lang::ko}) {
-            if (trim(substitute(q.choices[i].in(l), p.variant, false)) == answer) chosen = static_cast<int>(i) + 1;
+            if (trim(substitute(q.choices[i].in(l), p.variant, false)) == answer)
+              chosen = static_cast<int>(i) + 1;
           }
         }
-        if (chosen == 0 && answer.size() == 1 && std::isalpha(static_cast<unsigned char>(answer[0]))) {
+        if (chosen == 0 && answer.size() == 1 &&
+            std::isalpha(static_cast<unsigned char>(answer[0]))) {
           chosen = std::tolower(static_cast<unsigned char>(answer[0])) - 'a' + 1;
         } else if (chosen == 0 && answer.find_first_not_of("0123456789") == std::string::npos &&
                    answer.size() < 4) {

@@ -28,7 +28,8 @@ double descent_key(const Parsed& f, const std::string& start_text, double lr, in
   if (run.steps.back().k < steps && run.verdict != Verdict::converged) {
     throw FieldError("from", Message{"quiz.descent_stops", {std::to_string(run.reason.step)}});
   }
-  auto idx = static_cast<std::size_t>(std::find(d.variables.begin(), d.variables.end(), wrt) - d.variables.begin());
+  auto idx = static_cast<std::size_t>(std::find(d.variables.begin(), d.variables.end(), wrt) -
+                                      d.variables.begin());
   return run.steps.back().theta.at(idx);
 }
 

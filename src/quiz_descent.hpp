@@ -19,7 +19,8 @@ inline constexpr int kMaxQuizSteps = 10000;
 // at that field.
 class FieldError : public Error {
  public:
-  FieldError(std::string field, Message msg, std::optional<Span> span = std::nullopt, std::string input = {})
+  FieldError(std::string field, Message msg, std::optional<Span> span = std::nullopt,
+             std::string input = {})
       : Error(std::move(msg), span, std::move(input)), field_(std::move(field)) {}
   const std::string& field() const { return field_; }
 
@@ -28,7 +29,8 @@ class FieldError : public Error {
 };
 
 // θ[WRT] after exactly STEPS steps of gradient descent on F from START ("5" or "x=1,y=2")
-// with rate LR. Throws FieldError("from") for a bad start and when the run leaves the domain or blows up before STEPS.
+// with rate LR. Throws FieldError("from") for a bad start and when the run leaves the domain or
+// blows up before STEPS.
 double descent_key(const Parsed& f, const std::string& start, double lr, int steps,
                    std::string_view wrt, SymbolTable& syms);
 

@@ -74,12 +74,14 @@ CsvTable read_csv(std::string_view text) {
         have_header = true;
         continue;
       }
-      bool utf8 = std::all_of(rec.begin(), rec.end(), [](const std::string& f) { return valid_utf8(f); });
+      bool utf8 =
+          std::all_of(rec.begin(), rec.end(), [](const std::string& f) { return valid_utf8(f); });
       if (!utf8) {
         t.problems.push_back({record_line, Message{"csv.not_utf8", {}}});
       } else if (rec.size() != t.header.size()) {
-        t.problems.push_back({record_line, Message{"csv.field_count",
-                                                   {std::to_string(rec.size()), std::to_string(t.header.size())}}});
+        t.problems.push_back(
+            {record_line, Message{"csv.field_count",
+                                  {std::to_string(rec.size()), std::to_string(t.header.size())}}});
       } else {
         t.rows.push_back(CsvRow{record_line, std::move(rec)});
       }
@@ -133,7 +135,8 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
   std::transform(first.begin(), first.end(), first.begin(),
                  [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   if (first != "student") {
-    out.problems.push_back({table.header_line, Message{"csv.no_student", {sanitize(table.header[0])}}});
+    out.problems.push_back(
+        {table.header_line, Message{"csv.no_student", {sanitize(table.header[0])}}});
     return;
   }
   // Column index per question id.

@@ -24,8 +24,8 @@ struct Sample {
     QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml");
     EXPECT_TRUE(q.ok());
     quiz = q.quiz;
-    collect_responses(read_csv(slurp(TUTOR_SOURCE_LESSONS "/quizzes/responses.csv")), quiz, "responses.csv",
-                      responses);
+    collect_responses(read_csv(slurp(TUTOR_SOURCE_LESSONS "/quizzes/responses.csv")), quiz,
+                      "responses.csv", responses);
   }
 };
 
@@ -103,10 +103,11 @@ TEST(Gradebook, SummaryCountsMistakesInvalidAndBlank) {
   EXPECT_EQ(d1.correct, 3);  // kim, park, han
   EXPECT_DOUBLE_EQ(d1.correct_rate, 0.6);
   EXPECT_EQ(d1.mistakes, (std::map<std::string, int>{{"missing-inner-derivative", 1}}));  // Lee
-  EXPECT_EQ(d1.invalid, 1);                                                                // choi
+  EXPECT_EQ(d1.invalid, 1);                                                               // choi
   const QuestionSummary& g1 = g.questions[3];
   EXPECT_EQ(g1.correct, 2);
-  EXPECT_EQ(g1.mistakes, (std::map<std::string, int>{{"not-differentiated", 1}, {"sign-error", 1}}));
+  EXPECT_EQ(g1.mistakes,
+            (std::map<std::string, int>{{"not-differentiated", 1}, {"sign-error", 1}}));
   EXPECT_EQ(g1.blank, 1);
   const QuestionSummary& r1 = g.questions[8];
   EXPECT_EQ(r1.correct, 2);

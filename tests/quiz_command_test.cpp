@@ -45,7 +45,8 @@ const std::string kKimAnswers =
 TEST(QuizCommand, CheckShowsTheAnswerKeys) {
   auto r = run_in_process({"quiz", "check", kQuiz});
   EXPECT_EQ(r.status, 0) << r.err;
-  for (const char* key : {"2x·cos(x²)", "6(2x + 1)²", "54", "-3", "0.64", "361", "3 (10)", "3u²", "a ∈ [2, 5]"}) {
+  for (const char* key :
+       {"2x·cos(x²)", "6(2x + 1)²", "54", "-3", "0.64", "361", "3 (10)", "3u²", "a ∈ [2, 5]"}) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key << "\n" << r.out;
   }
   EXPECT_NE(r.out.find("The quiz is valid."), std::string::npos);
@@ -103,10 +104,12 @@ TEST(QuizCommand, GradeTheSampleAsJson) {
 TEST(QuizCommand, GradeTextAndCsv) {
   auto text = run_in_process({"quiz", "grade", kQuiz, kResponses});
   EXPECT_EQ(text.status, 0);
-  EXPECT_NE(text.out.find("d1: 3/5 correct (60%), missing-inner-derivative 1, invalid 1"), std::string::npos)
+  EXPECT_NE(text.out.find("d1: 3/5 correct (60%), missing-inner-derivative 1, invalid 1"),
+            std::string::npos)
       << text.out;
   auto csv = run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "csv"});
-  EXPECT_NE(csv.out.find("choi,0,2,1,1,1,1,1,1,1,1,10,12,83.33,yes\r\n"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("choi,0,2,1,1,1,1,1,1,1,1,10,12,83.33,yes\r\n"), std::string::npos)
+      << csv.out;
 }
 
 TEST(QuizCommand, GradeSkipsMalformedRowsAndExits2) {
@@ -130,7 +133,8 @@ TEST(QuizCommand, GradeSkipsMalformedRowsAndExits2) {
 TEST(QuizCommand, GradeOutNeverOverwritesWithoutForce) {
   TempDir d;
   std::string out = (d.path / "grades.json").string();
-  auto first = run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "json", "--out", out});
+  auto first =
+      run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "json", "--out", out});
   EXPECT_EQ(first.status, 0) << first.err;
   EXPECT_TRUE(first.out.empty());
   EXPECT_EQ(nlohmann::json::parse(slurp(out))["students"].size(), 5u);
@@ -139,7 +143,8 @@ TEST(QuizCommand, GradeOutNeverOverwritesWithoutForce) {
   EXPECT_EQ(again.status, 2);
   EXPECT_NE(again.err.find("--force"), std::string::npos);
   EXPECT_EQ(slurp(out), "keep me");
-  auto forced = run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "csv", "--out", out, "--force"});
+  auto forced = run_in_process(
+      {"quiz", "grade", kQuiz, kResponses, "--report", "csv", "--out", out, "--force"});
   EXPECT_EQ(forced.status, 0);
   EXPECT_EQ(slurp(out).rfind("student,d1,", 0), 0u);
 }
@@ -148,7 +153,8 @@ TEST(QuizCommand, TakeScriptedPassesAndWritesTheResult) {
   TempDir d;
   std::string out = (d.path / "kim.json").string();
   // A "hint" line asks for a hint and is not an answer.
-  auto r = run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out}, "hint\n" + kKimAnswers);
+  auto r = run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out},
+                          "hint\n" + kKimAnswers);
   EXPECT_EQ(r.status, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("Hint 1: Let u = x². Then f = sin(u)."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Score: 12/12 (100%), passed"), std::string::npos) << r.out;
@@ -161,10 +167,12 @@ TEST(QuizCommand, TakeScriptedPassesAndWritesTheResult) {
   EXPECT_EQ(j["answers"][8]["variant"], "a=5");
   EXPECT_EQ(j["answers"][8]["score"], 1);
   // Taken again: refused before the first question.
-  auto again = run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out}, kKimAnswers);
+  auto again =
+      run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out}, kKimAnswers);
   EXPECT_EQ(again.status, 2);
   EXPECT_EQ(again.out, "");
-  auto forced = run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out, "--force"}, "");
+  auto forced =
+      run_in_process({"quiz", "take", kQuiz, "--student", "kim", "--out", out, "--force"}, "");
   EXPECT_EQ(forced.status, 1);  // no answers: 0 of 12
   EXPECT_EQ(nlohmann::json::parse(slurp(out))["total"], 0);
 }

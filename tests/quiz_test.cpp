@@ -12,7 +12,9 @@
 namespace tutor {
 namespace {
 
-QuizLoad load(const std::string& text) { return load_quiz(text, "t.toml"); }
+QuizLoad load(const std::string& text) {
+  return load_quiz(text, "t.toml");
+}
 
 // The problems as "line:col key" strings, for compact assertions.
 std::vector<std::string> where(const QuizLoad& q) {
@@ -28,7 +30,8 @@ const std::string kHeader = "title = \"T\"\n";  // line 1
 
 Quiz one(const std::string& question) {
   QuizLoad q = load(kHeader + "[[question]]\n" + question);
-  EXPECT_TRUE(q.ok()) << (q.problems.empty() ? "" : format_problem(Lang::en, "t.toml", q.problems[0]));
+  EXPECT_TRUE(q.ok()) << (q.problems.empty() ? ""
+                                             : format_problem(Lang::en, "t.toml", q.problems[0]));
   return q.quiz;
 }
 
@@ -83,59 +86,64 @@ TEST(QuizValidation, TomlSyntaxError) {
 
 TEST(QuizValidation, UnknownKeysAndKinds) {
   QuizLoad q = load(kHeader +
-                    "titel = \"x\"\n"                // line 2
-                    "[[question]]\n"                 // 3
-                    "id = \"a\"\n"                   // 4
-                    "kind = \"derivatve\"\n"         // 5
-                    "[[question]]\n"                 // 6
-                    "id = \"b\"\n"                   // 7
-                    "kind = \"derivative\"\n"        // 8
-                    "expression = \"x^2\"\n"         // 9
-                    "promt = \"x\"\n"                // 10
-                    "choices = [\"1\"]\n");          // 11
-  EXPECT_EQ(where(q), (std::vector<std::string>{"2:1 quiz.unknown_key", "5:8 quiz.unknown_kind",
-                                                "10:1 quiz.unknown_key", "11:1 quiz.key_not_for_kind"}));
+                    "titel = \"x\"\n"          // line 2
+                    "[[question]]\n"           // 3
+                    "id = \"a\"\n"             // 4
+                    "kind = \"derivatve\"\n"   // 5
+                    "[[question]]\n"           // 6
+                    "id = \"b\"\n"             // 7
+                    "kind = \"derivative\"\n"  // 8
+                    "expression = \"x^2\"\n"   // 9
+                    "promt = \"x\"\n"          // 10
+                    "choices = [\"1\"]\n");    // 11
+  EXPECT_EQ(where(q),
+            (std::vector<std::string>{"2:1 quiz.unknown_key", "5:8 quiz.unknown_kind",
+                                      "10:1 quiz.unknown_key", "11:1 quiz.key_not_for_kind"}));
 }
 
 TEST(QuizValidation, MissingFieldsAtTheQuestion) {
   QuizLoad q = load(kHeader +
-                    "[[question]]\n"            // 2
-                    "id = \"a\"\n"              // 3
-                    "kind = \"value\"\n"        // 4
-                    "expression = \"x^2\"\n"    // 5
-                    "[[question]]\n"            // 6
-                    "kind = \"choice\"\n");     // 7
+                    "[[question]]\n"          // 2
+                    "id = \"a\"\n"            // 3
+                    "kind = \"value\"\n"      // 4
+                    "expression = \"x^2\"\n"  // 5
+                    "[[question]]\n"          // 6
+                    "kind = \"choice\"\n");   // 7
   // value needs at; choice needs id, prompt, choices and answer. Reported at the header.
   std::vector<std::string> w = where(q);
-  EXPECT_EQ(w, (std::vector<std::string>{"2:1 quiz.missing_key_for_kind", "6:1 quiz.missing_key_for_kind",
-                                         "6:1 quiz.missing_key_for_kind", "6:1 quiz.missing_key_for_kind",
-                                         "6:1 quiz.missing_key_for_kind"}));
+  EXPECT_EQ(
+      w, (std::vector<std::string>{"2:1 quiz.missing_key_for_kind", "6:1 quiz.missing_key_for_kind",
+                                   "6:1 quiz.missing_key_for_kind", "6:1 quiz.missing_key_for_kind",
+                                   "6:1 quiz.missing_key_for_kind"}));
   EXPECT_EQ(q.problems[0].message.args.at(0), "at");
-  EXPECT_EQ(load("[[question]]\nid=\"a\"\nkind=\"derivative\"\nexpression=\"x\"\n").problems.at(0).message.key,
+  EXPECT_EQ(load("[[question]]\nid=\"a\"\nkind=\"derivative\"\nexpression=\"x\"\n")
+                .problems.at(0)
+                .message.key,
             "quiz.missing_key");  // no title
 }
 
 TEST(QuizValidation, WrongTypesAndRanges) {
   QuizLoad q = load(kHeader +
-                    "pass = 120\n"                   // 2
-                    "[[question]]\n"                 // 3
-                    "id = 5\n"                       // 4
-                    "kind = \"descent\"\n"           // 5
-                    "expression = \"x^2\"\n"         // 6
-                    "from = 1\n"                     // 7
-                    "lr = -1\n"                      // 8
-                    "steps = 0\n"                    // 9
-                    "points = 1.5\n");               // 10
-  EXPECT_EQ(where(q), (std::vector<std::string>{"2:8 quiz.bad_pass", "4:6 quiz.need_string", "8:6 quiz.bad_lr",
-                                                "9:9 quiz.bad_steps", "10:10 quiz.need_integer"}));
+                    "pass = 120\n"            // 2
+                    "[[question]]\n"          // 3
+                    "id = 5\n"                // 4
+                    "kind = \"descent\"\n"    // 5
+                    "expression = \"x^2\"\n"  // 6
+                    "from = 1\n"              // 7
+                    "lr = -1\n"               // 8
+                    "steps = 0\n"             // 9
+                    "points = 1.5\n");        // 10
+  EXPECT_EQ(where(q), (std::vector<std::string>{"2:8 quiz.bad_pass", "4:6 quiz.need_string",
+                                                "8:6 quiz.bad_lr", "9:9 quiz.bad_steps",
+                                                "10:10 quiz.need_integer"}));
 }
 
 TEST(QuizValidation, ExpressionThatDoesNotParseHasItsColumnAndCaret) {
   QuizLoad q = load(kHeader +
-                    "[[question]]\n"                       // 2
-                    "id = \"a\"\n"                         // 3
-                    "kind = \"derivative\"\n"              // 4
-                    "expression = \"sin(x^2\"\n");         // 5: the quote is at column 14
+                    "[[question]]\n"                // 2
+                    "id = \"a\"\n"                  // 3
+                    "kind = \"derivative\"\n"       // 4
+                    "expression = \"sin(x^2\"\n");  // 5: the quote is at column 14
   ASSERT_EQ(q.problems.size(), 1u);
   ASSERT_TRUE(q.problems[0].error.has_value());
   ASSERT_TRUE(q.problems[0].error->span().has_value());
@@ -149,19 +157,21 @@ TEST(QuizValidation, ExpressionThatDoesNotParseHasItsColumnAndCaret) {
 }
 
 TEST(QuizValidation, DuplicateIds) {
-  QuizLoad q = load(kHeader +
-                    "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"   // 2-5
-                    "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^3\"\n"); // 6-9
+  QuizLoad q =
+      load(kHeader +
+           "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"    // 2-5
+           "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^3\"\n");  // 6-9
   EXPECT_EQ(where(q), (std::vector<std::string>{"6:1 quiz.duplicate_id"}));
   EXPECT_EQ(q.problems[0].message.args, (std::vector<std::string>{"a", "2"}));
 }
 
 TEST(QuizValidation, UnknownFeedbackTag) {
-  QuizLoad q = load(kHeader +
-                    "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 2-5
-                    "[question.feedback]\n"                                                     // 6
-                    "power-rule = \"ok\"\n"                                                     // 7
-                    "missing-inner = \"no such tag\"\n");                                       // 8
+  QuizLoad q =
+      load(kHeader +
+           "[[question]]\nid = \"a\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 2-5
+           "[question.feedback]\n"                                                    // 6
+           "power-rule = \"ok\"\n"                                                    // 7
+           "missing-inner = \"no such tag\"\n");                                      // 8
   EXPECT_EQ(where(q), (std::vector<std::string>{"8:1 quiz.unknown_tag"}));
 }
 
@@ -169,8 +179,8 @@ TEST(QuizValidation, RandomRangeThatDividesByZero) {
   QuizLoad q = load(kHeader +
                     "[[question]]\nid = \"a\"\nkind = \"value\"\n"  // 2-4
                     "expression = \"1/(x - {k})\"\n"                // 5
-                    "at = { x = 2 }\n"                               // 6
-                    "[question.random]\nk = [0, 3]\n");              // 7-8
+                    "at = { x = 2 }\n"                              // 6
+                    "[question.random]\nk = [0, 3]\n");             // 7-8
   ASSERT_EQ(q.problems.size(), 1u);
   // k = 2 puts the point on the pole; k = 0 and k = 1 come first and are fine.
   EXPECT_EQ(q.problems[0].message.key, "quiz.variant_failed");
@@ -182,7 +192,7 @@ TEST(QuizValidation, RandomRangeThatMakesTheExpressionUnreadable) {
   // x/{k} with k = 0 reads as x/0: the parser refuses it.
   QuizLoad q = load(kHeader +
                     "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
-                    "expression = \"x/{k}\"\n"   // 5
+                    "expression = \"x/{k}\"\n"  // 5
                     "[question.random]\nk = [-2, 2]\n");
   ASSERT_EQ(q.problems.size(), 1u);
   EXPECT_EQ(q.problems[0].message.args.at(0), "k=0");
@@ -203,14 +213,16 @@ TEST(QuizValidation, LargeRandomSpaceIsSampledAndStillFindsTheCorners) {
 TEST(QuizValidation, UnknownPlaceholder) {
   QuizLoad q = load(kHeader +
                     "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
-                    "expression = \"sin({b}x)\"\n"   // 5: the value starts at column 14
+                    "expression = \"sin({b}x)\"\n"  // 5: the value starts at column 14
                     "[question.random]\na = [1, 2]\n");
   EXPECT_EQ(where(q), (std::vector<std::string>{"5:14 quiz.unknown_placeholder"}));
 }
 
 TEST(QuizValidation, AtMustNameEveryVariable) {
-  QuizLoad q = load(kHeader + "[[question]]\nid = \"g\"\nkind = \"gradient\"\nexpression = \"a*b\"\nwrt = \"a\"\n"
-                              "at = { a = 1 }\n");  // line 7
+  QuizLoad q =
+      load(kHeader +
+           "[[question]]\nid = \"g\"\nkind = \"gradient\"\nexpression = \"a*b\"\nwrt = \"a\"\n"
+           "at = { a = 1 }\n");  // line 7
   ASSERT_EQ(q.problems.size(), 1u);
   EXPECT_EQ(q.problems[0].where.line, 7u);
   EXPECT_EQ(q.problems[0].error->key(), "quiz.at_missing");
@@ -219,8 +231,9 @@ TEST(QuizValidation, AtMustNameEveryVariable) {
 
 TEST(QuizValidation, DescentThatLeavesTheDomain) {
   // log(x) from 1 with lr 2: x = 1 - 2·1 = -1, outside the domain at step 1.
-  QuizLoad q = load(kHeader + "[[question]]\nid = \"s\"\nkind = \"descent\"\nexpression = \"log(x)\"\n"
-                              "from = 1\nlr = 2\nsteps = 3\n");
+  QuizLoad q = load(kHeader +
+                    "[[question]]\nid = \"s\"\nkind = \"descent\"\nexpression = \"log(x)\"\n"
+                    "from = 1\nlr = 2\nsteps = 3\n");
   ASSERT_EQ(q.problems.size(), 1u);
   EXPECT_EQ(q.problems[0].where.line, 6u);
 }
@@ -230,7 +243,8 @@ TEST(QuizValidation, DescentThatLeavesTheDomain) {
 TEST(QuizKey, Derivative) {
   auto a = ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"(2x+1)^3\"\n");
   SymbolTable s;
-  EXPECT_TRUE((a->posed.key - GiNaC::diff(a->posed.expression, GiNaC::ex_to<GiNaC::symbol>(a->syms.get("x"))))
+  EXPECT_TRUE((a->posed.key -
+               GiNaC::diff(a->posed.expression, GiNaC::ex_to<GiNaC::symbol>(a->syms.get("x"))))
                   .expand()
                   .is_zero());
   EXPECT_TRUE((a->posed.key - parse("24x^2+24x+6", a->syms).expr).expand().is_zero());
@@ -245,10 +259,12 @@ TEST(QuizKey, Value) {
 
 TEST(QuizKey, GradientOfTheCourseGraph) {
   // y = (a + b)·c at a = 1, b = 2, c = -3: ∂y/∂a = c = -3, ∂y/∂c = a + b = 3.
-  auto a = ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
+  auto a =
+      ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
   EXPECT_EQ(a->posed.key_number, -3.0);
   EXPECT_EQ(a->posed.function_value, -9.0);
-  auto c = ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"c\"\nat={a=1,b=2,c=-3}\n");
+  auto c =
+      ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"c\"\nat={a=1,b=2,c=-3}\n");
   EXPECT_EQ(c->posed.key_number, 3.0);
 }
 
@@ -263,15 +279,18 @@ TEST(QuizKey, DescentOnXSquared) {
   EXPECT_NEAR(*c->posed.key_number, 0.996004, 1e-12);
   // Two variables: the component asked for, x² + 10y² from (1, 1), η = 0.01, one step:
   // y = 1 − 0.01·20 = 0.8.
-  auto d = ask("id=\"s\"\nkind=\"descent\"\nexpression=\"x^2+10y^2\"\nwrt=\"y\"\nfrom={x=1,y=1}\nlr=0.01\nsteps=1\n");
+  auto d =
+      ask("id=\"s\"\nkind=\"descent\"\nexpression=\"x^2+10y^2\"\nwrt=\"y\"\nfrom={x=1,y=1}\nlr=0."
+          "01\nsteps=1\n");
   EXPECT_NEAR(*d->posed.key_number, 0.8, 1e-12);
 }
 
 // ---- Marking ----
 
 TEST(QuizMark, DerivativeUsesTheVerdictAndTheTeachersFeedback) {
-  auto a = ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"sin(x^2)\"\npoints=2\n"
-               "[question.feedback]\nmissing-inner-derivative = \"Multiply by 2x.\"\n");
+  auto a =
+      ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"sin(x^2)\"\npoints=2\n"
+          "[question.feedback]\nmissing-inner-derivative = \"Multiply by 2x.\"\n");
   Mark right = a->answer("cos(x^2)*2x");
   EXPECT_EQ(right.status, AnswerStatus::correct);
   EXPECT_EQ(right.score, 2);
@@ -301,7 +320,8 @@ TEST(QuizMark, NumbersExactlyOrWithinOneInAMillion) {
 }
 
 TEST(QuizMark, Gradient) {
-  auto a = ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
+  auto a =
+      ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
   EXPECT_EQ(a->answer("-3").status, AnswerStatus::correct);
   EXPECT_EQ(a->answer("3").mistake, Mistake::sign_error);
   EXPECT_EQ(a->answer("-9").mistake, Mistake::not_differentiated);
@@ -314,7 +334,8 @@ TEST(QuizMark, Descent) {
 }
 
 TEST(QuizMark, ChoiceByNumberLetterOrText) {
-  auto a = ask("id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[\"0.001\",\"0.1\",\"10\"]\nanswer=3\n");
+  auto a = ask(
+      "id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[\"0.001\",\"0.1\",\"10\"]\nanswer=3\n");
   EXPECT_EQ(a->answer("3").status, AnswerStatus::correct);
   EXPECT_EQ(a->answer("c").status, AnswerStatus::correct);
   EXPECT_EQ(a->answer("10").status, AnswerStatus::correct);
@@ -383,9 +404,11 @@ TEST(QuizVariant, SubstitutionInExpressionsAndPrompts) {
   EXPECT_EQ(substitute("x^{a} + {b}x", v, true), "x^(-2) + 3x");
   EXPECT_EQ(substitute("a = {a}", v, false), "a = -2");
   EXPECT_THROW(substitute("{c}", v, true), Error);
-  auto a = ask("id=\"r\"\nkind=\"derivative\"\nexpression=\"({a}x+1)^3\"\nprompt=\"Differentiate ({a}x+1)^3.\"\n"
-               "[question.random]\na=[2,5]\n",
-               Variant{{"a", 4}});
+  auto a =
+      ask("id=\"r\"\nkind=\"derivative\"\nexpression=\"({a}x+1)^3\"\nprompt=\"Differentiate "
+          "({a}x+1)^3.\"\n"
+          "[question.random]\na=[2,5]\n",
+          Variant{{"a", 4}});
   // d/dx (4x+1)³ = 12(4x+1)².
   EXPECT_TRUE((a->posed.key - parse("12(4x+1)^2", a->syms).expr).expand().is_zero());
   EXPECT_EQ(a->posed.prompt(Lang::en, false), "Differentiate (4x+1)^3.");

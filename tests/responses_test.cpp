@@ -50,14 +50,14 @@ TEST(Csv, NoFinalLineEnd) {
 
 TEST(Csv, MalformedRowsAreReportedAndSkipped) {
   CsvTable t = read_csv(
-      "student,d1\n"          // 1
-      "kim,54\n"              // 2
-      "lee,1,2\n"             // 3: three fields
-      "park,\"5\"4\n"         // 4: text after a closing quote
-      "choi,5\"4\n"           // 5: a quote inside an unquoted field
-      "\n"                    // 6: blank lines are not records
-      "han,7\n"               // 7
-      "jung,\"never closed\n"); // 8
+      "student,d1\n"             // 1
+      "kim,54\n"                 // 2
+      "lee,1,2\n"                // 3: three fields
+      "park,\"5\"4\n"            // 4: text after a closing quote
+      "choi,5\"4\n"              // 5: a quote inside an unquoted field
+      "\n"                       // 6: blank lines are not records
+      "han,7\n"                  // 7
+      "jung,\"never closed\n");  // 8
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].fields[0], "kim");
   EXPECT_EQ(t.rows[1].fields[0], "han");
@@ -112,14 +112,15 @@ TEST(Responses, ColumnsInAnyOrder) {
 TEST(Responses, UnknownAndMissingColumnsDuplicateAndNamelessStudents) {
   Quiz quiz = two_questions();
   Responses r;
-  collect_responses(read_csv("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n"), quiz, "a.csv", r);
+  collect_responses(read_csv("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n"), quiz,
+                    "a.csv", r);
   ASSERT_EQ(r.submissions.size(), 1u);
   EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");  // the first row of kim counts
   EXPECT_FALSE(r.submissions[0].answers.contains("v1"));
   std::vector<std::string> keys;
   for (const auto& p : r.problems) keys.push_back(std::to_string(p.line) + " " + p.message.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"1 csv.unknown_column", "1 csv.missing_column", "3 csv.no_student_id",
-                                            "4 csv.duplicate_student"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"1 csv.unknown_column", "1 csv.missing_column",
+                                            "3 csv.no_student_id", "4 csv.duplicate_student"}));
 }
 
 TEST(Responses, FirstColumnMustBeStudent) {

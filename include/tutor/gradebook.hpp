@@ -8,11 +8,10 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "tutor/quiz.hpp"
 #include "tutor/responses.hpp"
@@ -48,7 +47,7 @@ struct QuestionSummary {
   int incorrect = 0;
   int invalid = 0;
   int blank = 0;
-  double correct_rate = 0;            // correct / students (0 without students)
+  double correct_rate = 0;              // correct / students (0 without students)
   std::map<std::string, int> mistakes;  // tag → how many answers showed it
 };
 
@@ -56,7 +55,7 @@ struct Gradebook {
   std::string title;
   double pass = 60;
   int max = 0;
-  std::vector<std::string> ids;  // question ids, in quiz order
+  std::vector<std::string> ids;         // question ids, in quiz order
   std::vector<StudentResult> students;  // in submission order
   std::vector<QuestionSummary> questions;
 };

@@ -8,8 +8,9 @@
 //   if (!q.ok()) ...                                   // q.problems, each with a Location
 //   tutor::SymbolTable syms;
 //   const tutor::Question& d1 = q.quiz.questions[0];
-//   tutor::Posed p = tutor::pose(d1, tutor::draw_variant(d1, tutor::variant_seed(q.quiz, "kim")), syms);
-//   tutor::Mark m = tutor::mark(p, "2x cos(x^2)", syms); // m.status == AnswerStatus::correct
+//   tutor::Posed p = tutor::pose(d1, tutor::draw_variant(d1, tutor::variant_seed(q.quiz, "kim")),
+//   syms); tutor::Mark m = tutor::mark(p, "2x cos(x^2)", syms); // m.status ==
+//   AnswerStatus::correct
 #pragma once
 
 #include <ginac/ginac.h>
@@ -73,7 +74,7 @@ struct Question {
   QuestionKind kind = QuestionKind::derivative;
   int points = 1;
   Field expression;
-  std::string wrt;  // empty: the expression's only variable
+  std::string wrt;                                // empty: the expression's only variable
   std::vector<std::pair<std::string, Field>> at;  // value and gradient: variable → value, by name
   Field from;                                     // descent: "5" or "x=1,y=2"
   double lr = 0;
@@ -123,7 +124,7 @@ struct QuizLimits {
   std::size_t max_text_bytes = 4000;  // prompts, hints, feedback, choices
   std::size_t max_hints = 10;
   std::size_t max_choices = 26;
-  std::size_t max_random = 5;              // random integers per question
+  std::size_t max_random = 5;  // random integers per question
   long long max_random_magnitude = 1000000;
   int max_points = 100;
   // Random ranges with at most this many combinations are checked exhaustively; larger ones
@@ -178,7 +179,7 @@ struct Posed {
   // (expression), or the 1-based index (choice).
   GiNaC::ex key;
   std::optional<double> key_number;
-  std::optional<double> function_value;  // value and gradient: f at the point
+  std::optional<double> function_value;                  // value and gradient: f at the point
   std::vector<std::pair<std::string, GiNaC::ex>> point;  // value and gradient: the point
 
   // The prompt in LANG: the teacher's, with the variant filled in, or a generated one.
@@ -199,7 +200,7 @@ std::string_view answer_status_id(AnswerStatus s);  // "correct", ..., "blank"
 struct Mark {
   AnswerStatus status = AnswerStatus::blank;
   std::optional<Mistake> mistake;
-  Message feedback;  // the teacher's override when there is one (key quiz.custom)
+  Message feedback;            // the teacher's override when there is one (key quiz.custom)
   std::optional<Error> error;  // invalid: why the answer could not be read
   int score = 0;               // the question's points when correct, else 0
 };

@@ -32,8 +32,8 @@ struct CsvProblem {
 struct CsvTable {
   std::vector<std::string> header;
   std::size_t header_line = 0;
-  std::vector<CsvRow> rows;              // well-formed records after the header, in order
-  std::vector<CsvProblem> problems;      // skipped records, in order
+  std::vector<CsvRow> rows;          // well-formed records after the header, in order
+  std::vector<CsvProblem> problems;  // skipped records, in order
 };
 
 // Parses TEXT with libcsv in strict mode. A record with bad quoting, with invalid UTF-8, or

@@ -3,6 +3,8 @@
 //   tutor quiz check lessons/quizzes/chain-rule.toml
 //   tutor quiz take lessons/quizzes/chain-rule.toml --student kim
 //   tutor quiz grade lessons/quizzes/chain-rule.toml responses.csv --report json --out grades.json
+#include "tutor/quiz.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -18,7 +20,6 @@
 #include "tutor/errors.hpp"
 #include "tutor/gradebook.hpp"
 #include "tutor/print.hpp"
-#include "tutor/quiz.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/text.hpp"
 
@@ -40,7 +41,8 @@ std::string read_text(const std::string& path, std::size_t max) {
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max) throw Error(Message{"quiz.csv_too_big", {sanitize(path), std::to_string(max)}});
+    if (text.size() > max)
+      throw Error(Message{"quiz.csv_too_big", {sanitize(path), std::to_string(max)}});
   }
   return text;
 }
@@ -57,7 +59,8 @@ std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
 std::string key_line(const Posed& p, Lang lang, bool ascii) {
   const Question& q = *p.question;
   if (q.kind == QuestionKind::choice) {
-    return std::to_string(q.answer_index) + " (" + sanitize(q.choices[q.answer_index - 1].in(lang)) + ")";
+    return std::to_string(q.answer_index) + " (" +
+           sanitize(q.choices[q.answer_index - 1].in(lang)) + ")";
   }
   return p.key_text(ascii);
 }
@@ -72,8 +75,8 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
       continue;
     }
     std::ostream& out = *ctx.out;
-    out << tr(ctx.lang, "quiz.check_heading", sanitize(file), sanitize(quiz->title), quiz->questions.size(),
-              quiz->max_points(), format_percent(quiz->pass))
+    out << tr(ctx.lang, "quiz.check_heading", sanitize(file), sanitize(quiz->title),
+              quiz->questions.size(), quiz->max_points(), format_percent(quiz->pass))
         << "\n";
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& q : quiz->questions) {
@@ -82,8 +85,8 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
       for (const auto& r : q.random) v[r.name] = r.low;
       SymbolTable syms;
       Posed p = pose(q, v, syms);
-      std::string label = q.id + "  " + std::string(kind_id(q.kind)) + "  " +
-                          tr(ctx.lang, "quiz.points", q.points);
+      std::string label =
+          q.id + "  " + std::string(kind_id(q.kind)) + "  " + tr(ctx.lang, "quiz.points", q.points);
       std::string key = key_line(p, ctx.lang, ctx.ascii);
       if (!q.random.empty()) {
         std::string ranges;
@@ -135,7 +138,8 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
     auto dir = data_dir();
     if (!dir) throw Error(Message{"quiz.no_data_dir", {}});
     out_path = *dir / "results" /
-               (safe_name(std::filesystem::path(words[0]).stem().string()) + "-" + safe_name(student) + ".json");
+               (safe_name(std::filesystem::path(words[0]).stem().string()) + "-" +
+                safe_name(student) + ".json");
   }
   // Refuse before the questions, not after the learner has answered them all.
   std::error_code ec;
@@ -149,15 +153,18 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   StudentResult result;
   result.student = student;
   result.seed = variant_seed(*quiz, student);
-  out << sanitize(quiz->title) << "\n" << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
+  out << sanitize(quiz->title) << "\n"
+      << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
   bool eof = false;
   for (std::size_t i = 0; i < quiz->questions.size(); ++i) {
     const Question& q = quiz->questions[i];
     Posed p = pose(q, draw_variant(q, result.seed), syms);
-    out << "\n" << tr(ctx.lang, "quiz.question_heading", i + 1, quiz->questions.size(), q.points) << "\n";
+    out << "\n"
+        << tr(ctx.lang, "quiz.question_heading", i + 1, quiz->questions.size(), q.points) << "\n";
     out << sanitize(p.prompt(ctx.lang, ctx.ascii)) << "\n";
     for (std::size_t c = 0; c < q.choices.size(); ++c) {
-      out << "  " << c + 1 << ". " << sanitize(substitute(q.choices[c].in(ctx.lang), p.variant, false)) << "\n";
+      out << "  " << c + 1 << ". "
+          << sanitize(substitute(q.choices[c].in(ctx.lang), p.variant, false)) << "\n";
     }
     AnswerResult a;
     a.id = q.id;
@@ -175,8 +182,9 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
       }
       std::string answer = trimmed(line);
       if (answer == "hint") {
-        out << (next_hint < hints.size() ? tr(ctx.lang, "quiz.hint", next_hint + 1, sanitize(hints[next_hint]))
-                                         : tr(ctx.lang, "quiz.no_more_hints"))
+        out << (next_hint < hints.size()
+                    ? tr(ctx.lang, "quiz.hint", next_hint + 1, sanitize(hints[next_hint]))
+                    : tr(ctx.lang, "quiz.no_more_hints"))
             << "\n";
         ++next_hint;
         continue;
@@ -191,18 +199,20 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
       a.answer = answer;
       a.status = m.status;
       a.mistake = m.mistake;
-      bool last = !ctx.interactive || m.status == AnswerStatus::correct || m.status == AnswerStatus::blank ||
-                  a.tries >= q.points;
+      bool last = !ctx.interactive || m.status == AnswerStatus::correct ||
+                  m.status == AnswerStatus::blank || a.tries >= q.points;
       // Each wrong try costs a point, so a retry is worth less than a first answer.
       a.score = m.status == AnswerStatus::correct ? q.points - (a.tries - 1) : 0;
-      std::string verdict = tr(ctx.lang, "check.status." + std::string(m.status == AnswerStatus::blank
-                                                                          ? "invalid"
-                                                                          : answer_status_id(m.status)));
+      std::string verdict =
+          tr(ctx.lang, "check.status." + std::string(m.status == AnswerStatus::blank
+                                                         ? "invalid"
+                                                         : answer_status_id(m.status)));
       if (m.status == AnswerStatus::blank) verdict = tr(ctx.lang, "quiz.status_blank");
       if (m.mistake) verdict += " (" + std::string(mistake_id(*m.mistake)) + ")";
       out << verdict << ": " << sanitize(render(ctx.lang, m.feedback)) << "\n";
       if (last) {
-        if (m.status != AnswerStatus::correct) out << tr(ctx.lang, "quiz.the_answer", key_line(p, ctx.lang, ctx.ascii)) << "\n";
+        if (m.status != AnswerStatus::correct)
+          out << tr(ctx.lang, "quiz.the_answer", key_line(p, ctx.lang, ctx.ascii)) << "\n";
         break;
       }
       out << tr(ctx.lang, "quiz.try_again", q.points - a.tries) << "\n";
@@ -219,7 +229,8 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   j["file"] = words[0];
   auto s = student_json(result);
   for (auto& [k, v] : s.items()) j[k] = v;
-  for (std::size_t i = 0; i < result.answers.size(); ++i) j["answers"][i]["tries"] = result.answers[i].tries;
+  for (std::size_t i = 0; i < result.answers.size(); ++i)
+    j["answers"][i]["tries"] = result.answers[i].tries;
   j["pass"] = quiz->pass;
   write_atomically(out_path, json_text(j) + "\n", force ? Overwrite::allowed : Overwrite::never);
   out << tr(ctx.lang, "quiz.saved", sanitize(out_path.string())) << "\n";
@@ -244,8 +255,8 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
     collect_responses(read_csv(text), *quiz, words[i], responses);
     for (std::size_t k = before; k < responses.problems.size(); ++k) {
       const CsvProblem& p = responses.problems[k];
-      *ctx.err << sanitize(words[i]) << (p.line ? ":" + std::to_string(p.line) : std::string()) << ": "
-               << sanitize(render(ctx.lang, p.message)) << "\n";
+      *ctx.err << sanitize(words[i]) << (p.line ? ":" + std::to_string(p.line) : std::string())
+               << ": " << sanitize(render(ctx.lang, p.message)) << "\n";
       skipped = true;
     }
   }
@@ -297,7 +308,8 @@ int run_quiz(const Invocation& inv, Context& ctx) {
     std::vector<std::string_view> names;
     for (const auto& s : subcommands()) names.push_back(s.name);
     auto similar = similar_words(words[0], names);
-    throw Error(Message{"quiz.unknown_subcommand", {sanitize(words[0]), similar.empty() ? "check" : similar.front()}});
+    throw Error(Message{"quiz.unknown_subcommand",
+                        {sanitize(words[0]), similar.empty() ? "check" : similar.front()}});
   }
   std::vector<std::string> given;
   for (const auto& [name, vals] : inv.values) given.push_back(name);
@@ -323,10 +335,17 @@ Command quiz_command() {
       {"Teachers' quizzes: check a quiz file, take it, or grade a class's answers from CSV.",
        "교사용 퀴즈: 퀴즈 파일을 검사하고, 풀고, 반 전체의 CSV 답안을 채점합니다."},
       {
-          {"--student", "ID", {"take: the student's id (picks the variant)", "take: 학생 id (문제 변형을 정합니다)"}},
+          {"--student",
+           "ID",
+           {"take: the student's id (picks the variant)", "take: 학생 id (문제 변형을 정합니다)"}},
           {"--out", "FILE", {"where to write the result or the report", "결과나 보고서를 쓸 파일"}},
-          {"--force", "", {"overwrite the --out file if it exists", "--out 파일이 있으면 덮어씁니다"}},
-          {"--report", "FORMAT", {"grade: text, csv or json", "grade: text, csv, json"}, false,
+          {"--force",
+           "",
+           {"overwrite the --out file if it exists", "--out 파일이 있으면 덮어씁니다"}},
+          {"--report",
+           "FORMAT",
+           {"grade: text, csv or json", "grade: text, csv, json"},
+           false,
            {"text", "csv", "json"}},
       },
       true,
