@@ -20,6 +20,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/descent.inc"
 #include "messages/graph.inc"
 #include "messages/repl.inc"
+#include "messages/quiz.inc"
 };
 
 }  // namespace

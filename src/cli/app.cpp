@@ -197,6 +197,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     for (auto& [name, on] : b.flags) {
       if (on) inv.flags.push_back(name);
     }
+    inv.words = b.words;
     for (const auto& w : b.words) {
       if (!inv.expression.empty()) inv.expression += ' ';
       inv.expression += w;

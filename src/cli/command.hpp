@@ -39,6 +39,7 @@ struct Invocation {
   std::map<std::string, std::vector<std::string>, std::less<>> values;  // option → values
   std::vector<std::string> flags;                                       // flags given
   std::string expression;  // the rest of the line, or the positional words joined
+  std::vector<std::string> words;  // the positional words as given (command line only)
 
   bool has(std::string_view flag) const;
   std::optional<std::string> value(std::string_view option) const;  // the last one given

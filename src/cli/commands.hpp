@@ -12,5 +12,6 @@ Command exercise_command();
 Command descent_command();
 Command gradients_command();
 Command graph_command();
+Command quiz_command();
 
 }  // namespace tutor::cli

@@ -1,0 +1,145 @@
+// Grading a class: 2,000 students × 10 questions, the way `tutor quiz grade` does it.
+//
+// Answers are drawn with a fixed seed from a pool per question (right answers in several
+// forms, the common mistakes, unreadable text, blanks), and one question is randomised per
+// student, so the run sees what a real class gives: many repeats and a spread of variants.
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+#include "tutor/gradebook.hpp"
+
+namespace {
+
+const char* kQuiz = R"toml(
+title = "Benchmark"
+[[question]]
+id = "d1"
+kind = "derivative"
+expression = "sin(x^2)"
+points = 2
+[[question]]
+id = "d2"
+kind = "derivative"
+expression = "(2x+1)^3"
+[[question]]
+id = "d3"
+kind = "derivative"
+expression = "exp(3x)*cos(x)"
+[[question]]
+id = "r1"
+kind = "derivative"
+expression = "({a}x+1)^3"
+[question.random]
+a = [2, 9]
+[[question]]
+id = "v1"
+kind = "value"
+expression = "(2x+1)^3"
+at = { x = 1 }
+[[question]]
+id = "g1"
+kind = "gradient"
+expression = "(a+b)*c"
+wrt = "a"
+at = { a = 1, b = 2, c = -3 }
+[[question]]
+id = "s1"
+kind = "descent"
+expression = "x^2"
+from = 1
+lr = 0.1
+steps = 2
+[[question]]
+id = "c1"
+kind = "choice"
+prompt = "?"
+choices = ["0.001", "0.1", "10"]
+answer = 3
+[[question]]
+id = "e1"
+kind = "expression"
+prompt = "?"
+answer = "3u^2"
+[[question]]
+id = "d4"
+kind = "derivative"
+expression = "log(x^2+1)"
+)toml";
+
+// DISTINCT: every answer text is different (a harmless "+ 0*k" term), the worst case for
+// remembering marked answers.
+std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students,
+                                          bool distinct = false) {
+  const std::map<std::string, std::vector<std::string>> pool = {
+      {"d1",
+       {"2x cos(x^2)", "cos(x^2)*2x", "cos(x^2)", "-2x cos(x^2)", "2x cos(x^2", "",
+        "2 x cos(x^2)"}},
+      {"d2", {"6(2x+1)^2", "3(2x+1)^2", "6*(2*x+1)^2", "24x^2+24x+6", "(2x+1)^3", ""}},
+      {"d3", {"3exp(3x)cos(x) - exp(3x)sin(x)", "-3exp(3x)sin(x)", "exp(3x)(3cos(x)-sin(x))", ""}},
+      {"r1", {"0", "3(x+1)^2", ""}},  // plus each student's right answer, below
+      {"v1", {"54", "27", "54.0000001", "-54", "x", ""}},
+      {"g1", {"-3", "3", "-9", "-3.0", ""}},
+      {"s1", {"0.64", "16/25", "0.8", "0.6400001", ""}},
+      {"c1", {"3", "c", "10", "1", "2", ""}},
+      {"e1", {"3u^2", "3*u*u", "3u^2+1", "u^3", ""}},
+      {"d4", {"2x/(x^2+1)", "1/(x^2+1)", "2x/(x^2 + 1)", ""}},
+  };
+  std::mt19937 gen(12345);
+  std::vector<tutor::Submission> out;
+  for (int i = 0; i < students; ++i) {
+    tutor::Submission s;
+    s.student = "student" + std::to_string(i);
+    for (const auto& [id, answers] : pool) {
+      std::uniform_int_distribution<std::size_t> pick(0, answers.size());
+      std::size_t k = pick(gen);
+      if (k < answers.size()) {
+        s.answers[id] = answers[k];
+      } else if (id == "r1") {
+        auto a =
+            tutor::draw_variant(*quiz.find("r1"), tutor::variant_seed(quiz, s.student)).at("a");
+        s.answers[id] = std::to_string(3 * a) + "(" + std::to_string(a) + "x+1)^2";
+      } else {
+        s.answers[id] = answers[0];
+      }
+    }
+    if (distinct) {
+      for (auto& [id, a] : s.answers) {
+        if (!a.empty() && id != "c1") a += " + 0*" + std::to_string(i);
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void grade(benchmark::State& state, bool distinct) {
+  tutor::QuizLoad q = tutor::load_quiz(kQuiz, "bench.toml");
+  if (!q.ok()) {
+    state.SkipWithError("the benchmark quiz does not load");
+    return;
+  }
+  auto subs = make_class(q.quiz, 2000, distinct);
+  for (auto _ : state) {
+    tutor::Gradebook g = tutor::grade_class(q.quiz, subs, {static_cast<unsigned>(state.range(0))});
+    benchmark::DoNotOptimize(g.students.data());
+  }
+  state.SetItemsProcessed(state.iterations() * 2000 * 10);
+}
+
+// The argument is the number of worker processes; 0 lets grade_class choose.
+void BM_GradeClass(benchmark::State& state) {
+  grade(state, false);
+}
+void BM_GradeClassDistinctAnswers(benchmark::State& state) {
+  grade(state, true);
+}
+BENCHMARK(BM_GradeClass)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_GradeClassDistinctAnswers)
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace

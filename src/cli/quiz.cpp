@@ -1,0 +1,356 @@
+// `tutor quiz check | take | grade`: teachers' quizzes.
+//
+//   tutor quiz check lessons/quizzes/chain-rule.toml
+//   tutor quiz take lessons/quizzes/chain-rule.toml --student kim
+//   tutor quiz grade lessons/quizzes/chain-rule.toml responses.csv --report json --out grades.json
+#include "tutor/quiz.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <istream>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "tutor/atomic_file.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/gradebook.hpp"
+#include "tutor/print.hpp"
+#include "tutor/responses.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+// A class's CSV export stays far below this; anything larger is not a response file.
+constexpr std::size_t kMaxResponsesBytes = 64u << 20;
+
+std::string read_text(const std::string& path, std::size_t max) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(Message{"error.file_read", {sanitize(path), "is a directory"}});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Message{"error.file_read", {sanitize(path), std::strerror(errno)}});
+  std::string text;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max)
+      throw Error(Message{"quiz.csv_too_big", {sanitize(path), std::to_string(max)}});
+  }
+  return text;
+}
+
+// The quiz at PATH, or its problems on ctx.err and nullopt.
+std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
+  QuizLoad q = read_quiz(path);
+  if (q.ok()) return std::move(q.quiz);
+  for (const auto& p : q.problems) *ctx.err << format_problem(ctx.lang, path, p, ctx.ascii);
+  *ctx.err << tr(ctx.lang, "quiz.invalid", sanitize(path), q.problems.size()) << "\n";
+  return std::nullopt;
+}
+
+std::string key_line(const Posed& p, Lang lang, bool ascii) {
+  const Question& q = *p.question;
+  if (q.kind == QuestionKind::choice) {
+    return std::to_string(q.answer_index) + " (" +
+           sanitize(q.choices[q.answer_index - 1].in(lang)) + ")";
+  }
+  return p.key_text(ascii);
+}
+
+int run_check(const std::vector<std::string>& files, Context& ctx) {
+  if (files.empty()) throw Error(Message{"quiz.needs_file", {"check"}});
+  int status = 0;
+  for (const auto& file : files) {
+    auto quiz = load_or_report(file, ctx);
+    if (!quiz) {
+      status = 2;
+      continue;
+    }
+    std::ostream& out = *ctx.out;
+    out << tr(ctx.lang, "quiz.check_heading", sanitize(file), sanitize(quiz->title),
+              quiz->questions.size(), quiz->max_points(), format_percent(quiz->pass))
+        << "\n";
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& q : quiz->questions) {
+      // The key shown is the first variant's: every range at its low end.
+      Variant v;
+      for (const auto& r : q.random) v[r.name] = r.low;
+      SymbolTable syms;
+      Posed p = pose(q, v, syms);
+      std::string label =
+          q.id + "  " + std::string(kind_id(q.kind)) + "  " + tr(ctx.lang, "quiz.points", q.points);
+      std::string key = key_line(p, ctx.lang, ctx.ascii);
+      if (!q.random.empty()) {
+        std::string ranges;
+        for (const auto& r : q.random) {
+          ranges += (ranges.empty() ? "" : ", ") + r.name + " ∈ [" + std::to_string(r.low) + ", " +
+                    std::to_string(r.high) + "]";
+        }
+        key += "  " + tr(ctx.lang, "quiz.key_for_variant", variant_text(v), ranges);
+      }
+      rows.emplace_back("  " + label, key);
+    }
+    out << aligned(rows);
+    out << tr(ctx.lang, "quiz.valid") << "\n";
+  }
+  return status;
+}
+
+std::string safe_name(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    out += ok ? c : '_';
+  }
+  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
+  return out.substr(0, 80);
+}
+
+std::string trimmed(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+int run_take(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
+  if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"take"}});
+  auto quiz = load_or_report(words[0], ctx);
+  if (!quiz) return 2;
+  std::string student = inv.value("--student").value_or("");
+  if (student.empty()) {
+    const char* user = std::getenv("USER");
+    student = user != nullptr && *user != '\0' ? user : "student";
+  }
+  if (student.size() > 200 || !valid_utf8(student)) throw Error(Message{"quiz.bad_student", {}});
+  const bool force = inv.has("--force");
+  std::filesystem::path out_path;
+  if (auto o = inv.value("--out")) {
+    out_path = *o;
+  } else {
+    auto dir = data_dir();
+    if (!dir) throw Error(Message{"quiz.no_data_dir", {}});
+    out_path = *dir / "results" /
+               (safe_name(std::filesystem::path(words[0]).stem().string()) + "-" +
+                safe_name(student) + ".json");
+  }
+  // Refuse before the questions, not after the learner has answered them all.
+  std::error_code ec;
+  if (!force && std::filesystem::exists(out_path, ec)) {
+    throw Error(Message{"error.file_exists", {sanitize(out_path.string())}});
+  }
+
+  std::ostream& out = *ctx.out;
+  std::istream& in = *ctx.in;
+  SymbolTable syms;
+  StudentResult result;
+  result.student = student;
+  result.seed = variant_seed(*quiz, student);
+  out << sanitize(quiz->title) << "\n"
+      << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
+  bool eof = false;
+  for (std::size_t i = 0; i < quiz->questions.size(); ++i) {
+    const Question& q = quiz->questions[i];
+    Posed p = pose(q, draw_variant(q, result.seed), syms);
+    out << "\n"
+        << tr(ctx.lang, "quiz.question_heading", i + 1, quiz->questions.size(), q.points) << "\n";
+    out << sanitize(p.prompt(ctx.lang, ctx.ascii)) << "\n";
+    for (std::size_t c = 0; c < q.choices.size(); ++c) {
+      out << "  " << c + 1 << ". "
+          << sanitize(substitute(q.choices[c].in(ctx.lang), p.variant, false)) << "\n";
+    }
+    AnswerResult a;
+    a.id = q.id;
+    a.points = q.points;
+    a.variant = variant_text(p.variant);
+    a.tries = 0;
+    std::vector<std::string> hints = p.hints(ctx.lang);
+    std::size_t next_hint = 0;
+    while (true) {
+      std::string line;
+      if (ctx.interactive) out << "> " << std::flush;
+      if (eof || !std::getline(in, line)) {
+        eof = true;
+        line.clear();
+      }
+      std::string answer = trimmed(line);
+      if (answer == "hint") {
+        out << (next_hint < hints.size()
+                    ? tr(ctx.lang, "quiz.hint", next_hint + 1, sanitize(hints[next_hint]))
+                    : tr(ctx.lang, "quiz.no_more_hints"))
+            << "\n";
+        ++next_hint;
+        continue;
+      }
+      Mark m = mark(p, answer, syms);
+      // On a terminal a typo is not a try: the learner sees where it is and types again.
+      if (ctx.interactive && m.status == AnswerStatus::invalid && m.error) {
+        out << format_error(ctx.lang, *m.error, ctx.ascii);
+        continue;
+      }
+      ++a.tries;
+      a.answer = answer;
+      a.status = m.status;
+      a.mistake = m.mistake;
+      bool last = !ctx.interactive || m.status == AnswerStatus::correct ||
+                  m.status == AnswerStatus::blank || a.tries >= q.points;
+      // Each wrong try costs a point, so a retry is worth less than a first answer.
+      a.score = m.status == AnswerStatus::correct ? q.points - (a.tries - 1) : 0;
+      std::string verdict =
+          tr(ctx.lang, "check.status." + std::string(m.status == AnswerStatus::blank
+                                                         ? "invalid"
+                                                         : answer_status_id(m.status)));
+      if (m.status == AnswerStatus::blank) verdict = tr(ctx.lang, "quiz.status_blank");
+      if (m.mistake) verdict += " (" + std::string(mistake_id(*m.mistake)) + ")";
+      out << verdict << ": " << sanitize(render(ctx.lang, m.feedback)) << "\n";
+      if (last) {
+        if (m.status != AnswerStatus::correct)
+          out << tr(ctx.lang, "quiz.the_answer", key_line(p, ctx.lang, ctx.ascii)) << "\n";
+        break;
+      }
+      out << tr(ctx.lang, "quiz.try_again", q.points - a.tries) << "\n";
+    }
+    result.answers.push_back(std::move(a));
+  }
+  total_up(result, *quiz);
+  out << "\n"
+      << tr(ctx.lang, "quiz.score", result.total, result.max, format_percent(result.percent),
+            tr(ctx.lang, result.passed ? "quiz.passed" : "quiz.not_passed"))
+      << "\n";
+  nlohmann::ordered_json j;
+  j["quiz"] = quiz->title;
+  j["file"] = words[0];
+  auto s = student_json(result);
+  for (auto& [k, v] : s.items()) j[k] = v;
+  for (std::size_t i = 0; i < result.answers.size(); ++i)
+    j["answers"][i]["tries"] = result.answers[i].tries;
+  j["pass"] = quiz->pass;
+  write_atomically(out_path, json_text(j) + "\n", force ? Overwrite::allowed : Overwrite::never);
+  out << tr(ctx.lang, "quiz.saved", sanitize(out_path.string())) << "\n";
+  return result.passed ? 0 : 1;
+}
+
+int run_grade(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
+  if (words.size() < 2) throw Error(Message{"quiz.needs_responses", {}});
+  const bool force = inv.has("--force");
+  auto out_file = inv.value("--out");
+  std::error_code ec;
+  if (out_file && !force && std::filesystem::exists(*out_file, ec)) {
+    throw Error(Message{"error.file_exists", {sanitize(*out_file)}});
+  }
+  auto quiz = load_or_report(words[0], ctx);
+  if (!quiz) return 2;
+  Responses responses;
+  bool skipped = false;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::string text = read_text(words[i], kMaxResponsesBytes);
+    std::size_t before = responses.problems.size();
+    collect_responses(read_csv(text), *quiz, words[i], responses);
+    for (std::size_t k = before; k < responses.problems.size(); ++k) {
+      const CsvProblem& p = responses.problems[k];
+      *ctx.err << sanitize(words[i]) << (p.line ? ":" + std::to_string(p.line) : std::string())
+               << ": " << sanitize(render(ctx.lang, p.message)) << "\n";
+      skipped = true;
+    }
+  }
+  Gradebook g = grade_class(*quiz, responses.submissions);
+  std::string format = inv.value("--report").value_or("text");
+  std::string report = format == "json"  ? gradebook_json(g)
+                       : format == "csv" ? gradebook_csv(g)
+                                         : gradebook_text(g, ctx.lang);
+  if (out_file) {
+    write_atomically(*out_file, report, force ? Overwrite::allowed : Overwrite::never);
+  } else {
+    *ctx.out << report;
+  }
+  if (skipped) *ctx.err << tr(ctx.lang, "quiz.some_skipped") << "\n";
+  return skipped ? 2 : 0;
+}
+
+// The words after `quiz`: from the command line as given, from the prompt split at spaces.
+std::vector<std::string> words_of(const Invocation& inv) {
+  if (!inv.words.empty()) return inv.words;
+  std::vector<std::string> out;
+  std::istringstream s(inv.expression);
+  for (std::string w; s >> w;) out.push_back(w);
+  return out;
+}
+
+struct Subcommand {
+  std::string_view name;
+  std::vector<std::string_view> options;  // the options it takes
+};
+
+const std::vector<Subcommand>& subcommands() {
+  static const std::vector<Subcommand> table = {
+      {"check", {}},
+      {"take", {"--student", "--out", "--force"}},
+      {"grade", {"--report", "--out", "--force"}},
+  };
+  return table;
+}
+
+int run_quiz(const Invocation& inv, Context& ctx) {
+  std::vector<std::string> words = words_of(inv);
+  if (words.empty()) throw Error(Message{"quiz.needs_subcommand", {}});
+  const Subcommand* sub = nullptr;
+  for (const auto& s : subcommands()) {
+    if (s.name == words[0]) sub = &s;
+  }
+  if (sub == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& s : subcommands()) names.push_back(s.name);
+    auto similar = similar_words(words[0], names);
+    throw Error(Message{"quiz.unknown_subcommand",
+                        {sanitize(words[0]), similar.empty() ? "check" : similar.front()}});
+  }
+  std::vector<std::string> given;
+  for (const auto& [name, vals] : inv.values) given.push_back(name);
+  for (const auto& f : inv.flags) given.push_back(f);
+  for (const auto& name : given) {
+    if (std::find(sub->options.begin(), sub->options.end(), name) == sub->options.end()) {
+      throw Error(Message{"cli.unknown_option", {name, "quiz " + std::string(sub->name)}});
+    }
+  }
+  std::vector<std::string> rest(words.begin() + 1, words.end());
+  if (sub->name == "check") return run_check(rest, ctx);
+  if (sub->name == "take") return run_take(rest, inv, ctx);
+  return run_grade(rest, inv, ctx);
+}
+
+}  // namespace
+
+Command quiz_command() {
+  return Command{
+      "quiz",
+      "quiz check FILE | take FILE [--student ID] [--out FILE] | grade FILE RESPONSES.csv... "
+      "[--report text|csv|json] [--out FILE] [--force]",
+      {"Teachers' quizzes: check a quiz file, take it, or grade a class's answers from CSV.",
+       "교사용 퀴즈: 퀴즈 파일을 검사하고, 풀고, 반 전체의 CSV 답안을 채점합니다."},
+      {
+          {"--student",
+           "ID",
+           {"take: the student's id (picks the variant)", "take: 학생 id (문제 변형을 정합니다)"}},
+          {"--out", "FILE", {"where to write the result or the report", "결과나 보고서를 쓸 파일"}},
+          {"--force",
+           "",
+           {"overwrite the --out file if it exists", "--out 파일이 있으면 덮어씁니다"}},
+          {"--report",
+           "FORMAT",
+           {"grade: text, csv or json", "grade: text, csv, json"},
+           false,
+           {"text", "csv", "json"}},
+      },
+      true,
+      run_quiz,
+  };
+}
+
+}  // namespace tutor::cli

@@ -1,0 +1,1061 @@
+#include "tutor/quiz.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "quiz_descent.hpp"
+#include "tutor/equivalence.hpp"
+#include "tutor/graph.hpp"
+#include "tutor/print.hpp"
+#include "tutor/steps.hpp"
+#include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor {
+
+using GiNaC::ex;
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kKindIds = {"derivative", "value",  "gradient",
+                                                      "descent",    "choice", "expression"};
+
+// Which keys a question of each kind takes, and which it must have. A bit per kind.
+constexpr unsigned bit(QuestionKind k) {
+  return 1u << static_cast<unsigned>(k);
+}
+constexpr unsigned kAll = 0x3F;
+constexpr unsigned kFunctionKinds = bit(QuestionKind::derivative) | bit(QuestionKind::value) |
+                                    bit(QuestionKind::gradient) | bit(QuestionKind::descent);
+constexpr unsigned kPointKinds = bit(QuestionKind::value) | bit(QuestionKind::gradient);
+constexpr unsigned kDescent = bit(QuestionKind::descent);
+constexpr unsigned kPromptNeeded = bit(QuestionKind::choice) | bit(QuestionKind::expression);
+
+struct KeyRule {
+  std::string_view key;
+  unsigned allowed;   // kinds that take the key
+  unsigned required;  // kinds that must have it
+};
+
+constexpr KeyRule kQuestionKeys[] = {
+    {"id", kAll, kAll},
+    {"kind", kAll, kAll},
+    {"points", kAll, 0},
+    {"prompt", kAll, kPromptNeeded},
+    {"hints", kAll, 0},
+    {"feedback", kAll, 0},
+    {"random", kAll, 0},
+    {"expression", kFunctionKinds, kFunctionKinds},
+    {"wrt", kFunctionKinds, 0},
+    {"at", kPointKinds, kPointKinds},
+    {"from", kDescent, kDescent},
+    {"lr", kDescent, kDescent},
+    {"steps", kDescent, kDescent},
+    {"choices", bit(QuestionKind::choice), bit(QuestionKind::choice)},
+    {"answer", bit(QuestionKind::choice) | bit(QuestionKind::expression),
+     bit(QuestionKind::choice) | bit(QuestionKind::expression)},
+};
+
+constexpr std::string_view kTopKeys[] = {"title", "pass", "seed", "question"};
+
+// Gradebook columns, which a question id must not take.
+constexpr std::string_view kReservedIds[] = {"student", "total", "max", "percent", "passed"};
+
+std::string key_list(auto const& keys) {
+  std::string out;
+  for (const auto& k : keys) {
+    std::string_view name;
+    if constexpr (std::is_same_v<std::decay_t<decltype(k)>, KeyRule>)
+      name = k.key;
+    else
+      name = k;
+    out += (out.empty() ? "" : ", ") + std::string(name);
+  }
+  return out;
+}
+
+Location where_of(const toml::source_region& r) {
+  return {r.begin.line, r.begin.column};
+}
+Location where_of(const toml::node& n) {
+  return where_of(n.source());
+}
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
+
+std::uint64_t splitmix(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+bool valid_random_name(std::string_view name) {
+  if (name.empty() || name.size() > 16 || !std::isalpha(static_cast<unsigned char>(name[0]))) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// Reads one quiz file into a Quiz, collecting problems instead of stopping at the first.
+class Reader {
+ public:
+  Reader(std::string_view file, const QuizLimits& limits, QuizLoad& out)
+      : limits_(limits), out_(out) {
+    out_.quiz.file = std::string(file);
+  }
+
+  void read(const toml::table& doc) {
+    for (auto&& [k, v] : doc) {
+      if (std::find(std::begin(kTopKeys), std::end(kTopKeys), k.str()) == std::end(kTopKeys)) {
+        problem(where_of(k.source()), "quiz.unknown_key",
+                {std::string(k.str()), key_list(kTopKeys)});
+      }
+    }
+    Quiz& quiz = out_.quiz;
+    if (const auto* t = doc.get("title")) {
+      if (auto s = string_of(*t, "title")) quiz.title = *s;
+    } else {
+      problem({1, 1}, "quiz.missing_key", {"title"});
+    }
+    if (const auto* p = doc.get("pass")) {
+      auto v = number_of(*p, "pass");
+      if (v && (*v < 0 || *v > 100))
+        problem(where_of(*p), "quiz.bad_pass", {});
+      else if (v)
+        quiz.pass = *v;
+    }
+    if (const auto* s = doc.get("seed")) {
+      if (auto t = string_of(*s, "seed")) quiz.seed = *t;
+    }
+    const auto* qs = doc.get("question");
+    if (qs == nullptr) {
+      problem({1, 1}, "quiz.no_questions", {});
+      return;
+    }
+    const auto* arr = qs->as_array();
+    if (arr == nullptr || !arr->is_array_of_tables()) {
+      problem(where_of(*qs), "quiz.need_questions", {});
+      return;
+    }
+    if (arr->size() > limits_.max_questions) {
+      problem(where_of(*qs), "quiz.too_many",
+              {"[[question]]", std::to_string(limits_.max_questions)});
+      return;
+    }
+    for (const auto& node : *arr) quiz.questions.push_back(question(*node.as_table()));
+  }
+
+ private:
+  void problem(Location at, std::string key, std::vector<std::string> args) {
+    out_.problems.push_back(Problem{at, Message{std::move(key), std::move(args)}, std::nullopt});
+  }
+
+  std::optional<std::string> string_of(const toml::node& n, std::string_view name) {
+    if (!n.is_string()) {
+      problem(where_of(n), "quiz.need_string", {std::string(name)});
+      return std::nullopt;
+    }
+    std::string s = n.as_string()->get();
+    if (s.size() > limits_.max_text_bytes) {
+      problem(where_of(n), "quiz.text_too_long",
+              {std::string(name), std::to_string(limits_.max_text_bytes)});
+      return std::nullopt;
+    }
+    if (!valid_utf8(s)) {
+      problem(where_of(n), "quiz.not_utf8", {std::string(name)});
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::optional<double> number_of(const toml::node& n, std::string_view name) {
+    if (n.is_integer()) return static_cast<double>(n.as_integer()->get());
+    if (n.is_floating_point()) {
+      double d = n.as_floating_point()->get();
+      if (std::isfinite(d)) return d;
+    }
+    problem(where_of(n), "quiz.need_number", {std::string(name)});
+    return std::nullopt;
+  }
+
+  std::optional<long long> integer_of(const toml::node& n, std::string_view name) {
+    if (n.is_integer()) return n.as_integer()->get();
+    problem(where_of(n), "quiz.need_integer", {std::string(name)});
+    return std::nullopt;
+  }
+
+  // A number or a string, as expression text: at values and the descent start.
+  Field value_field(const toml::node& n, std::string_view name) {
+    Field f{{}, where_of(n), true};
+    if (n.is_integer())
+      f.text = std::to_string(n.as_integer()->get());
+    else if (n.is_floating_point())
+      f.text = format_number(n.as_floating_point()->get());
+    else if (auto s = string_of(n, name))
+      f.text = *s;
+    else
+      f.given = false;
+    return f;
+  }
+
+  // "text", or a table { ko = "…", en = "…" }.
+  Localized localized(const toml::node& n, std::string_view name) {
+    Localized l;
+    l.where = where_of(n);
+    if (n.is_string()) {
+      if (auto s = string_of(n, name)) {
+        l.text = *s;
+        l.given = true;
+      }
+      return l;
+    }
+    const auto* t = n.as_table();
+    if (t == nullptr) {
+      problem(l.where, "quiz.need_text", {std::string(name)});
+      return l;
+    }
+    for (auto&& [k, v] : *t) {
+      std::string full = std::string(name) + "." + std::string(k.str());
+      if (k.str() != "ko" && k.str() != "en") {
+        problem(where_of(k.source()), "quiz.unknown_key", {full, "ko, en"});
+        continue;
+      }
+      if (auto s = string_of(v, full)) {
+        (k.str() == "ko" ? l.ko : l.en) = *s;
+        l.given = true;
+      }
+    }
+    return l;
+  }
+
+  std::vector<Localized> localized_list(const toml::node& n, std::string_view name,
+                                        std::size_t max) {
+    std::vector<Localized> out;
+    if (const auto* arr = n.as_array()) {
+      if (arr->size() > max) {
+        problem(where_of(n), "quiz.too_many", {std::string(name), std::to_string(max)});
+        return out;
+      }
+      for (const auto& item : *arr) out.push_back(localized(item, name));
+      return out;
+    }
+    // hints.ko = [...] and hints.en = [...]: zipped by position.
+    const auto* t = n.as_table();
+    if (t == nullptr) {
+      problem(where_of(n), "quiz.need_list", {std::string(name)});
+      return out;
+    }
+    for (auto&& [k, v] : *t) {
+      std::string full = std::string(name) + "." + std::string(k.str());
+      if (k.str() != "ko" && k.str() != "en") {
+        problem(where_of(k.source()), "quiz.unknown_key", {full, "ko, en"});
+        continue;
+      }
+      const auto* arr = v.as_array();
+      if (arr == nullptr) {
+        problem(where_of(v), "quiz.need_list", {full});
+        continue;
+      }
+      if (arr->size() > max) {
+        problem(where_of(v), "quiz.too_many", {full, std::to_string(max)});
+        continue;
+      }
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        if (out.size() <= i) out.emplace_back().where = where_of((*arr)[i]);
+        if (auto s = string_of((*arr)[i], full)) {
+          (k.str() == "ko" ? out[i].ko : out[i].en) = *s;
+          out[i].given = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  Question question(const toml::table& t) {
+    Question q;
+    q.where = where_of(t);
+    // The kind first: which other keys belong depends on it.
+    std::optional<QuestionKind> kind;
+    if (const auto* k = t.get("kind")) {
+      if (auto s = string_of(*k, "kind")) {
+        kind = parse_kind(*s);
+        if (!kind) problem(where_of(*k), "quiz.unknown_kind", {*s, key_list(kKindIds)});
+      }
+    }
+    if (kind) q.kind = *kind;
+    for (auto&& [k, v] : t) {
+      const KeyRule* rule = nullptr;
+      for (const auto& r : kQuestionKeys) {
+        if (r.key == k.str()) rule = &r;
+      }
+      if (rule == nullptr) {
+        problem(where_of(k.source()), "quiz.unknown_key",
+                {std::string(k.str()), key_list(kQuestionKeys)});
+      } else if (kind && (rule->allowed & bit(*kind)) == 0) {
+        problem(where_of(k.source()), "quiz.key_not_for_kind",
+                {std::string(k.str()), std::string(kind_id(*kind))});
+      }
+    }
+    for (const auto& r : kQuestionKeys) {
+      if (t.get(r.key) != nullptr) continue;
+      if (r.key == "kind" || (kind && (r.required & bit(*kind)) != 0) || r.key == "id") {
+        problem(q.where, kind ? "quiz.missing_key_for_kind" : "quiz.missing_key",
+                {std::string(r.key), kind ? std::string(kind_id(*kind)) : std::string()});
+      }
+    }
+    if (const auto* n = t.get("id")) {
+      if (auto s = string_of(*n, "id")) {
+        q.id = *s;
+        if (!valid_id(q.id))
+          problem(where_of(*n), "quiz.bad_id", {sanitize(q.id)});
+        else if (std::find(std::begin(kReservedIds), std::end(kReservedIds), q.id) !=
+                 std::end(kReservedIds)) {
+          problem(where_of(*n), "quiz.reserved_id", {q.id});
+        }
+      }
+    }
+    if (const auto* n = t.get("points")) {
+      auto v = integer_of(*n, "points");
+      if (v && (*v < 1 || *v > limits_.max_points)) {
+        problem(where_of(*n), "quiz.bad_points", {std::to_string(limits_.max_points)});
+      } else if (v) {
+        q.points = static_cast<int>(*v);
+      }
+    }
+    if (const auto* n = t.get("expression")) {
+      if (auto s = string_of(*n, "expression")) q.expression = Field{*s, where_of(*n), true};
+    }
+    if (const auto* n = t.get("wrt")) {
+      if (auto s = string_of(*n, "wrt")) {
+        if (!is_variable_name(*s))
+          problem(where_of(*n), "quiz.bad_wrt", {sanitize(*s)});
+        else
+          q.wrt = *s;
+      }
+    }
+    if (const auto* n = t.get("at")) {
+      if (const auto* at = n->as_table()) {
+        for (auto&& [k, v] : *at) {
+          std::string name(k.str());
+          if (!is_variable_name(name)) {
+            problem(where_of(k.source()), "quiz.bad_wrt", {sanitize(name)});
+            continue;
+          }
+          Field f = value_field(v, "at." + name);
+          if (f.given) q.at.emplace_back(name, std::move(f));
+        }
+        std::sort(q.at.begin(), q.at.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+      } else {
+        problem(where_of(*n), "quiz.need_table", {"at"});
+      }
+    }
+    if (const auto* n = t.get("from")) {
+      if (const auto* from = n->as_table()) {
+        // from = { x = 1, y = 2 }: the same text --from takes.
+        Field f{{}, where_of(*n), true};
+        for (auto&& [k, v] : *from) {
+          Field item = value_field(v, "from." + std::string(k.str()));
+          if (!item.given) f.given = false;
+          f.text += (f.text.empty() ? "" : ",") + std::string(k.str()) + "=" + item.text;
+        }
+        q.from = f;
+      } else {
+        q.from = value_field(*n, "from");
+      }
+    }
+    if (const auto* n = t.get("lr")) {
+      auto v = number_of(*n, "lr");
+      if (v && !(*v > 0))
+        problem(where_of(*n), "quiz.bad_lr", {});
+      else if (v)
+        q.lr = *v;
+    }
+    if (const auto* n = t.get("steps")) {
+      auto v = integer_of(*n, "steps");
+      if (v && (*v < 1 || *v > detail::kMaxQuizSteps)) {
+        problem(where_of(*n), "quiz.bad_steps", {std::to_string(detail::kMaxQuizSteps)});
+      } else if (v) {
+        q.steps = static_cast<int>(*v);
+      }
+    }
+    if (const auto* n = t.get("choices")) {
+      q.choices = localized_list(*n, "choices", limits_.max_choices);
+      if (q.choices.empty()) problem(where_of(*n), "quiz.no_choices", {});
+    }
+    if (const auto* n = t.get("answer")) {
+      if (kind == QuestionKind::choice) {
+        auto v = integer_of(*n, "answer");
+        if (v && (*v < 1 || *v > static_cast<long long>(q.choices.size()))) {
+          problem(where_of(*n), "quiz.bad_choice_answer", {std::to_string(q.choices.size())});
+        } else if (v) {
+          q.answer_index = static_cast<int>(*v);
+        }
+      } else if (kind == QuestionKind::expression) {
+        if (auto s = string_of(*n, "answer")) q.answer = Field{*s, where_of(*n), true};
+      }
+    }
+    if (const auto* n = t.get("prompt")) q.prompt = localized(*n, "prompt");
+    if (const auto* n = t.get("hints")) q.hints = localized_list(*n, "hints", limits_.max_hints);
+    if (const auto* n = t.get("feedback")) {
+      if (const auto* fb = n->as_table()) {
+        std::vector<std::string_view> tags;
+        for (int m = 0; m <= static_cast<int>(Mistake::question_echo); ++m) {
+          tags.push_back(mistake_id(static_cast<Mistake>(m)));
+        }
+        for (auto&& [k, v] : *fb) {
+          auto m = parse_mistake(k.str());
+          if (!m) {
+            problem(where_of(k.source()), "quiz.unknown_tag",
+                    {sanitize(std::string(k.str())), key_list(tags)});
+            continue;
+          }
+          Localized l = localized(v, "feedback." + std::string(k.str()));
+          if (l.given) q.feedback[*m] = l;
+        }
+      } else {
+        problem(where_of(*n), "quiz.need_table", {"feedback"});
+      }
+    }
+    if (const auto* n = t.get("random")) {
+      if (const auto* r = n->as_table()) {
+        if (r->size() > limits_.max_random) {
+          problem(where_of(*n), "quiz.too_many", {"random", std::to_string(limits_.max_random)});
+        }
+        for (auto&& [k, v] : *r) {
+          std::string name(k.str());
+          if (!valid_random_name(name)) {
+            problem(where_of(k.source()), "quiz.bad_random_name", {sanitize(name)});
+            continue;
+          }
+          const auto* range = v.as_array();
+          if (range == nullptr || range->size() != 2 || !(*range)[0].is_integer() ||
+              !(*range)[1].is_integer()) {
+            problem(where_of(v), "quiz.need_range", {name});
+            continue;
+          }
+          long long lo = (*range)[0].as_integer()->get();
+          long long hi = (*range)[1].as_integer()->get();
+          if (lo > hi || std::max(std::abs(lo), std::abs(hi)) > limits_.max_random_magnitude) {
+            problem(where_of(v), "quiz.need_range", {name});
+            continue;
+          }
+          q.random.push_back(RandomRange{name, lo, hi, where_of(v)});
+        }
+        std::sort(q.random.begin(), q.random.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+      } else {
+        problem(where_of(*n), "quiz.need_table", {"random"});
+      }
+    }
+    return q;
+  }
+
+  const QuizLimits& limits_;
+  QuizLoad& out_;
+};
+
+// The placeholders in TEXT that name no random integer of Q.
+void check_placeholders(const Question& q, const std::string& text, Location where,
+                        std::vector<Problem>& problems) {
+  Variant names;
+  for (const auto& r : q.random) names[r.name] = 0;
+  try {
+    (void)substitute(text, names, false);
+  } catch (const Error& e) {
+    problems.push_back(Problem{where, e.message(), std::nullopt});
+  }
+}
+
+// Every text of Q that may hold placeholders, with where it is.
+std::vector<std::pair<const std::string*, Location>> templates(const Question& q) {
+  std::vector<std::pair<const std::string*, Location>> out;
+  auto add_field = [&](const Field& f) {
+    if (f.given) out.emplace_back(&f.text, f.where);
+  };
+  auto add_loc = [&](const Localized& l) {
+    for (const std::string* s : {&l.text, &l.ko, &l.en}) {
+      if (!s->empty()) out.emplace_back(s, l.where);
+    }
+  };
+  add_field(q.expression);
+  for (const auto& [name, f] : q.at) add_field(f);
+  add_field(q.from);
+  add_field(q.answer);
+  add_loc(q.prompt);
+  for (const auto& h : q.hints) add_loc(h);
+  for (const auto& c : q.choices) add_loc(c);
+  for (const auto& [m, l] : q.feedback) add_loc(l);
+  return out;
+}
+
+// The variants that `quiz check` tries: all of them when there are few, else a fixed sample
+// that includes the corners (every range at its low end, every range at its high end).
+std::vector<Variant> variants_to_check(const Question& q, std::size_t max) {
+  if (q.random.empty()) return {Variant{}};
+  double count = 1;
+  for (const auto& r : q.random) count *= static_cast<double>(r.high - r.low + 1);
+  std::vector<Variant> out;
+  if (count <= static_cast<double>(max)) {
+    Variant v;
+    for (const auto& r : q.random) v[r.name] = r.low;
+    while (true) {
+      out.push_back(v);
+      std::size_t i = 0;
+      for (; i < q.random.size(); ++i) {
+        const auto& r = q.random[i];
+        if (v[r.name] < r.high) {
+          ++v[r.name];
+          break;
+        }
+        v[r.name] = r.low;
+      }
+      if (i == q.random.size()) break;
+    }
+    return out;
+  }
+  Variant low, high;
+  for (const auto& r : q.random) {
+    low[r.name] = r.low;
+    high[r.name] = r.high;
+  }
+  out.push_back(low);
+  out.push_back(high);
+  for (std::uint64_t s = 0; out.size() < max; ++s) out.push_back(draw_variant(q, s));
+  return out;
+}
+
+// The column in the file of byte OFFSET of a string value that starts (with its quote) at
+// WHERE. Exact for one-line strings without escapes, which expressions are.
+Location inside(Location where, std::size_t offset) {
+  if (where.line == 0) return where;
+  return {where.line, where.column + 1 + offset};
+}
+
+void check_question(const Question& q, const QuizLimits& limits, std::vector<Problem>& problems) {
+  std::size_t before = problems.size();
+  for (const auto& [text, where] : templates(q)) check_placeholders(q, *text, where, problems);
+  if (problems.size() != before) return;
+  std::set<std::string> at_names;
+  for (const auto& [name, f] : q.at) at_names.insert(name);
+  for (const Variant& v : variants_to_check(q, limits.max_checked_variants)) {
+    SymbolTable syms;
+    try {
+      (void)pose(q, v, syms);
+    } catch (const Error& e) {
+      // Which field failed decides where the problem is shown.
+      Location where = q.where;
+      std::string field = "expression";
+      if (const auto* fe = dynamic_cast<const detail::FieldError*>(&e)) field = fe->field();
+      if (field == "answer" && q.answer.given)
+        where = q.answer.where;
+      else if (field == "expression" && q.expression.given)
+        where = q.expression.where;
+      else if (field == "from" && q.from.given)
+        where = q.from.where;
+      else if (field.starts_with("at.")) {
+        for (const auto& [name, f] : q.at) {
+          if ("at." + name == field) where = f.where;
+        }
+      } else if (field == "at" && !q.at.empty()) {
+        where = q.at.front().second.where;
+      }
+      // A syntax error in a field without placeholders points at its column.
+      if (e.span() && v.empty()) where = inside(where, e.span()->begin);
+      Message context = v.empty() ? Message{} : Message{"quiz.variant_failed", {variant_text(v)}};
+      problems.push_back(Problem{where, context, e});
+      return;
+    } catch (const std::exception& e) {
+      // GiNaC's own errors (a pole, an overflow) when computing the key.
+      problems.push_back(Problem{q.expression.given ? q.expression.where : q.where,
+                                 Message{"quiz.variant_failed", {variant_text(v)}},
+                                 Error(Message{"quiz.no_key", {e.what()}})});
+      return;
+    }
+  }
+}
+
+// Errors from the engines, tagged with the field they came from.
+[[noreturn]] void rethrow_in(const std::string& field, const Error& e) {
+  throw detail::FieldError(field, e.message(), e.span(), e.input());
+}
+
+GiNaC::ex parse_in(const std::string& text, const std::string& field, SymbolTable& syms,
+                   std::vector<std::string>* vars = nullptr) {
+  try {
+    Parsed p = parse(text, syms);
+    if (vars) *vars = p.variables;
+    return p.expr;
+  } catch (const SyntaxError& e) {
+    throw detail::FieldError(field, e.message(), e.span(), e.input());
+  }
+}
+
+std::optional<double> real_value(const ex& e) {
+  return evaluate(e, GiNaC::exmap{});
+}
+
+bool is_exact_real(const ex& e) {
+  return GiNaC::is_a<GiNaC::numeric>(e) && GiNaC::ex_to<GiNaC::numeric>(e).is_rational();
+}
+
+bool numbers_agree(const ex& answer, double a, const ex& key, double k) {
+  if (is_exact_real(answer) && is_exact_real(key) && answer.is_equal(key)) return true;
+  return std::abs(a - k) <= kNumberTolerance * std::max(std::abs(a), std::abs(k)) + 1e-12;
+}
+
+Message custom(const Localized& l) {
+  return Message{"quiz.custom", {l.in(Lang::en), l.in(Lang::ko)}};
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+std::string_view kind_id(QuestionKind kind) {
+  return kKindIds[static_cast<std::size_t>(kind)];
+}
+
+std::optional<QuestionKind> parse_kind(std::string_view id) {
+  for (std::size_t i = 0; i < kKindIds.size(); ++i) {
+    if (kKindIds[i] == id) return static_cast<QuestionKind>(i);
+  }
+  return std::nullopt;
+}
+
+const std::string& Localized::in(Lang lang) const {
+  const std::string& own = lang == Lang::ko ? ko : en;
+  const std::string& other = lang == Lang::ko ? en : ko;
+  if (!own.empty()) return own;
+  if (!text.empty()) return text;
+  return other;
+}
+
+int Quiz::max_points() const {
+  int total = 0;
+  for (const auto& q : questions) total += q.points;
+  return total;
+}
+
+const Question* Quiz::find(std::string_view id) const {
+  for (const auto& q : questions) {
+    if (q.id == id) return &q;
+  }
+  return nullptr;
+}
+
+QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimits& limits) {
+  QuizLoad out;
+  out.quiz.file = std::string(file);
+  if (text.size() > limits.max_file_bytes) {
+    out.problems.push_back(Problem{
+        {}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
+    return out;
+  }
+  toml::table doc;
+  try {
+    doc = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    out.problems.push_back(Problem{where_of(e.source()),
+                                   Message{"quiz.toml_error", {std::string(e.description())}},
+                                   std::nullopt});
+    return out;
+  }
+  auto in_file_order = [&] {
+    std::stable_sort(
+        out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
+          return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
+  };
+  Reader(file, limits, out).read(doc);
+  // The rest needs well-formed questions: report the reading problems first.
+  if (!out.problems.empty()) {
+    in_file_order();
+    return out;
+  }
+
+  std::map<std::string, Location> seen;
+  for (const auto& q : out.quiz.questions) {
+    auto [it, fresh] = seen.emplace(q.id, q.where);
+    if (!fresh) {
+      out.problems.push_back(
+          Problem{q.where, Message{"quiz.duplicate_id", {q.id, std::to_string(it->second.line)}},
+                  std::nullopt});
+    }
+  }
+  for (const auto& q : out.quiz.questions) check_question(q, limits, out.problems);
+  in_file_order();
+  return out;
+}
+
+QuizLoad read_quiz(const std::filesystem::path& path, const QuizLimits& limits) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  std::ifstream in(path, std::ios::binary);
+  if (ec || !in || std::filesystem::is_directory(path, ec)) {
+    QuizLoad out;
+    out.quiz.file = path.string();
+    out.problems.push_back(Problem{
+        {},
+        Message{"error.file_read", {path.string(), ec ? ec.message() : "not a readable file"}},
+        std::nullopt});
+    return out;
+  }
+  if (size > limits.max_file_bytes) {
+    QuizLoad out;
+    out.quiz.file = path.string();
+    out.problems.push_back(Problem{
+        {}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
+    return out;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return load_quiz(buf.str(), path.string(), limits);
+}
+
+std::uint64_t variant_seed(const Quiz& quiz, std::string_view student) {
+  std::uint64_t h = fnv1a(kFnvBasis, "tutor-quiz");
+  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), quiz.title);
+  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), quiz.seed);
+  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), student);
+  return h;
+}
+
+std::string seed_text(std::uint64_t seed) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, seed >>= 4) out[static_cast<std::size_t>(i)] = kHex[seed & 0xF];
+  return out;
+}
+
+Variant draw_variant(const Question& q, std::uint64_t seed) {
+  Variant v;
+  // Each question draws from its own stream, so adding a question changes no other one.
+  std::uint64_t state = fnv1a(seed, q.id);
+  for (const auto& r : q.random) {
+    auto span = static_cast<std::uint64_t>(r.high - r.low) + 1;
+    v[r.name] = r.low + static_cast<long long>(splitmix(state) % span);
+  }
+  return v;
+}
+
+std::string variant_text(const Variant& v) {
+  std::string out;
+  for (const auto& [name, value] : v) {
+    out += (out.empty() ? "" : ", ") + name + "=" + std::to_string(value);
+  }
+  return out;
+}
+
+std::string substitute(const std::string& text, const Variant& v, bool expression) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t open = text.find('{', pos);
+    if (open == std::string::npos) break;
+    std::size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      throw Error(Message{"quiz.unknown_placeholder", {sanitize(text.substr(open, 20))}});
+    }
+    std::string name = text.substr(open + 1, close - open - 1);
+    auto it = v.find(name);
+    if (it == v.end())
+      throw Error(Message{"quiz.unknown_placeholder", {"{" + sanitize(name) + "}"}});
+    out.append(text, pos, open - pos);
+    std::string value = std::to_string(it->second);
+    out += expression && it->second < 0 ? "(" + value + ")" : value;
+    pos = close + 1;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
+  Posed p;
+  p.question = &q;
+  p.variant = variant;
+  auto sub = [&](const Field& f) { return substitute(f.text, variant, true); };
+
+  if (q.kind == QuestionKind::choice) {
+    p.key = q.answer_index;
+    p.key_number = q.answer_index;
+    return p;
+  }
+  if (q.kind == QuestionKind::expression) {
+    p.key = parse_in(sub(q.answer), "answer", syms, &p.variables);
+    return p;
+  }
+
+  p.expression = parse_in(sub(q.expression), "expression", syms, &p.variables);
+  if (!q.wrt.empty()) {
+    p.wrt = syms.get(q.wrt);
+    if (q.kind != QuestionKind::derivative &&
+        std::find(p.variables.begin(), p.variables.end(), q.wrt) == p.variables.end()) {
+      throw detail::FieldError("wrt", Message{"quiz.wrt_not_in", {q.wrt}});
+    }
+  } else if (p.variables.size() > 1) {
+    throw detail::FieldError("wrt", Message{"quiz.needs_wrt", {}});
+  } else {
+    p.wrt = syms.get(p.variables.empty() ? "x" : p.variables.front());
+  }
+  if ((q.kind == QuestionKind::gradient || q.kind == QuestionKind::descent) &&
+      p.variables.empty()) {
+    throw detail::FieldError("expression", Message{"quiz.no_variable", {}});
+  }
+
+  switch (q.kind) {
+    case QuestionKind::derivative: {
+      p.key = differentiate(p.expression, p.wrt).derivative;
+      return p;
+    }
+    case QuestionKind::value:
+    case QuestionKind::gradient: {
+      GiNaC::exmap point;
+      std::map<std::string, ex> named;
+      for (const auto& [name, f] : q.at) {
+        if (std::find(p.variables.begin(), p.variables.end(), name) == p.variables.end()) {
+          throw detail::FieldError("at." + name, Message{"quiz.at_unknown", {name}});
+        }
+        SymbolTable scratch;
+        std::vector<std::string> vars;
+        ex value = parse_in(sub(f), "at." + name, scratch, &vars);
+        if (!vars.empty() || !real_value(value)) {
+          throw detail::FieldError("at." + name, Message{"quiz.at_not_number", {name}});
+        }
+        point[syms.get(name)] = value;
+        named[name] = value;
+        p.point.emplace_back(name, value);
+      }
+      for (const auto& v : p.variables) {
+        if (!named.contains(v)) {
+          throw detail::FieldError("at", Message{"quiz.at_missing", {v}});
+        }
+      }
+      if (q.kind == QuestionKind::value) {
+        ex d = GiNaC::diff(p.expression, GiNaC::ex_to<GiNaC::symbol>(p.wrt));
+        std::optional<double> k = evaluate(d, point);
+        if (!k) {
+          throw detail::FieldError("at", Message{"quiz.undefined_key", {}});
+        }
+        ex exact;
+        try {
+          exact = d.subs(point);
+        } catch (const std::exception&) {
+          exact = *k;
+        }
+        p.key = is_exact_real(exact) ? exact : ex(GiNaC::numeric(*k));
+        p.key_number = k;
+        p.function_value = evaluate(p.expression, point);
+        return p;
+      }
+      Graph g = build_graph(p.expression);
+      try {
+        evaluate(g, named);
+      } catch (const Error& e) {
+        rethrow_in("at", e);
+      }
+      for (std::size_t i : g.variables) {
+        if (g.nodes[i].name == print(p.wrt, Style::input)) p.key = g.nodes[i].gradient;
+      }
+      p.key_number = real_value(p.key);
+      if (!p.key_number) {
+        throw detail::FieldError("at", Message{"quiz.undefined_key", {}});
+      }
+      p.function_value = real_value(g.out().value);
+      return p;
+    }
+    case QuestionKind::descent: {
+      double theta = detail::descent_key(Parsed{p.expression, p.variables}, sub(q.from), q.lr,
+                                         q.steps, print(p.wrt, Style::input), syms);
+      p.key = GiNaC::numeric(theta);
+      p.key_number = theta;
+      return p;
+    }
+    default:
+      return p;
+  }
+}
+
+std::string Posed::prompt(Lang lang, bool ascii) const {
+  const Question& q = *question;
+  Style st = text_style(ascii);
+  if (q.prompt.given) return substitute(q.prompt.in(lang), variant, false);
+  std::string at;
+  for (const auto& [name, value] : point) {
+    at += (at.empty() ? "" : ", ") + name + " = " + print(value, st);
+  }
+  std::string f = print(expression, st);
+  std::string v = print(wrt, st);
+  switch (q.kind) {
+    case QuestionKind::derivative:
+      return tr(lang, "quiz.prompt.derivative", f, v);
+    case QuestionKind::value:
+      return tr(lang, "quiz.prompt.value", f, v, at);
+    case QuestionKind::gradient:
+      return tr(lang, "quiz.prompt.gradient", f, v, at);
+    case QuestionKind::descent:
+      return tr(lang, "quiz.prompt.descent", f, substitute(q.from.text, variant, false),
+                format_number(q.lr), v, q.steps);
+    default:
+      return {};
+  }
+}
+
+std::string Posed::key_text(bool ascii) const {
+  if (key_number && !is_exact_real(key)) return format_number(*key_number);
+  return print(key, text_style(ascii));
+}
+
+std::vector<std::string> Posed::hints(Lang lang) const {
+  std::vector<std::string> out;
+  for (const auto& h : question->hints) out.push_back(substitute(h.in(lang), variant, false));
+  return out;
+}
+
+std::string format_problem(Lang lang, std::string_view file, const Problem& p, bool ascii) {
+  std::string out = sanitize(file, ascii);
+  if (p.where.line > 0)
+    out += ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
+  std::string text = p.message.key.empty() ? std::string() : render(lang, p.message);
+  if (p.error) text += (text.empty() ? "" : ": ") + render(lang, p.error->message());
+  out += ": " + sanitize(text, ascii) + "\n";
+  if (p.error && p.error->span()) {
+    std::string caret = format_error(lang, *p.error, ascii);
+    out += caret.substr(caret.find('\n') + 1);
+  }
+  return out;
+}
+
+std::string_view answer_status_id(AnswerStatus s) {
+  static constexpr std::string_view kIds[] = {"correct", "incorrect", "invalid", "blank"};
+  return kIds[static_cast<std::size_t>(s)];
+}
+
+Mark mark(const Posed& p, std::string_view answer_text, SymbolTable& syms) {
+  const Question& q = *p.question;
+  Mark m;
+  std::string answer = trim(answer_text);
+  if (answer.empty()) {
+    m.status = AnswerStatus::blank;
+    m.feedback = Message{"quiz.blank", {}};
+    return m;
+  }
+  auto finish = [&](AnswerStatus s) {
+    m.status = s;
+    m.score = s == AnswerStatus::correct ? q.points : 0;
+    if (m.mistake) {
+      auto it = q.feedback.find(*m.mistake);
+      if (it != q.feedback.end()) m.feedback = custom(it->second);
+    }
+    return m;
+  };
+  auto invalid = [&](const Error& e) {
+    m.error = e;
+    m.feedback = e.message();
+    return finish(AnswerStatus::invalid);
+  };
+  try {
+    switch (q.kind) {
+      case QuestionKind::derivative: {
+        Verdict v = check(p.expression, p.wrt, answer, syms);
+        m.mistake = v.mistake;
+        m.feedback = v.feedback;
+        if (v.error) m.error = v.error;
+        return finish(v.status == Status::correct     ? AnswerStatus::correct
+                      : v.status == Status::incorrect ? AnswerStatus::incorrect
+                                                      : AnswerStatus::invalid);
+      }
+      case QuestionKind::choice: {
+        // A choice's own text first, so "10" among learning rates means the rate 10; then
+        // the number of a choice, or its letter.
+        int chosen = 0;
+        for (std::size_t i = 0; i < q.choices.size() && chosen == 0; ++i) {
+          for (Lang l : {Lang::en, Lang::ko}) {
+            if (trim(substitute(q.choices[i].in(l), p.variant, false)) == answer)
+              chosen = static_cast<int>(i) + 1;
+          }
+        }
+        if (chosen == 0 && answer.size() == 1 &&
+            std::isalpha(static_cast<unsigned char>(answer[0]))) {
+          chosen = std::tolower(static_cast<unsigned char>(answer[0])) - 'a' + 1;
+        } else if (chosen == 0 && answer.find_first_not_of("0123456789") == std::string::npos &&
+                   answer.size() < 4) {
+          chosen = std::stoi(answer);
+        }
+        if (chosen < 1 || chosen > static_cast<int>(q.choices.size())) {
+          return invalid(Error(Message{"quiz.bad_choice", {std::to_string(q.choices.size())}}));
+        }
+        m.feedback = Message{chosen == q.answer_index ? "check.correct" : "quiz.wrong_choice", {}};
+        return finish(chosen == q.answer_index ? AnswerStatus::correct : AnswerStatus::incorrect);
+      }
+      case QuestionKind::expression: {
+        Parsed a = parse(answer, syms);
+        std::set<std::string> names(a.variables.begin(), a.variables.end());
+        names.insert(p.variables.begin(), p.variables.end());
+        std::vector<ex> vars;
+        for (const auto& n : names) vars.push_back(syms.get(n));
+        bool same = compare_functions(a.expr, p.key, vars).verdict == Agreement::equal;
+        m.feedback = Message{same ? "check.correct" : "quiz.not_equivalent", {}};
+        return finish(same ? AnswerStatus::correct : AnswerStatus::incorrect);
+      }
+      default: {
+        // value, gradient, descent: a number, typed any way (27/2, 13.5, sqrt(2)/2).
+        Parsed a = parse(answer, syms);
+        std::optional<double> v = a.variables.empty() ? real_value(a.expr) : std::nullopt;
+        if (!v) return invalid(Error(Message{"quiz.not_a_number", {}}));
+        if (numbers_agree(a.expr, *v, p.key, *p.key_number)) {
+          m.feedback = Message{"check.correct", {}};
+          return finish(AnswerStatus::correct);
+        }
+        // The mistakes a number can show: the function's value instead of the derivative,
+        // or the right size with the wrong sign.
+        ex fv = p.function_value ? ex(GiNaC::numeric(*p.function_value)) : ex(0);
+        if (p.function_value && numbers_agree(a.expr, *v, fv, *p.function_value) &&
+            !numbers_agree(fv, *p.function_value, p.key, *p.key_number)) {
+          m.mistake = Mistake::not_differentiated;
+          m.feedback = Message{"quiz.number_not_differentiated", {}};
+        } else if (*p.key_number != 0 && numbers_agree(-a.expr, -*v, p.key, *p.key_number)) {
+          m.mistake = Mistake::sign_error;
+          m.feedback = Message{"check.sign_error", {p.key_text(false)}};
+        } else {
+          m.feedback = Message{"quiz.wrong_number", {}};
+        }
+        return finish(AnswerStatus::incorrect);
+      }
+    }
+  } catch (const Error& e) {
+    return invalid(e);
+  } catch (const std::exception&) {
+    return invalid(Error(Message{"error.too_big", {}}));
+  }
+}
+
+}  // namespace tutor
