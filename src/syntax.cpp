@@ -512,7 +512,12 @@ class Parser {
       } else if (starts_implicit_factor(t)) {
         multiply(power(), false);
       } else if (t.kind == Tok::number) {
-        fail(in_, t.span, "syntax.missing_operator", {t.text});
+        // "x 2^(x-1)" is a product, but "2 3" and a glued "(x+1)2" are typos far more often.
+        const Token& before = toks_[pos_ - 1];
+        if (before.kind == Tok::number || t.span.begin == before.span.end) {
+          fail(in_, t.span, "syntax.missing_operator", {t.text});
+        }
+        multiply(power(), false);
       } else {
         return guarded(Span{start.begin, prev_end()}, [&] { return coeff * rest; });
       }

@@ -215,6 +215,9 @@ TEST_F(Syntax, ImplicitMultiplication) {
   EXPECT_READS("x(x+1)", x * (x + 1));
   EXPECT_READS("theta (x+1)", syms.get("theta") * (x + 1));
   EXPECT_READS("2.5x", numeric(2.5) * x);
+  // A number after a space multiplies too, unless it follows another number.
+  EXPECT_READS("x 2^(x-1)", x * GiNaC::pow(2, x - 1));
+  EXPECT_READS("(x+1) 2", 2 * (x + 1));
 }
 
 TEST_F(Syntax, ImplicitMultiplicationHasThePrecedenceOfTimes) {
@@ -317,6 +320,7 @@ INSTANTIATE_TEST_SUITE_P(Every, SyntaxErrors,
                              ErrorCase{"x^", "syntax.unexpected_end", {1, 2}},
                              ErrorCase{"x +", "syntax.unexpected_end", {2, 3}},
                              ErrorCase{"2 3", "syntax.missing_operator", {2, 3}},
+                             ErrorCase{"(x+1)2", "syntax.missing_operator", {5, 6}},
                              ErrorCase{"x, y", "syntax.unexpected_token", {1, 2}},
                              ErrorCase{"1.2.3", "syntax.bad_number", {0, 5}},
                              // Empty input.
