@@ -19,6 +19,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/descent.inc"
 #include "messages/graph.inc"
 #include "messages/repl.inc"
+#include "messages/lesson.inc"
 };
 
 }  // namespace

@@ -31,6 +31,8 @@ std::span<const Command> command_table() {
       descent_command(),
       gradients_command(),
       graph_command(),
+      lesson_command(),
+      progress_command(),
   };
   return table;
 }

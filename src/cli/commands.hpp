@@ -11,5 +11,7 @@ Command check_command();
 Command descent_command();
 Command gradients_command();
 Command graph_command();
+Command lesson_command();
+Command progress_command();
 
 }  // namespace tutor::cli
