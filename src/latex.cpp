@@ -242,6 +242,8 @@ class Renderer {
     if (name == "\\") return std::string(1, kBreak);
     if (auto it = symbols().find(name); it != symbols().end()) {
       std::string text(opt_.ascii ? it->second.ascii : it->second.unicode);
+      // ∇ and ∂ bind to what follows: "\nabla L" is ∇L, as LaTeX sets it.
+      if (name == "nabla" || name == "partial") skip_spaces();
       if (function_name(name)) text.insert(text.begin(), kFunctionSpace);
       return text;
     }

@@ -241,15 +241,37 @@ void table(Writer& w, const std::vector<std::string>& rows) {
     for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], columns(r[i]));
   }
   const std::string bar = w.opt.ascii ? " | " : " │ ";
+  // Too wide for the terminal: the widest column gives up room (down to kNarrowest columns)
+  // and its cells wrap onto several lines.
+  constexpr std::size_t kNarrowest = 12;
+  auto total = [&] {
+    std::size_t t = 2 + (widths.empty() ? 0 : 3 * (widths.size() - 1));
+    for (auto x : widths) t += x;
+    return t;
+  };
+  while (total() > w.opt.width) {
+    auto widest = std::max_element(widths.begin(), widths.end());
+    if (widest == widths.end() || *widest <= kNarrowest) break;
+    *widest = std::max(kNarrowest, *widest - std::min(*widest, total() - w.opt.width));
+  }
   for (std::size_t k = 0; k < cells.size(); ++k) {
-    std::string line = "  ";
+    std::vector<std::vector<std::string>> wrapped(widths.size());
+    std::size_t height = 1;
     for (std::size_t i = 0; i < widths.size(); ++i) {
       std::string cell = i < cells[k].size() ? cells[k][i] : "";
-      if (i > 0) line += bar;
-      line += cell + std::string(widths[i] - columns(cell), ' ');
+      wrapped[i] = wrap_text(cell, widths[i]);
+      height = std::max(height, wrapped[i].size());
     }
-    while (line.ends_with(' ')) line.pop_back();
-    w.line(line);
+    for (std::size_t h = 0; h < height; ++h) {
+      std::string line = "  ";
+      for (std::size_t i = 0; i < widths.size(); ++i) {
+        std::string part = h < wrapped[i].size() ? wrapped[i][h] : "";
+        if (i > 0) line += bar;
+        line += part + std::string(widths[i] - std::min(widths[i], columns(part)), ' ');
+      }
+      while (line.ends_with(' ')) line.pop_back();
+      w.line(line);
+    }
     if (k == 0 && header) {
       std::string sep = "  ";
       for (std::size_t i = 0; i < widths.size(); ++i) {
