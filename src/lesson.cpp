@@ -192,6 +192,7 @@ class Parser {
     Question q;
     std::string* last = nullptr;
     std::set<std::string> seen;
+    bool bad_type = false;  // then the fields cannot be checked against a kind
     for (std::size_t k = 0; k < body.size(); ++k) {
       const std::string& l = body[k];
       const std::size_t at = line + 1 + k;
@@ -216,8 +217,12 @@ class Parser {
             {"number", QuestionKind::number},
             {"choice", QuestionKind::choice}};
         auto it = kinds.find(value);
-        if (it == kinds.end()) problem(at, "lesson.bad_question_type", {sanitize(value)});
-        else q.kind = it->second;
+        if (it == kinds.end()) {
+          problem(at, "lesson.bad_question_type", {sanitize(value)});
+          bad_type = true;
+        } else {
+          q.kind = it->second;
+        }
       } else if (key == "ask") {
         q.ask = value;
         last = &q.ask;
@@ -259,7 +264,7 @@ class Parser {
     for (const auto& text : {q.ask, q.explain}) {
       for (const auto& p : markdown_problems(text)) problem(line, p.message.key, p.message.args);
     }
-    if (auto bad = question_problem(q)) problem(line, bad->key, bad->args);
+    if (auto bad = bad_type ? std::nullopt : question_problem(q)) problem(line, bad->key, bad->args);
     current().blocks.push_back({BlockKind::question, {}, std::move(q), line});
   }
 

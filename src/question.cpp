@@ -70,7 +70,9 @@ Grade grade_number(const Question& q, std::string_view answer) {
     return Grade{Status::invalid, std::nullopt, e.message(), e};
   }
   double expected = number_of(q.answer);
-  bool right = std::fabs(got - expected) <= q.tolerance * std::max(1.0, std::fabs(expected));
+  // Relative, so that a small expected value (1/1024) is not matched by 0; absolute at 0.
+  const double scale = expected == 0 ? 1.0 : std::fabs(expected);
+  bool right = std::fabs(got - expected) <= q.tolerance * scale;
   if (right) return Grade{Status::correct, std::nullopt, Message{"check.correct", {}}, std::nullopt};
   return Grade{Status::incorrect, std::nullopt, Message{"lesson.number_wrong", {}}, std::nullopt};
 }

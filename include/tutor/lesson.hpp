@@ -52,7 +52,7 @@ struct Question {
   std::vector<std::string> hints;    // Markdown, shown one at a time
   std::string explain;               // Markdown, shown after the question
   std::optional<int> exercise;       // the course exercise this question is
-  double tolerance = 1e-6;           // number: relative tolerance
+  double tolerance = 1e-6;           // number: relative tolerance (absolute at 0)
 };
 
 enum class BlockKind { text, live, question };
