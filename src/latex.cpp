@@ -28,7 +28,7 @@ struct Symbol {
 // happen to be blank.
 const std::map<std::string_view, Symbol, std::less<>>& symbols() {
   static const std::map<std::string_view, Symbol, std::less<>> table = {
-      {"times", {"×", "*"}},      {"cdot", {"·", "*"}},        {"div", {"÷", "/"}},
+      {"times", {"×", "*"}},       {"cdot", {"·", "*"}},        {"div", {"÷", "/"}},
       {"pm", {"±", "+/-"}},        {"theta", {"θ", "theta"}},   {"eta", {"η", "eta"}},
       {"nabla", {"∇", "grad "}},   {"sigma", {"σ", "sigma"}},   {"partial", {"∂", "d"}},
       {"alpha", {"α", "alpha"}},   {"beta", {"β", "beta"}},     {"gamma", {"γ", "gamma"}},
@@ -81,8 +81,8 @@ const std::map<std::string_view, std::string_view, std::less<>>& subscripts() {
 
 // Environments whose markers are simply dropped: their & and \\ do the layout.
 bool known_environment(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"aligned", "align", "align*", "gathered",
-                                                "gather", "gather*", "split"};
+  static constexpr std::string_view kNames[] = {"aligned", "align",   "align*", "gathered",
+                                                "gather",  "gather*", "split"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -109,14 +109,14 @@ std::string place_function_spaces(const std::string& s) {
 
 // Commands whose one argument is shown as plain text.
 bool text_command(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"text", "mathrm", "operatorname", "textbf",
-                                                "mathbf", "mathit", "textit", "boldsymbol"};
+  static constexpr std::string_view kNames[] = {"text",   "mathrm", "operatorname", "textbf",
+                                                "mathbf", "mathit", "textit",       "boldsymbol"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
 // Maps each character of S through TABLE, or nullopt when one has no entry.
-std::optional<std::string> map_all(std::string_view s,
-                                   const std::map<std::string_view, std::string_view, std::less<>>& table) {
+std::optional<std::string> map_all(
+    std::string_view s, const std::map<std::string_view, std::string_view, std::less<>>& table) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 1;
@@ -157,7 +157,9 @@ bool atomic(std::string_view s) {
          s.find("−") == std::string_view::npos;
 }
 
-std::string wrapped(const std::string& s) { return atomic(s) ? s : "(" + s + ")"; }
+std::string wrapped(const std::string& s) {
+  return atomic(s) ? s : "(" + s + ")";
+}
 
 class Renderer {
  public:
@@ -189,7 +191,8 @@ class Renderer {
     std::string out;
     while (pos_ < s_.size()) {
       char c = s_[pos_++];
-      if (c == '\\' && pos_ < s_.size() && std::string_view("{}$%_&#").find(s_[pos_]) != std::string_view::npos) {
+      if (c == '\\' && pos_ < s_.size() &&
+          std::string_view("{}$%_&#").find(s_[pos_]) != std::string_view::npos) {
         out += s_[pos_++];
         continue;
       }

@@ -101,8 +101,10 @@ class Parser {
         lesson_.title = kv->second;
       } else if (kv->first == "lang") {
         auto lang = parse_lang(kv->second);
-        if (!lang) problem(i + 1, "lesson.bad_lang", {sanitize(kv->second)});
-        else lesson_.lang = *lang;
+        if (!lang)
+          problem(i + 1, "lesson.bad_lang", {sanitize(kv->second)});
+        else
+          lesson_.lang = *lang;
       }
       // Other keys (author, level, ...) are the teacher's own notes.
     }
@@ -111,9 +113,11 @@ class Parser {
       return lines_.size();
     }
     for (std::string_view required : {"number", "title", "lang"}) {
-      if (!seen.contains(std::string(required))) problem(1, "lesson.missing_key", {std::string(required)});
+      if (!seen.contains(std::string(required)))
+        problem(1, "lesson.missing_key", {std::string(required)});
     }
-    if (seen.contains("title") && lesson_.title.empty()) problem(1, "lesson.missing_key", {"title"});
+    if (seen.contains("title") && lesson_.title.empty())
+      problem(1, "lesson.missing_key", {"title"});
     return i + 1;
   }
 
@@ -122,7 +126,8 @@ class Parser {
       text.clear();
       return;
     }
-    for (const auto& p : markdown_problems(text)) problem(line + p.line, p.message.key, p.message.args);
+    for (const auto& p : markdown_problems(text))
+      problem(line + p.line, p.message.key, p.message.args);
     current().blocks.push_back({BlockKind::text, text, {}, line});
     text.clear();
   }
@@ -150,7 +155,8 @@ class Parser {
         std::string info = trim(t.substr(3));
         std::size_t open = i;
         std::vector<std::string> body;
-        for (++i; i < lines_.size() && !trim(lines_[i]).starts_with("```"); ++i) body.push_back(lines_[i]);
+        for (++i; i < lines_.size() && !trim(lines_[i]).starts_with("```"); ++i)
+          body.push_back(lines_[i]);
         if (i >= lines_.size()) {
           problem(open + 1, "lesson.unclosed_fence");
           return;
@@ -158,8 +164,10 @@ class Parser {
         ++i;
         if (info == "tutor" || info == "question") {
           flush_text(text, text_line);
-          if (info == "tutor") live(body, open + 1);
-          else question(body, open + 1);
+          if (info == "tutor")
+            live(body, open + 1);
+          else
+            question(body, open + 1);
           text_line = i + 1;
         } else {
           text += l + "\n";
@@ -244,13 +252,17 @@ class Parser {
       } else if (key == "exercise") {
         char* end = nullptr;
         long n = std::strtol(value.c_str(), &end, 10);
-        if (value.empty() || *end != '\0' || n < 1) problem(at, "lesson.bad_number", {sanitize(value)});
-        else q.exercise = static_cast<int>(n);
+        if (value.empty() || *end != '\0' || n < 1)
+          problem(at, "lesson.bad_number", {sanitize(value)});
+        else
+          q.exercise = static_cast<int>(n);
       } else if (key == "tolerance") {
         char* end = nullptr;
         double t = std::strtod(value.c_str(), &end);
-        if (value.empty() || *end != '\0' || !(t >= 0)) problem(at, "lesson.bad_number", {sanitize(value)});
-        else q.tolerance = t;
+        if (value.empty() || *end != '\0' || !(t >= 0))
+          problem(at, "lesson.bad_number", {sanitize(value)});
+        else
+          q.tolerance = t;
       } else {
         problem(at, "lesson.unknown_question_key", {sanitize(key)});
       }
@@ -259,12 +271,14 @@ class Parser {
     if (q.id.empty()) q.id = "q" + std::to_string(question_count_);
     if (!ids_.insert(q.id).second) problem(line, "lesson.duplicate_question", {sanitize(q.id)});
     for (std::string_view required : {"ask", "answer"}) {
-      if (!seen.contains(std::string(required))) problem(line, "lesson.missing_key", {std::string(required)});
+      if (!seen.contains(std::string(required)))
+        problem(line, "lesson.missing_key", {std::string(required)});
     }
     for (const auto& text : {q.ask, q.explain}) {
       for (const auto& p : markdown_problems(text)) problem(line, p.message.key, p.message.args);
     }
-    if (auto bad = bad_type ? std::nullopt : question_problem(q)) problem(line, bad->key, bad->args);
+    if (auto bad = bad_type ? std::nullopt : question_problem(q))
+      problem(line, bad->key, bad->args);
     current().blocks.push_back({BlockKind::question, {}, std::move(q), line});
   }
 
@@ -292,7 +306,8 @@ LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
   std::filesystem::path folder = dir / std::string(lang_name(lang));
   std::error_code ec;
   std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->path().extension() == ".md") files.push_back(it->path());
   }
   // Files in name order, so "which one is left out" is the same on every machine.
@@ -310,14 +325,18 @@ LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
     for (auto& problem : p.problems) set.problems.push_back(std::move(problem));
     if (!p.lesson) continue;
     if (p.lesson->lang != lang) {
-      set.problems.push_back({f, 1, Message{"lesson.wrong_lang", {std::string(lang_name(p.lesson->lang)),
-                                                                  std::string(lang_name(lang))}}});
+      set.problems.push_back(
+          {f, 1,
+           Message{"lesson.wrong_lang",
+                   {std::string(lang_name(p.lesson->lang)), std::string(lang_name(lang))}}});
       continue;
     }
     auto [it, fresh] = numbers.emplace(p.lesson->number, f);
     if (!fresh) {
-      set.problems.push_back({f, 1, Message{"lesson.duplicate_number",
-                                            {std::to_string(p.lesson->number), it->second.filename().string()}}});
+      set.problems.push_back(
+          {f, 1,
+           Message{"lesson.duplicate_number",
+                   {std::to_string(p.lesson->number), it->second.filename().string()}}});
       continue;
     }
     set.lessons.push_back(std::move(*p.lesson));

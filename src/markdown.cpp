@@ -142,7 +142,8 @@ struct Writer {
     out += finish(s, opt);
     out += '\n';
   }
-  void paragraph(const std::string& marked, std::string_view first = "", std::string_view rest = "") {
+  void paragraph(const std::string& marked, std::string_view first = "",
+                 std::string_view rest = "") {
     for (const auto& l : wrap_text(marked, opt.width, first, rest)) line(l);
   }
 };
@@ -392,7 +393,8 @@ std::string render_markdown(std::string_view text, const MarkdownOptions& opt) {
     if (t.starts_with("```")) {
       std::string info = trim(t.substr(3));
       std::vector<std::string> body;
-      for (++i; i < lines.size() && !trim(lines[i]).starts_with("```"); ++i) body.push_back(lines[i]);
+      for (++i; i < lines.size() && !trim(lines[i]).starts_with("```"); ++i)
+        body.push_back(lines[i]);
       ++i;
       w.blank();
       if (info == "mermaid") {
@@ -458,7 +460,8 @@ std::string render_markdown(std::string_view text, const MarkdownOptions& opt) {
       for (; i < lines.size() && trim(lines[i]).starts_with(">"); ++i) {
         quote += " " + trim(trim(lines[i]).substr(1));
       }
-      w.paragraph(inline_marked(trim(quote), opt), opt.ascii ? "| " : "│ ", opt.ascii ? "| " : "│ ");
+      w.paragraph(inline_marked(trim(quote), opt), opt.ascii ? "| " : "│ ",
+                  opt.ascii ? "| " : "│ ");
       continue;
     }
     if (auto item = list_item(t)) {

@@ -73,15 +73,17 @@ Grade grade_number(const Question& q, std::string_view answer) {
   // Relative, so that a small expected value (1/1024) is not matched by 0; absolute at 0.
   const double scale = expected == 0 ? 1.0 : std::fabs(expected);
   bool right = std::fabs(got - expected) <= q.tolerance * scale;
-  if (right) return Grade{Status::correct, std::nullopt, Message{"check.correct", {}}, std::nullopt};
+  if (right)
+    return Grade{Status::correct, std::nullopt, Message{"check.correct", {}}, std::nullopt};
   return Grade{Status::incorrect, std::nullopt, Message{"lesson.number_wrong", {}}, std::nullopt};
 }
 
 Grade grade_choice(const Question& q, std::string_view answer) {
   auto picked = choice_index(q, answer);
   if (!picked) {
-    Error e(Message{"lesson.no_such_choice", {sanitize(trim(answer)), std::string(1, choice_letter(0)),
-                                              std::string(1, choice_letter(q.choices.size() - 1))}});
+    Error e(Message{"lesson.no_such_choice",
+                    {sanitize(trim(answer)), std::string(1, choice_letter(0)),
+                     std::string(1, choice_letter(q.choices.size() - 1))}});
     return Grade{Status::invalid, std::nullopt, e.message(), e};
   }
   if (picked == choice_index(q, q.answer)) {
@@ -92,7 +94,9 @@ Grade grade_choice(const Question& q, std::string_view answer) {
 
 }  // namespace
 
-char choice_letter(std::size_t i) { return static_cast<char>('a' + i % 26); }
+char choice_letter(std::size_t i) {
+  return static_cast<char>('a' + i % 26);
+}
 
 Grade grade(const Question& q, std::string_view answer) {
   try {
@@ -124,7 +128,8 @@ std::optional<Message> question_problem(const Question& q) {
         if (q.expression.empty()) return Message{"lesson.missing_key", {"expr"}};
         SymbolTable syms;
         Parsed p = parse(q.expression, syms);
-        if (!q.wrt.empty() && !is_variable_name(q.wrt)) return Message{"diff.bad_variable", {sanitize(q.wrt)}};
+        if (!q.wrt.empty() && !is_variable_name(q.wrt))
+          return Message{"diff.bad_variable", {sanitize(q.wrt)}};
         variable_of(q, p, syms);
         break;
       }
@@ -134,8 +139,9 @@ std::optional<Message> question_problem(const Question& q) {
       case QuestionKind::choice:
         if (q.choices.size() < 2) return Message{"lesson.few_choices", {}};
         if (!choice_index(q, q.answer)) {
-          return Message{"lesson.no_such_choice", {sanitize(q.answer), std::string(1, choice_letter(0)),
-                                                    std::string(1, choice_letter(q.choices.size() - 1))}};
+          return Message{"lesson.no_such_choice",
+                         {sanitize(q.answer), std::string(1, choice_letter(0)),
+                          std::string(1, choice_letter(q.choices.size() - 1))}};
         }
         break;
     }

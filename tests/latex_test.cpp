@@ -6,8 +6,12 @@
 namespace tutor {
 namespace {
 
-std::string u(std::string_view s) { return latex_to_text(s); }
-std::string a(std::string_view s) { return latex_to_text(s, {.ascii = true}); }
+std::string u(std::string_view s) {
+  return latex_to_text(s);
+}
+std::string a(std::string_view s) {
+  return latex_to_text(s, {.ascii = true});
+}
 
 TEST(Latex, Fractions) {
   EXPECT_EQ(u(R"(\frac{dy}{dx})"), "dy/dx");

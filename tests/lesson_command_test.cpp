@@ -2,10 +2,9 @@
 // answers, the live blocks, and the progress file.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "repl/session.hpp"
@@ -136,7 +135,8 @@ TEST(LessonCommand, AMalformedTeacherFileIsReportedAndTheRestWork) {
   TempDir d;
   std::filesystem::create_directories(d.path / "lessons/en");
   std::filesystem::copy_file(kLessons + "/en/1-composite-functions.md", d.path / "lessons/en/1.md");
-  std::ofstream(d.path / "lessons/en/7.md") << "---\nnumber: 7\ntitle: Mine\nlang: en\n---\n```tutor\n";
+  std::ofstream(d.path / "lessons/en/7.md")
+      << "---\nnumber: 7\ntitle: Mine\nlang: en\n---\n```tutor\n";
   auto r = run_binary({"lesson", "--lessons-dir", (d.path / "lessons").string()}, "", d.env());
   ASSERT_EQ(r.status, 0);
   EXPECT_EQ(r.err, (d.path / "lessons/en/7.md").string() + ":6: this ``` block is never closed\n");

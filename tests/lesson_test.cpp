@@ -179,8 +179,10 @@ TEST(Lessons, NoLatexReachesTheScreen) {
           for (const auto& t : texts) {
             for (bool ascii : {false, true}) {
               std::string out = render_markdown(t, {.width = 60, .ascii = ascii});
-              EXPECT_FALSE(std::regex_search(out, command)) << l.file << ":" << b.line << "\n" << out;
-              EXPECT_EQ(out.find("$$"), std::string::npos) << l.file << ":" << b.line << "\n" << out;
+              EXPECT_FALSE(std::regex_search(out, command)) << l.file << ":" << b.line << "\n"
+                                                            << out;
+              EXPECT_EQ(out.find("$$"), std::string::npos) << l.file << ":" << b.line << "\n"
+                                                           << out;
               EXPECT_EQ(out.find("\\frac"), std::string::npos);
             }
           }
@@ -217,10 +219,12 @@ TEST(Lessons, FrontMatterProblems) {
     return out;
   };
   EXPECT_EQ(keys("# no front matter\n"), std::vector<std::string>{"lesson.no_front_matter"});
-  EXPECT_EQ(keys("---\nnumber: 1\ntitle: T\n"), std::vector<std::string>{"lesson.unclosed_front_matter"});
+  EXPECT_EQ(keys("---\nnumber: 1\ntitle: T\n"),
+            std::vector<std::string>{"lesson.unclosed_front_matter"});
   EXPECT_EQ(keys("---\nnumber: x\ntitle: T\nlang: fr\n---\nhi\n"),
             (std::vector<std::string>{"lesson.bad_number", "lesson.bad_lang"}));
-  EXPECT_EQ(keys("---\nnumber: 1\nlang: en\n---\nhi\n"), std::vector<std::string>{"lesson.missing_key"});
+  EXPECT_EQ(keys("---\nnumber: 1\nlang: en\n---\nhi\n"),
+            std::vector<std::string>{"lesson.missing_key"});
   EXPECT_EQ(keys("---\nnumber: 1\ntitle: T\nlang: en\n---\n```tutor\ndiff x\n"),
             std::vector<std::string>{"lesson.unclosed_fence"});
 }
@@ -228,7 +232,8 @@ TEST(Lessons, FrontMatterProblems) {
 TEST(Lessons, SectionsBlocksAndQuestionFields) {
   ParsedLesson p = parse_lesson(
       "---\nnumber: 4\ntitle: T\nlang: en\n---\nintro\n## First\ntext\n```tutor\ndiff x^2\n```\n"
-      "## Second\n```question\nask: Pick\n  one.\ntype: choice\nchoice: yes\nchoice: no\nanswer: a\n"
+      "## Second\n```question\nask: Pick\n  one.\ntype: choice\nchoice: yes\nchoice: no\nanswer: "
+      "a\n"
       "hint: think\nexercise: 3\n```\n",
       "t.md");
   ASSERT_TRUE(p.lesson) << format_all(p.problems);

@@ -62,7 +62,8 @@ TEST(Markdown, MermaidWithAnExpressionIsTheTutorsDrawing) {
 }
 
 TEST(Markdown, MermaidWithoutOneListsTheEdges) {
-  std::string out = render_markdown("```mermaid\ngraph LR\n  a --> add[\"(+)\"]\n  add --> y\n```\n");
+  std::string out =
+      render_markdown("```mermaid\ngraph LR\n  a --> add[\"(+)\"]\n  add --> y\n```\n");
   EXPECT_EQ(out, "    a ──▶ (+)\n    (+) ──▶ y\n");
 }
 

@@ -44,7 +44,7 @@ enum class QuestionKind { derivative, number, choice };
 struct Question {
   std::string id;  // "q1"; progress keys it as "lesson-N/q1"
   QuestionKind kind = QuestionKind::derivative;
-  std::string ask;  // Markdown
+  std::string ask;         // Markdown
   std::string expression;  // derivative: the function to differentiate
   std::string wrt;         // derivative: the variable; empty for the expression's only one
   std::string answer;      // a derivative, a number, or a choice letter ("b")
@@ -59,8 +59,8 @@ enum class BlockKind { text, live, question };
 
 struct Block {
   BlockKind kind = BlockKind::text;
-  std::string text;   // text: Markdown; live: the command line ("diff (3x+1)^2")
-  Question question;  // question only
+  std::string text;      // text: Markdown; live: the command line ("diff (3x+1)^2")
+  Question question;     // question only
   std::size_t line = 0;  // 1-based line in the file where the block starts
 };
 

@@ -45,8 +45,8 @@ std::string trim(std::string_view s) {
 std::size_t terminal_width(const Context& ctx) {
   std::size_t width = 80;
   winsize ws{};
-  if (ctx.out == &std::cout && isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-      ws.ws_col > 0) {
+  if (ctx.out == &std::cout && isatty(STDOUT_FILENO) != 0 &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
     width = ws.ws_col;
   } else if (const char* cols = std::getenv("COLUMNS")) {
     char* end = nullptr;
@@ -150,8 +150,8 @@ class Session {
       if (l.kind == repl::Line::Kind::run) {
         status = dispatch(*l.command, l.inv, sub);
       } else {
-        err << tr(ctx_.lang, "error.prefix") << ": " << tr(ctx_.lang, "lesson.live_not_command", sanitize(line))
-            << "\n";
+        err << tr(ctx_.lang, "error.prefix") << ": "
+            << tr(ctx_.lang, "lesson.live_not_command", sanitize(line)) << "\n";
       }
     } catch (const Error& e) {
       err << format_error(ctx_.lang, e, ctx_.ascii);
@@ -186,7 +186,8 @@ class Session {
 
   void question(const Question& q) {
     ++number_;
-    out_ << "\n" << render_markdown("**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.ask, md_);
+    out_ << "\n"
+         << render_markdown("**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.ask, md_);
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
       std::string letter = std::string(1, choice_letter(i)) + ") ";
       for (const auto& l : wrap_text(render_inline(q.choices[i], md_), md_.width, "  " + letter,
@@ -228,8 +229,10 @@ class Session {
       }
       Grade g = grade(q, a);
       if (g.status == Status::invalid) {
-        if (g.error && g.error->span()) out_ << format_error(ctx_.lang, *g.error, ctx_.ascii);
-        else out_ << render(ctx_.lang, g.feedback) << "\n";
+        if (g.error && g.error->span())
+          out_ << format_error(ctx_.lang, *g.error, ctx_.ascii);
+        else
+          out_ << render(ctx_.lang, g.feedback) << "\n";
         out_ << tr(ctx_.lang, "lesson.try_again") << "\n";
         continue;
       }
@@ -331,7 +334,9 @@ Command lesson_command() {
       {"List the lessons, or take lesson N: text, live examples and questions the tutor checks.",
        "수업 목록을 보거나 N번 수업을 듣습니다: 설명, 실제로 실행되는 예제, 튜터가 채점하는 문제."},
       {
-          {"--lessons-dir", "DIR", {"read lessons from DIR/ko and DIR/en", "DIR/ko, DIR/en에서 수업을 읽습니다"}},
+          {"--lessons-dir",
+           "DIR",
+           {"read lessons from DIR/ko and DIR/en", "DIR/ko, DIR/en에서 수업을 읽습니다"}},
       },
       true,
       run_lesson,

@@ -87,10 +87,12 @@ void show(const Progress& p, const std::filesystem::path& path, Context& ctx) {
   // Lesson titles when the lessons can be found; numbers alone otherwise.
   std::vector<std::pair<int, std::string>> lessons;
   if (auto dir = find_lessons_dir(std::nullopt)) {
-    for (const auto& l : load_lessons(*dir, ctx.lang).lessons) lessons.emplace_back(l.number, l.title);
+    for (const auto& l : load_lessons(*dir, ctx.lang).lessons)
+      lessons.emplace_back(l.number, l.title);
   }
   for (int n : p.lessons_completed) {
-    bool known = std::any_of(lessons.begin(), lessons.end(), [&](const auto& l) { return l.first == n; });
+    bool known =
+        std::any_of(lessons.begin(), lessons.end(), [&](const auto& l) { return l.first == n; });
     if (!known) lessons.emplace_back(n, "");
   }
   std::sort(lessons.begin(), lessons.end());
@@ -147,9 +149,14 @@ Command progress_command() {
        "완료한 수업, 답한 문제, 푼 실습 과제와 시도 횟수를 보여 줍니다. --reset은 처음부터 다시 "
        "시작합니다 (이전 파일은 백업으로 남습니다)."},
       {
-          {"--reset", "", {"forget all progress, keeping a backup", "백업을 남기고 모든 진도를 지웁니다"}},
+          {"--reset",
+           "",
+           {"forget all progress, keeping a backup", "백업을 남기고 모든 진도를 지웁니다"}},
           {"--yes", "", {"reset without asking", "묻지 않고 지웁니다"}},
-          {"--format", "FORMAT", {"output format: text or json", "출력 형식: text, json"}, false,
+          {"--format",
+           "FORMAT",
+           {"output format: text or json", "출력 형식: text, json"},
+           false,
            {"text", "json"}},
       },
       false,
