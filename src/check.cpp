@@ -86,7 +86,11 @@ class Diagnoser {
 
  private:
   void add(const Step* target, const ex& replacement, Mistake m, Message feedback) {
-    out_.push_back(Candidate{rebuild(root_, target, replacement), m, std::move(feedback)});
+    try {
+      out_.push_back(Candidate{rebuild(root_, target, replacement), m, std::move(feedback)});
+    } catch (const std::exception&) {
+      // A mistake that makes no sense here (it divides by zero): not a candidate.
+    }
   }
 
   void walk(const Step& s) {
@@ -200,20 +204,22 @@ std::vector<ex> symbols_of(const ex& a, const ex& b, const ex& wrt, SymbolTable&
   return out;
 }
 
-// A readable ratio: 2, 1/2, -3, or 0.37 when no small fraction fits.
-std::string ratio_text(double r) {
+// R as a small fraction (2, 1/2, -3), or nullopt: a factor like 1.00005 is a slip in the
+// digits, not a forgotten constant.
+std::optional<std::string> simple_ratio(double r) {
   for (int den = 1; den <= 12; ++den) {
     double num = std::round(r * den);
-    if (std::abs(num / den - r) < 1e-9 * std::max(1.0, std::abs(r))) {
+    if (std::abs(num) <= 1000 && std::abs(num / den - r) < 1e-9 * std::max(1.0, std::abs(r))) {
       return print(GiNaC::numeric(static_cast<long>(num), den), Style::text);
     }
   }
-  return format_number(r);
+  return std::nullopt;
 }
 
 // Whether ANSWER = k·EXPECTED for one constant k (not 0 or 1), and k.
 std::optional<double> constant_ratio(const ex& answer, const ex& expected,
                                      const std::vector<ex>& vars) {
+  if (expected.is_zero()) return std::nullopt;
   ex ratio = answer / expected;
   std::optional<double> k;
   int agreeing = 0;
@@ -310,9 +316,11 @@ Verdict check(const ex& expression, const ex& wrt, std::string_view answer, Symb
     return v;
   }
   if (auto k = constant_ratio(a, v.expected, vars)) {
-    v.mistake = Mistake::constant_factor;
-    v.feedback = Message{"check.constant_factor", {ratio_text(*k)}};
-    return v;
+    if (auto text = simple_ratio(*k)) {
+      v.mistake = Mistake::constant_factor;
+      v.feedback = Message{"check.constant_factor", {*text}};
+      return v;
+    }
   }
   for (const auto& name : variables_of(a)) {
     if (!expression.has(syms.get(name))) {

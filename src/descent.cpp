@@ -129,7 +129,7 @@ void judge_unfinished(DescentRun& run, const std::optional<Quadratic>& quad, dou
   const bool bouncing = r.window >= 2 && r.reversals * 5 >= (r.window - 1) * 4;
 
   if (f_end > f_start + slack && max_abs(s[last].theta) > max_abs(s[first].theta)) {
-    run.verdict = Verdict::diverged;
+    run.verdict = RunVerdict::diverged;
     r.divergence = Divergence::growing;
     r.step = last;
     r.theta = s[last].theta;
@@ -137,14 +137,14 @@ void judge_unfinished(DescentRun& run, const std::optional<Quadratic>& quad, dou
     return;
   }
   if (bouncing && f_end >= f_start - slack) {
-    run.verdict = Verdict::oscillating;
+    run.verdict = RunVerdict::oscillating;
     r.theta = s[last].theta;
     r.value = f_end;
     return;
   }
-  run.verdict = (last > 0 && f_end < s[last - 1].value) || r.reversals == 0 ? Verdict::slow
-                                                                            : Verdict::oscillating;
-  if (run.verdict == Verdict::oscillating) {
+  run.verdict = (last > 0 && f_end < s[last - 1].value) || r.reversals == 0 ? RunVerdict::slow
+                                                                            : RunVerdict::oscillating;
+  if (run.verdict == RunVerdict::oscillating) {
     r.theta = s[last].theta;
     r.value = f_end;
     return;
@@ -174,7 +174,7 @@ void judge_unfinished(DescentRun& run, const std::optional<Quadratic>& quad, dou
 
 void stop_diverged(DescentRun& run, int k, Divergence why, std::vector<double> theta, double value,
                    std::string failed = {}) {
-  run.verdict = Verdict::diverged;
+  run.verdict = RunVerdict::diverged;
   run.reason.divergence = why;
   run.reason.step = k;
   run.reason.theta = std::move(theta);
@@ -192,7 +192,7 @@ DescentRun run_one(const Evaluator& eval, const Descent& d, double lr,
   const double value_cap = kDivergeFactor * std::max(1.0, std::abs(*p0.value));
 
   if (norm(p0.gradient) < o.tol) {
-    run.verdict = Verdict::converged;
+    run.verdict = RunVerdict::converged;
     run.reason.size = norm(p0.gradient);
     return run;
   }
@@ -221,7 +221,7 @@ DescentRun run_one(const Evaluator& eval, const Descent& d, double lr,
     }
     const double g = norm(p.gradient);
     if (g < o.tol || step < o.tol) {
-      run.verdict = Verdict::converged;
+      run.verdict = RunVerdict::converged;
       run.reason.step = k;
       run.reason.by_step_size = !(g < o.tol);
       run.reason.size = g < o.tol ? g : step;
@@ -234,7 +234,7 @@ DescentRun run_one(const Evaluator& eval, const Descent& d, double lr,
 
 }  // namespace
 
-std::string_view verdict_name(Verdict v) {
+std::string_view verdict_name(RunVerdict v) {
   return kVerdictNames[static_cast<int>(v)];
 }
 

@@ -156,6 +156,15 @@ class Builder {
       num.insert(num.begin(), constant);
     }
     if (num.empty()) num.push_back(1);
+    // Intermediate results before plain inputs, the way the course draws (a + b) × c: the
+    // sum d flows in first, then c. Among intermediates, the order they read in.
+    std::stable_sort(num.begin(), num.end(), [](const ex& a, const ex& b) {
+      bool la = GiNaC::is_a<GiNaC::symbol>(a) || GiNaC::is_a<numeric>(a);
+      bool lb = GiNaC::is_a<GiNaC::symbol>(b) || GiNaC::is_a<numeric>(b);
+      if (la != lb) return !la;
+      if (la) return false;
+      return print(a, Style::text) < print(b, Style::text);
+    });
     std::vector<Part> parts;
     for (const ex& f : num) parts.push_back({node_for(f), 1});
     for (const ex& f : den) parts.push_back({node_for(f), -1});

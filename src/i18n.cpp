@@ -16,6 +16,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/syntax.inc"
 #include "messages/diff.inc"
 #include "messages/check.inc"
+#include "messages/exercise.inc"
 #include "messages/descent.inc"
 #include "messages/graph.inc"
 #include "messages/repl.inc"

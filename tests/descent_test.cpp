@@ -44,7 +44,7 @@ TEST(Descent, ExerciseThreeFollowsTheHandFormula) {
   ASSERT_EQ(d.runs.size(), 3u);
   for (const auto& r : d.runs) expect_hand_trajectory(r);
 
-  EXPECT_EQ(d.runs[0].verdict, Verdict::slow);
+  EXPECT_EQ(d.runs[0].verdict, RunVerdict::slow);
   EXPECT_EQ(d.runs[0].steps.size(), 101u);
 
   // Converged: the first k where the step |θ_k − θ_{k−1}| or |∇f(θ_k)| = |2θ_k| is below 1e-8.
@@ -53,7 +53,7 @@ TEST(Descent, ExerciseThreeFollowsTheHandFormula) {
     double step = std::abs(hand_theta(0.1, k) - hand_theta(0.1, k - 1));
     if (step < 1e-8 || std::abs(2 * hand_theta(0.1, k)) < 1e-8) want_converged = k;
   }
-  EXPECT_EQ(d.runs[1].verdict, Verdict::converged);
+  EXPECT_EQ(d.runs[1].verdict, RunVerdict::converged);
   EXPECT_EQ(d.runs[1].reason.step, want_converged);
   EXPECT_EQ(want_converged, 84);
 
@@ -63,7 +63,7 @@ TEST(Descent, ExerciseThreeFollowsTheHandFormula) {
     double t = hand_theta(10, k);
     if (std::abs(t) > 1e12 * 5 || t * t > 1e12 * 25) want_diverged = k;
   }
-  EXPECT_EQ(d.runs[2].verdict, Verdict::diverged);
+  EXPECT_EQ(d.runs[2].verdict, RunVerdict::diverged);
   EXPECT_EQ(d.runs[2].reason.divergence, Divergence::grew);
   EXPECT_EQ(d.runs[2].reason.step, want_diverged);
   EXPECT_EQ(d.runs[2].steps.back().k, want_diverged);
@@ -85,7 +85,7 @@ TEST(Descent, SlowRunSaysHowFarToGo) {
 TEST(Descent, RateOneOnXSquaredOscillates) {
   Descent d = run("x^2", {{"x", 5}}, {1});
   for (const auto& s : d.runs[0].steps) EXPECT_EQ(s.theta[0], s.k % 2 == 0 ? 5 : -5);
-  EXPECT_EQ(d.runs[0].verdict, Verdict::oscillating);
+  EXPECT_EQ(d.runs[0].verdict, RunVerdict::oscillating);
 }
 
 TEST(Descent, QuadraticFactorAndCriticalRate) {
@@ -112,13 +112,13 @@ TEST(Descent, TwoVariables) {
   EXPECT_DOUBLE_EQ(*d.quadratic->critical_rate, 0.1);
   // y lands on 0 in one step (factor 1 − 0.05·20 = 0); x shrinks by 0.9 per step, too slowly
   // for 100 steps: the step 0.1·0.9^(k−1) first drops below 1e-8 at k = 154.
-  EXPECT_EQ(d.runs[0].verdict, Verdict::slow);
+  EXPECT_EQ(d.runs[0].verdict, RunVerdict::slow);
   int want = 0;
   for (int k = 1; want == 0; ++k) {
     if (0.1 * std::pow(0.9, k - 1) < 1e-8 || 2 * std::pow(0.9, k) < 1e-8) want = k;
   }
   Descent longer = run("x^2 + 10y^2", {{"x", 1}, {"y", 1}}, {0.05}, 300);
-  EXPECT_EQ(longer.runs[0].verdict, Verdict::converged);
+  EXPECT_EQ(longer.runs[0].verdict, RunVerdict::converged);
   EXPECT_EQ(longer.runs[0].reason.step, want);
 }
 
@@ -142,7 +142,7 @@ TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
   // log x from 1 with η = 0.5: θ_1 = 1 − 0.5·1 = 0.5, θ_2 = 0.5 − 0.5·2 = −0.5, outside.
   Descent d = run("log(x)", {{"x", 1}}, {0.5});
   const DescentRun& r = d.runs[0];
-  EXPECT_EQ(r.verdict, Verdict::diverged);
+  EXPECT_EQ(r.verdict, RunVerdict::diverged);
   EXPECT_EQ(r.reason.divergence, Divergence::left_domain);
   EXPECT_EQ(r.reason.step, 2);
   EXPECT_EQ(r.reason.failed, "f");
@@ -151,7 +151,7 @@ TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
   // sqrt(x) from 1 with η = 2: θ_1 = 1 − 2·(1/2) = 0, where f = 0 is fine but f′ = 1/(2√x) is a
   // pole.
   Descent s = run("sqrt(x)", {{"x", 1}}, {2});
-  EXPECT_EQ(s.runs[0].verdict, Verdict::diverged);
+  EXPECT_EQ(s.runs[0].verdict, RunVerdict::diverged);
   EXPECT_EQ(s.runs[0].reason.divergence, Divergence::left_domain);
   EXPECT_EQ(s.runs[0].reason.failed, "x");
   EXPECT_EQ(s.runs[0].reason.step, 1);

@@ -44,12 +44,13 @@ TEST(GraphRender, ChainRuleLineSymbolic) {
   EXPECT_EQ(chain_rule_line(g, index_of(g, "a"), false), "dy/da = dy/dd × dd/da = c × 1 = c");
 }
 
-// colah: b feeds two consumers, so its line is a sum: 3 × 1 + 2 × 1 = 5.
+// colah: b feeds c = a + b (upstream d = 2) and d = b + 1 (upstream c = 3), so its line is
+// a sum in that order, as colah writes it: 1·2 + 1·3 = 5.
 TEST(GraphRender, ChainRuleLineSumsConsumers) {
   Graph g = graph_of("(a+b)*(b+1)", "a=2,b=1");
   const std::string line = chain_rule_line(g, index_of(g, "b"), false);
   EXPECT_NE(line.find(" + "), std::string::npos) << line;
-  EXPECT_TRUE(line.ends_with("= 3 × 1 + 2 × 1 = 5")) << line;
+  EXPECT_TRUE(line.ends_with("= 2 × 1 + 3 × 1 = 5")) << line;
 }
 
 TEST(GraphRender, NegativeFactorsInBrackets) {
@@ -63,15 +64,15 @@ TEST(GraphRender, DrawingOfTheCourseExample) {
   auto d = draw_graph(g, false);
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(*d,
-            "  c ────────────┬─(×)── y\n"
-            "  a ─┬─(+)── d ─┘\n"
-            "  b ─┘\n");
+            "  a ─┬─(+)── d ─┐\n"
+            "  b ─┘          ├─(×)── y\n"
+            "  c ────────────┘\n");
   auto a = draw_graph(g, true);
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(*a,
-            "  c ------------+-(*)-- y\n"
             "  a -+-(+)-- d -+\n"
-            "  b -+\n");
+            "  b -+          +-(*)-- y\n"
+            "  c ------------+\n");
 }
 
 TEST(GraphRender, TooLargeToDraw) {

@@ -101,14 +101,14 @@ TEST(LessonCommand, PipedAnswersAreCheckedAndRecorded) {
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 1);
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["solved"], true);
   EXPECT_EQ(j["questions"]["lesson-2/q3"]["tries"], 2);
-  EXPECT_EQ(j["exercises"]["1"]["solved"], true);
-  EXPECT_EQ(j["exercises"]["1"]["tries"], 2);
+  // Exercises are recorded by `tutor exercise`, not by the lesson's question.
+  EXPECT_TRUE(j["exercises"].empty());
 
   auto p = run_binary({"progress"}, "", d.env());
   ASSERT_EQ(p.status, 0) << p.err;
   EXPECT_NE(p.out.find("Lessons completed: 1 of"), std::string::npos) << p.out;
   EXPECT_NE(p.out.find("Questions answered: 3 (3 correct), 4 tries"), std::string::npos) << p.out;
-  EXPECT_NE(p.out.find("Exercises solved: 1 of 3"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("Exercises solved: 0 of 3"), std::string::npos) << p.out;
 }
 
 TEST(LessonCommand, HintsAndGivingUp) {
@@ -182,7 +182,7 @@ TEST(ProgressCommand, ACorruptFileIsMovedAsideWithAWarning) {
   std::ofstream(d.progress()) << "{ not json";
   auto r = run_binary({"progress"}, "", d.env());
   EXPECT_EQ(r.status, 0);
-  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("could not be read"), std::string::npos) << r.err;
   bool kept = false;
   for (const auto& e : std::filesystem::directory_iterator(d.path / "tutor")) {
     kept = kept || e.path().filename().string().starts_with("progress.json.corrupt-");

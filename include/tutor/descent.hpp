@@ -7,7 +7,7 @@
 //   tutor::SymbolTable syms;
 //   tutor::Parsed p = tutor::parse("x^2", syms);
 //   tutor::Descent d = tutor::descend(p, {{"x", 5}}, {.rates = {0.001, 0.1, 10}}, syms);
-//   // d.runs[0].verdict == Verdict::slow, [1] converged, [2] diverged
+//   // d.runs[0].verdict == RunVerdict::slow, [1] converged, [2] diverged
 #pragma once
 
 #include <ginac/ginac.h>
@@ -34,8 +34,8 @@ struct DescentOptions {
   double tol = 1e-8;          // > 0
 };
 
-enum class Verdict { converged, slow, oscillating, diverged };
-std::string_view verdict_name(Verdict v);  // "converged", "slow", ...
+enum class RunVerdict { converged, slow, oscillating, diverged };
+std::string_view verdict_name(RunVerdict v);  // "converged", "slow", ...
 
 // Why a run diverged.
 enum class Divergence {
@@ -80,7 +80,7 @@ struct Reason {
 struct DescentRun {
   double lr = 0;
   std::vector<DescentStep> steps;  // steps[0] is the start, k = 0
-  Verdict verdict = Verdict::slow;
+  RunVerdict verdict = RunVerdict::slow;
   Reason reason;
 };
 

@@ -8,6 +8,7 @@ namespace tutor::cli {
 Command show_command();
 Command diff_command();
 Command check_command();
+Command exercise_command();
 Command descent_command();
 Command gradients_command();
 Command graph_command();

@@ -56,7 +56,7 @@ std::string rate_label(const Context& ctx, double lr) {
   return (ctx.ascii ? "lr = " : "η = ") + num(lr);
 }
 
-std::string verdict_word(Lang lang, Verdict v) {
+std::string verdict_word(Lang lang, RunVerdict v) {
   return tr(lang, "descent.verdict." + std::string(verdict_name(v)));
 }
 
@@ -65,12 +65,12 @@ std::string reason_text(Lang lang, const Descent& d, const DescentRun& run) {
   const Reason& r = run.reason;
   const std::string tol = num(d.options.tol);
   switch (run.verdict) {
-    case Verdict::converged:
+    case RunVerdict::converged:
       if (r.step == 0) return tr(lang, "descent.why.converged_start", num(r.size), tol);
       return tr(lang,
                 r.by_step_size ? "descent.why.converged_step" : "descent.why.converged_gradient",
                 r.step, num(r.size), tol);
-    case Verdict::slow: {
+    case RunVerdict::slow: {
       std::string s = tr(lang, "descent.why.slow", d.options.steps, num(r.gradient_norm));
       if (r.more_steps)
         s += "; " + tr(lang, "descent.why.slow_more", *r.more_steps);
@@ -79,9 +79,9 @@ std::string reason_text(Lang lang, const Descent& d, const DescentRun& run) {
       if (r.distance) s += "; " + tr(lang, "descent.why.slow_distance", num(*r.distance));
       return s;
     }
-    case Verdict::oscillating:
+    case RunVerdict::oscillating:
       return tr(lang, "descent.why.oscillating", r.reversals, r.window, num(r.value));
-    case Verdict::diverged:
+    case RunVerdict::diverged:
       switch (r.divergence) {
         case Divergence::grew:
           return tr(lang, "descent.why.grew", r.step, point_text(r.theta), num(r.value));
@@ -142,22 +142,22 @@ std::string json_of(const Context& ctx, const Descent& d, const std::string& inp
     nlohmann::ordered_json reason;
     const Reason& why = run.reason;
     switch (run.verdict) {
-      case Verdict::converged:
+      case RunVerdict::converged:
         reason["step"] = why.step;
         reason["by"] = why.by_step_size ? "step" : "gradient";
         reason["size"] = why.size;
         break;
-      case Verdict::slow:
+      case RunVerdict::slow:
         reason["gradient_norm"] = why.gradient_norm;
         reason["more_steps"] = why.more_steps ? nlohmann::ordered_json(*why.more_steps) : nullptr;
         reason["distance"] = why.distance ? nlohmann::ordered_json(*why.distance) : nullptr;
         break;
-      case Verdict::oscillating:
+      case RunVerdict::oscillating:
         reason["reversals"] = why.reversals;
         reason["window"] = why.window;
         reason["value"] = why.value;
         break;
-      case Verdict::diverged:
+      case RunVerdict::diverged:
         reason["step"] = why.step;
         reason["cause"] = divergence_id(why.divergence);
         reason["theta"] = point_json(d, why.theta);
@@ -333,7 +333,7 @@ std::string table_of(const Context& ctx, const Descent& d) {
   std::vector<std::string> verdicts;
   for (const auto& run : d.runs) {
     std::string v = verdict_word(ctx.lang, run.verdict);
-    if (run.verdict == Verdict::converged || run.verdict == Verdict::diverged) {
+    if (run.verdict == RunVerdict::converged || run.verdict == RunVerdict::diverged) {
       v += ", " + tr(ctx.lang, "descent.at_step", run.reason.step);
     }
     verdicts.push_back(ctx.ascii ? "=> " + v : "→ " + v);

@@ -258,10 +258,8 @@ class Session {
       a.solved = a.solved || solved;
       a.revealed = a.revealed || (revealed && !a.solved);
     };
-    progress_.update([&](Progress& p) {
-      record(p.questions[key]);
-      if (q.exercise) record(p.exercises[std::to_string(*q.exercise)]);
-    });
+    // Only the question is recorded: `tutor exercise N` keeps the exercises' own record.
+    progress_.update([&](Progress& p) { record(p.questions[key]); });
   }
 
   void hint(const std::string& text) {

@@ -16,8 +16,7 @@ ProgressFile::ProgressFile(Context& ctx) : ctx_(ctx), path_(progress_path()) {
     LoadedProgress loaded = load_progress(*path_);
     progress_ = std::move(loaded.progress);
     if (loaded.moved_aside) {
-      *ctx_.err << tr(ctx_.lang, "progress.moved_aside", sanitize(path_->string()),
-                      sanitize(loaded.moved_aside->string()))
+      *ctx_.err << tr(ctx_.lang, "progress.moved_aside", sanitize(loaded.moved_aside->string()))
                 << "\n";
     }
   } catch (const Error& e) {
