@@ -23,45 +23,78 @@ bool real_arg(const ex& x, unsigned inf) {
 
 // --- sec, csc, cot -----------------------------------------------------------------------
 
+// sec, csc and cot are reciprocals; where GiNaC evaluates the denominator to exactly 0 (csc(0),
+// sec(π/2)) they have a pole, reported as GiNaC reports tan(π/2).
+void check_pole(const ex& denominator, const char* name) {
+  if (denominator.is_zero()) throw GiNaC::pole_error(std::string(name) + ": pole", 1);
+}
+
 ex sec_evalf(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::cos(x).evalf();
   return sec(x).hold();
 }
 ex sec_eval(const ex& x) {
   if (x.is_zero()) return 1;
+  check_pole(GiNaC::cos(x), "sec");
   if (is_float(x)) return sec_evalf(x);
   return sec(x).hold();
 }
-ex sec_deriv(const ex& x, unsigned) { return sec(x) * GiNaC::tan(x); }
-ex sec_conj(const ex& x) { return sec(x.conjugate()); }
-ex sec_real(const ex& x) { return sec(x); }
-bool sec_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex sec_deriv(const ex& x, unsigned) {
+  return sec(x) * GiNaC::tan(x);
+}
+ex sec_conj(const ex& x) {
+  return sec(x.conjugate());
+}
+ex sec_real(const ex& x) {
+  return sec(x);
+}
+bool sec_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 ex csc_evalf(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::sin(x).evalf();
   return csc(x).hold();
 }
 ex csc_eval(const ex& x) {
+  check_pole(GiNaC::sin(x), "csc");
   if (is_float(x)) return csc_evalf(x);
   return csc(x).hold();
 }
-ex csc_deriv(const ex& x, unsigned) { return -csc(x) * cot(x); }
-ex csc_conj(const ex& x) { return csc(x.conjugate()); }
-ex csc_real(const ex& x) { return csc(x); }
-bool csc_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex csc_deriv(const ex& x, unsigned) {
+  return -csc(x) * cot(x);
+}
+ex csc_conj(const ex& x) {
+  return csc(x.conjugate());
+}
+ex csc_real(const ex& x) {
+  return csc(x);
+}
+bool csc_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 ex cot_evalf(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x)) return 1 / GiNaC::tan(x).evalf();
   return cot(x).hold();
 }
 ex cot_eval(const ex& x) {
+  check_pole(GiNaC::sin(x), "cot");
   if (is_float(x)) return cot_evalf(x);
   return cot(x).hold();
 }
-ex cot_deriv(const ex& x, unsigned) { return -GiNaC::pow(csc(x), 2); }
-ex cot_conj(const ex& x) { return cot(x.conjugate()); }
-ex cot_real(const ex& x) { return cot(x); }
-bool cot_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex cot_deriv(const ex& x, unsigned) {
+  return -GiNaC::pow(csc(x), 2);
+}
+ex cot_conj(const ex& x) {
+  return cot(x.conjugate());
+}
+ex cot_real(const ex& x) {
+  return cot(x);
+}
+bool cot_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 // --- activations ------------------------------------------------------------------------
 

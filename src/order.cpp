@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 namespace tutor {
 
@@ -10,7 +11,10 @@ using GiNaC::ex;
 
 namespace {
 
-void write_key(const ex& e, std::string& out);
+// BLIND writes a sum S and its negation −S alike. GiNaC keeps S or −S inside a product
+// depending on hash values that change from run to run (c/(b − w) or −c/(w − b)), so an
+// order that must not change between runs compares sums that way.
+void write_key(const ex& e, std::string& out, bool blind = false);
 
 void write_numeric(const GiNaC::numeric& n, std::string& out) {
   std::ostringstream os;
@@ -18,25 +22,43 @@ void write_numeric(const GiNaC::numeric& n, std::string& out) {
   out += os.str();
 }
 
-void write_children(const char* tag, const ex& e, bool sort, std::string& out) {
-  std::vector<std::string> parts;
-  parts.reserve(e.nops());
-  for (std::size_t i = 0; i < e.nops(); ++i) {
-    std::string s;
-    write_key(e.op(i), s);
-    parts.push_back(std::move(s));
-  }
+std::string joined(const char* tag, std::vector<std::string> parts, bool sort) {
   if (sort) std::sort(parts.begin(), parts.end());
-  out += tag;
+  std::string out = tag;
   out += '(';
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i) out += ',';
     out += parts[i];
   }
   out += ')';
+  return out;
 }
 
-void write_key(const ex& e, std::string& out) {
+void write_children(const char* tag, const ex& e, bool sort, std::string& out, bool blind) {
+  std::vector<std::string> parts;
+  parts.reserve(e.nops());
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    std::string s;
+    write_key(e.op(i), s, blind);
+    parts.push_back(std::move(s));
+  }
+  out += joined(tag, std::move(parts), sort);
+}
+
+// The smaller of the keys of S and −S, negating term by term (a term is never a sum).
+void write_blind_sum(const ex& sum, std::string& out) {
+  std::vector<std::string> plus, minus;
+  for (std::size_t i = 0; i < sum.nops(); ++i) {
+    std::string p, m;
+    write_key(sum.op(i), p, true);
+    write_key(-sum.op(i), m, true);
+    plus.push_back(std::move(p));
+    minus.push_back(std::move(m));
+  }
+  out += std::min(joined("+", std::move(plus), true), joined("+", std::move(minus), true));
+}
+
+void write_key(const ex& e, std::string& out, bool blind) {
   if (GiNaC::is_a<GiNaC::numeric>(e)) {
     out += '#';
     write_numeric(GiNaC::ex_to<GiNaC::numeric>(e), out);
@@ -48,17 +70,21 @@ void write_key(const ex& e, std::string& out) {
     out += '$';
     out += os.str();
   } else if (GiNaC::is_a<GiNaC::add>(e)) {
-    write_children("+", e, true, out);
+    if (blind) {
+      write_blind_sum(e, out);
+    } else {
+      write_children("+", e, true, out, blind);
+    }
   } else if (GiNaC::is_a<GiNaC::mul>(e)) {
-    write_children("*", e, true, out);
+    write_children("*", e, true, out, blind);
   } else if (GiNaC::is_a<GiNaC::power>(e)) {
-    write_children("^", e, false, out);
+    write_children("^", e, false, out, blind);
   } else if (GiNaC::is_a<GiNaC::function>(e)) {
-    write_children(GiNaC::ex_to<GiNaC::function>(e).get_name().c_str(), e, false, out);
+    write_children(GiNaC::ex_to<GiNaC::function>(e).get_name().c_str(), e, false, out, blind);
   } else {
     // Anything else (never produced by the parser): GiNaC's own printing, with sorted
     // operands where it has any.
-    write_children(GiNaC::ex_to<GiNaC::basic>(e).class_name(), e, true, out);
+    write_children(GiNaC::ex_to<GiNaC::basic>(e).class_name(), e, true, out, blind);
   }
 }
 
@@ -89,17 +115,23 @@ bool is_monomial(const ex& e) {
   return false;
 }
 
-// The key of the term without its numeric coefficient, for ordering 3x before 2y.
+std::string blind_key(const ex& e) {
+  std::string out;
+  write_key(e, out, true);
+  return out;
+}
+
+// The key of the term without its numeric coefficient, for ordering 3x before 2y. The same
+// for −sin(x) as for sin(x), and for c/(b − w) as for c/(w − b), so that a term's place does
+// not depend on the sign GiNaC happened to keep.
 std::string key_without_coefficient(const ex& e) {
-  if (!GiNaC::is_a<GiNaC::mul>(e)) return canonical_key(e);
+  if (!GiNaC::is_a<GiNaC::mul>(e)) return blind_key(e);
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < e.nops(); ++i) {
-    if (!GiNaC::is_a<GiNaC::numeric>(e.op(i))) parts.push_back(canonical_key(e.op(i)));
+    if (!GiNaC::is_a<GiNaC::numeric>(e.op(i))) parts.push_back(blind_key(e.op(i)));
   }
-  std::sort(parts.begin(), parts.end());
-  std::string out = "*(";
-  for (const auto& p : parts) out += p + ",";
-  return out + ")";
+  if (parts.size() == 1) return parts.front();
+  return joined("*", std::move(parts), true);
 }
 
 struct TermKey {
@@ -149,12 +181,22 @@ bool has_function(const ex& e) {
   return false;
 }
 
-// Number, constants, variables, polynomial sums, functions (and exponentials aˣ), then
-// sums of functions, the way textbooks write 2x·cos(x²), 6(3x + 1)·cos(…) and σ(x)(1 − σ(x)).
+bool is_e_constant(const ex& e) {
+  return GiNaC::is_the_function<GiNaC::exp_SERIAL>(e) && e.op(0).is_equal(1);
+}
+
+// Number, constants (π, e, √2), variables, polynomial sums, functions (and exponentials
+// aˣ), then sums of functions, the way textbooks write 2x·cos(x²), 6(3x + 1)·cos(…) and
+// σ(x)(1 − σ(x)).
 int factor_rank(const ex& f) {
   const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+  const bool numeric_exponent = !GiNaC::is_a<GiNaC::power>(f) || GiNaC::is_a<GiNaC::numeric>(f.op(1));
   if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
-  if (GiNaC::is_a<GiNaC::constant>(base) && !GiNaC::is_a<GiNaC::power>(f)) return 1;
+  if ((GiNaC::is_a<GiNaC::constant>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
+       is_e_constant(base)) &&
+      numeric_exponent) {
+    return 1;
+  }
   if (GiNaC::is_a<GiNaC::symbol>(base)) return 2;
   if (GiNaC::is_a<GiNaC::add>(base)) return has_function(base) ? 5 : 3;
   if (GiNaC::is_a<GiNaC::function>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
@@ -214,20 +256,27 @@ std::vector<ex> sorted_terms(const ex& sum) {
 
 std::vector<ex> sorted_factors(const ex& product) {
   if (!GiNaC::is_a<GiNaC::mul>(product)) return {product};
-  std::vector<std::tuple<int, std::string, ex>> keyed;
-  keyed.reserve(product.nops());
-  for (std::size_t i = 0; i < product.nops(); ++i) {
-    const ex& f = product.op(i);
-    keyed.emplace_back(factor_rank(f), canonical_key(f), f);
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-    return std::get<1>(a) < std::get<1>(b);
-  });
   std::vector<ex> out;
-  out.reserve(keyed.size());
-  for (auto& k : keyed) out.push_back(std::get<2>(k));
+  out.reserve(product.nops());
+  for (std::size_t i = 0; i < product.nops(); ++i) out.push_back(product.op(i));
+  sort_factors(out);
   return out;
+}
+
+void sort_factors(std::vector<ex>& factors) {
+  // Within a rank, by base first, so that x·y² sorts by x and y, not by how "y^2" spells.
+  std::vector<std::tuple<int, std::string, std::string, ex>> keyed;
+  keyed.reserve(factors.size());
+  for (const ex& f : factors) {
+    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+    keyed.emplace_back(factor_rank(f), blind_key(base), canonical_key(f), f);
+  }
+  // Never compare the ex itself: GiNaC's < builds a relation, not an order.
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+           std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+  });
+  for (std::size_t i = 0; i < keyed.size(); ++i) factors[i] = std::get<3>(keyed[i]);
 }
 
 }  // namespace tutor

@@ -81,15 +81,29 @@ class Printer {
 
   // --- sums ------------------------------------------------------------------------------
 
-  // Whether T prints with a leading minus, so the sum can write "a − b".
-  static bool negative_term(const ex& t) {
-    if (negative_numeric(t)) return true;
-    if (GiNaC::is_a<GiNaC::mul>(t)) {
-      for (std::size_t i = 0; i < t.nops(); ++i) {
-        if (negative_numeric(t.op(i))) return true;
-      }
+  // Whether E prints with a leading minus, so that a sum can write "a − b". It follows
+  // what print() does, including the sign product() moves out of a sum (flips_sign).
+  static bool prints_negative(const ex& e) {
+    if (GiNaC::is_a<GiNaC::add>(e)) return prints_negative(sorted_terms(e).front());
+    if (GiNaC::is_a<numeric>(e)) return negative_numeric(e);
+    if (!GiNaC::is_a<GiNaC::mul>(e) && !is_reciprocal(e)) return false;
+    bool negative = false;
+    const std::size_t n = GiNaC::is_a<GiNaC::mul>(e) ? e.nops() : 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      const ex f = GiNaC::is_a<GiNaC::mul>(e) ? e.op(i) : e;
+      if (negative_numeric(f)) negative = !negative;
+      if (flips_sign(f)) negative = !negative;
     }
-    return false;
+    return negative;
+  }
+
+  // Whether product() prints the factor F = S^n (a sum to an odd integer power) as
+  // (−S)^n with a minus sign in front, because S's first term is negative.
+  static bool flips_sign(const ex& f) {
+    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+    const ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+    return GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::odd) &&
+           prints_negative(base);
   }
 
   std::string term(const ex& t, bool negate) {
@@ -103,7 +117,7 @@ class Printer {
   std::string sum(const ex& e, bool negate = false) {
     std::vector<ex> terms = sorted_terms(e);
     std::vector<bool> neg;
-    for (const ex& t : terms) neg.push_back(negative_term(t) != negate);
+    for (const ex& t : terms) neg.push_back(prints_negative(t) != negate);
     if (!terms.empty() && neg[0]) {
       for (std::size_t i = 1; i < terms.size(); ++i) {
         if (!neg[i]) {
@@ -120,7 +134,7 @@ class Printer {
     const std::string minus = spaced() ? " - " : "-";
     for (std::size_t i = 0; i < terms.size(); ++i) {
       // The printed magnitude: flip the term when its own sign differs from how it shows.
-      bool flip = negative_term(terms[i]);
+      bool flip = prints_negative(terms[i]);
       std::string body = term(terms[i], flip);
       if (i == 0) {
         out += neg[i] ? "-" + body : body;
@@ -140,18 +154,36 @@ class Printer {
     numeric coeff = 1;
     std::vector<ex> num;
     std::vector<ex> den;
-    std::vector<ex> factors =
-        GiNaC::is_a<GiNaC::mul>(e) ? sorted_factors(e) : std::vector<ex>{e};
+    std::vector<ex> factors;
+    if (GiNaC::is_a<GiNaC::mul>(e)) {
+      for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
+    } else {
+      factors.push_back(e);
+    }
     for (const ex& f : factors) {
-      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::rational)) {
+      // Decimals are coefficients too: -0.5x² is "−0.5x²", not "−(−0.5)x²".
+      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::real)) {
         coeff *= GiNaC::ex_to<numeric>(f);
-      } else if (is_reciprocal(f)) {
-        const numeric& n = GiNaC::ex_to<numeric>(f.op(1));
-        den.push_back(n.is_equal(-1) && n.is_rational() ? f.op(0) : ex(GiNaC::pow(f.op(0), -n)));
+        continue;
+      }
+      // A sum to an integer power, S^n, with its sign chosen so that S's first term is
+      // positive: GiNaC keeps c·(b − w) or −c·(w − b) depending on the run.
+      ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+      ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+      if (GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::integer) &&
+          prints_negative(base)) {
+        base = -base;
+        if (power.info(GiNaC::info_flags::odd)) coeff = -coeff;
+      }
+      if (is_reciprocal(f)) {
+        const numeric& n = GiNaC::ex_to<numeric>(power);
+        den.push_back(n.is_equal(-1) && n.is_rational() ? base : ex(GiNaC::pow(base, -n)));
       } else {
-        num.push_back(f);
+        num.push_back(power.is_equal(1) ? base : ex(GiNaC::pow(base, power)));
       }
     }
+    sort_factors(num);
+    sort_factors(den);
     if (negate) coeff = -coeff;
     // −(σ − 1)·σ reads better as (1 − σ)·σ: a lone −1 goes into the one sum there is.
     std::optional<std::size_t> absorb;
@@ -168,8 +200,8 @@ class Printer {
     }
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
-    numeric p = a.numer();
-    numeric q = a.denom();
+    numeric p = a.is_rational() ? a.numer() : a;
+    numeric q = a.is_rational() ? a.denom() : numeric(1);
 
     std::string top = join_factors(p, num, absorb);
     if (den.empty() && q.is_equal(1)) return sign + top;
@@ -178,7 +210,8 @@ class Printer {
     if (latex()) {
       // \frac groups by itself: no parentheses around a lone sum above or below the bar.
       if (num.size() == 1 && p.is_equal(1) && GiNaC::is_a<GiNaC::add>(num[0])) top = print(num[0]);
-      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0])) bottom = print(den[0]);
+      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0]))
+        bottom = print(den[0]);
       return sign + "\\frac{" + top + "}{" + bottom + "}";
     }
     // A lone sum is already in parentheses; anything with two factors needs them.
@@ -212,9 +245,12 @@ class Printer {
   std::string separator(bool after_coeff, const std::string& next) const {
     bool digit_next = !next.empty() && ((next[0] >= '0' && next[0] <= '9') || next[0] == '.');
     switch (s_) {
-      case Style::text: return after_coeff && !digit_next ? "" : "·";
-      case Style::latex: return digit_next ? " \\cdot " : " ";
-      default: return "*";
+      case Style::text:
+        return after_coeff && !digit_next ? "" : "·";
+      case Style::latex:
+        return digit_next ? " \\cdot " : " ";
+      default:
+        return "*";
     }
   }
 
@@ -237,7 +273,8 @@ class Printer {
       return !n.is_integer() || n.is_negative() || !n.is_real();
     }
     // e^x as a base: (e^x)².
-    if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && !is_e_constant(b) && !latex()) return text() || false;
+    if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(b) && !is_e_constant(b) && !latex())
+      return text() || false;
     return false;
   }
 
@@ -265,7 +302,8 @@ class Printer {
     if (x.info(GiNaC::info_flags::rational) && x.is_equal(numeric(1, 2))) return root(b);
     std::string base = print(b);
     if (base_needs_parens(b)) base = paren(base);
-    if (latex() && !base_needs_parens(b) && GiNaC::is_a<GiNaC::function>(b)) base = "{" + base + "}";
+    if (latex() && !base_needs_parens(b) && GiNaC::is_a<GiNaC::function>(b))
+      base = "{" + base + "}";
     return base + exponent_suffix(x);
   }
 
@@ -286,12 +324,21 @@ class Printer {
       std::string s = integer_text(n.numer()) + "/" + integer_text(n.denom());
       if (latex()) {
         std::string sign = n.is_negative() ? "-" : "";
-        return sign + "\\frac{" + integer_text(abs(n.numer())) + "}{" + integer_text(n.denom()) + "}";
+        return sign + "\\frac{" + integer_text(abs(n.numer())) + "}{" + integer_text(n.denom()) +
+               "}";
       }
       return s;
     }
     // Input form must read back to the same double, so it gets the shortest exact digits.
-    if (n.is_real()) return s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+    if (n.is_real()) {
+      std::string s =
+          s_ == Style::input ? fmt::format("{}", n.to_double()) : format_number(n.to_double());
+      // A decimal that happens to be whole must read back as a decimal, not as an exact
+      // integer: 2.0, not 2.
+      bool reads_back = s_ == Style::input || s_ == Style::ascii;
+      if (reads_back && s.find_first_of(".e") == std::string::npos) s += ".0";
+      return s;
+    }
     std::string re = format_number(GiNaC::real(n).to_double());
     std::string im = format_number(GiNaC::imag(n).to_double());
     return "(" + re + (im.starts_with("-") ? "" : "+") + im + (latex() ? "i" : "*I") + ")";
@@ -358,9 +405,13 @@ class Printer {
 
 }  // namespace
 
-std::string print(const ex& e, Style style) { return Printer(style).print(e); }
+std::string print(const ex& e, Style style) {
+  return Printer(style).print(e);
+}
 
-Style text_style(bool ascii) { return ascii || !locale_is_utf8() ? Style::ascii : Style::text; }
+Style text_style(bool ascii) {
+  return ascii || !locale_is_utf8() ? Style::ascii : Style::text;
+}
 
 std::string format_number(double d) {
   if (d == 0) return "0";

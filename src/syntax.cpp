@@ -1,5 +1,7 @@
 #include "tutor/syntax.hpp"
 
+#include <cln/float.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,6 +10,7 @@
 #include <stdexcept>
 
 #include "tutor/functions.hpp"
+#include "tutor/print.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -50,25 +53,37 @@ struct Glyph {
 };
 // Longest first, so "**" wins over "*".
 constexpr std::array kOperators{
-    Glyph{"**", Tok::power},          Glyph{"+", Tok::plus},
-    Glyph{"-", Tok::minus},           Glyph{"\xE2\x88\x92", Tok::minus},   // −
-    Glyph{"*", Tok::times},           Glyph{"\xC3\x97", Tok::times},       // ×
-    Glyph{"\xC2\xB7", Tok::times},    Glyph{"\xE2\x8B\x85", Tok::times},   // · ⋅
-    Glyph{"\xE2\x88\x97", Tok::times},                                     // ∗
-    Glyph{"/", Tok::divide},          Glyph{"\xC3\xB7", Tok::divide},      // ÷
-    Glyph{"^", Tok::power},           Glyph{"(", Tok::lparen},
-    Glyph{"[", Tok::lparen},          Glyph{")", Tok::rparen},
-    Glyph{"]", Tok::rparen},          Glyph{",", Tok::comma},
-    Glyph{"\xE2\x88\x9A", Tok::root},                                      // √
+    Glyph{"**", Tok::power},
+    Glyph{"+", Tok::plus},
+    Glyph{"-", Tok::minus},
+    Glyph{"\xE2\x88\x92", Tok::minus},  // −
+    Glyph{"*", Tok::times},
+    Glyph{"\xC3\x97", Tok::times},  // ×
+    Glyph{"\xC2\xB7", Tok::times},
+    Glyph{"\xE2\x8B\x85", Tok::times},  // · ⋅
+    Glyph{"\xE2\x88\x97", Tok::times},  // ∗
+    Glyph{"/", Tok::divide},
+    Glyph{"\xC3\xB7", Tok::divide},  // ÷
+    Glyph{"^", Tok::power},
+    Glyph{"(", Tok::lparen},
+    Glyph{"[", Tok::lparen},
+    Glyph{")", Tok::rparen},
+    Glyph{"]", Tok::rparen},
+    Glyph{",", Tok::comma},
+    Glyph{"\xE2\x88\x9A", Tok::root},  // √
 };
 
 // Superscript digits and signs, by code point.
 int superscript_digit(long cp) {
   switch (cp) {
-    case 0x2070: return 0;
-    case 0x00B9: return 1;
-    case 0x00B2: return 2;
-    case 0x00B3: return 3;
+    case 0x2070:
+      return 0;
+    case 0x00B9:
+      return 1;
+    case 0x00B2:
+      return 2;
+    case 0x00B3:
+      return 3;
     default:
       if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
       return -1;
@@ -76,9 +91,15 @@ int superscript_digit(long cp) {
 }
 constexpr long kSuperMinus = 0x207B;
 
-bool is_space(long cp) { return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(long cp) {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000;
+}
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 [[noreturn]] void fail(std::string_view input, Span span, std::string key,
                        std::vector<std::string> args = {}) {
@@ -143,7 +164,8 @@ class Lexer {
       pos_ += len;
       return Token{Tok::ident, Span{start, pos_}, glyph, "pi", 0};
     }
-    if (glyph == "'" || glyph == "\xE2\x80\xB2") fail(in_, Span{start, start + len}, "syntax.prime");
+    if (glyph == "'" || glyph == "\xE2\x80\xB2")
+      fail(in_, Span{start, start + len}, "syntax.prime");
     fail(in_, Span{start, start + len}, "syntax.unexpected_char", {sanitize(glyph)});
   }
 
@@ -170,7 +192,8 @@ class Lexer {
     if (pos_ < in_.size() && in_[pos_] == '.') {
       std::size_t end = pos_ + 1;
       while (end < in_.size() && (is_digit(in_[end]) || in_[end] == '.')) ++end;
-      fail(in_, Span{start, end}, "syntax.bad_number", {std::string(in_.substr(start, end - start))});
+      fail(in_, Span{start, end}, "syntax.bad_number",
+           {std::string(in_.substr(start, end - start))});
     }
     std::string text(in_.substr(start, pos_ - start));
     Token t{Tok::number, Span{start, pos_}, text, is_float ? "float" : "int", 0};
@@ -194,7 +217,8 @@ class Lexer {
       pos_ += len;
     }
     Span span{start, pos_};
-    if (digits.empty()) fail(in_, span, "syntax.unexpected_char", {std::string(in_.substr(start, pos_ - start))});
+    if (digits.empty())
+      fail(in_, span, "syntax.unexpected_char", {std::string(in_.substr(start, pos_ - start))});
     // x²² is a doubled key press far more often than x to the 22nd.
     if (digits.size() >= 2 &&
         std::all_of(digits.begin(), digits.end(), [&](char d) { return d == digits[0]; })) {
@@ -230,20 +254,58 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-bool is_constant_name(std::string_view name) { return name == "pi" || name == "e"; }
+bool is_constant_name(std::string_view name) {
+  return name == "pi" || name == "e";
+}
 
-// log10 of the largest of |numerator| and |denominator|; 0 for 0 and ±1.
+// log10 |n| for a nonzero integer, without converting a huge one to double.
+double log10_abs_integer(const numeric& n) {
+  const long bits = n.int_length();
+  if (bits < 1000) return std::log10(std::abs(n.to_double()));
+  // Within 0.31 of the truth, which is plenty for a limit of hundreds of digits.
+  return static_cast<double>(bits - 1) * std::log10(2.0);
+}
+
+// log10 |n| for a nonzero real number.
+double log10_abs(const numeric& n) {
+  if (n.is_rational()) return log10_abs_integer(n.numer()) - log10_abs_integer(n.denom());
+  return std::log10(std::abs(n.to_double()));
+}
+
+// About how many digits N takes to write: log10 of the larger of |numerator| and
+// denominator for an exact number, |log10 |N|| for a decimal; 0 for 0 and ±1.
 double log10_size(const numeric& n) {
-  if (n.is_zero()) return 0;
+  if (n.is_zero() || !n.is_real()) return 0;
   if (n.is_rational()) {
-    numeric num = abs(n.numer());
-    numeric den = n.denom();
-    numeric big = num > den ? num : den;
-    // Integer length in bits avoids converting a huge integer to double.
-    return static_cast<double>(big.int_length()) * std::log10(2.0);
+    return std::max(log10_abs_integer(n.numer()), log10_abs_integer(n.denom()));
   }
-  if (n.is_real()) return std::abs(std::log10(std::abs(n.to_double())));
-  return 0;
+  return std::abs(log10_abs(n));
+}
+
+// What is wrong with the numbers in E, if anything: a non-real number (√−1 = i), a decimal
+// outside what a double holds (the printer and every engine work in doubles), or an exact
+// number with more digits than LIMITS allow. Walks E without recursion.
+enum class BadNumber { none, not_real, decimal_range, too_many_digits };
+BadNumber bad_number(const ex& e, double max_digits) {
+  static const numeric kHuge(1e300);
+  static const numeric kTiny(1e-300);
+  std::vector<ex> todo{e};
+  while (!todo.empty()) {
+    ex cur = todo.back();
+    todo.pop_back();
+    if (GiNaC::is_a<numeric>(cur)) {
+      const numeric& n = GiNaC::ex_to<numeric>(cur);
+      if (!n.is_real()) return BadNumber::not_real;
+      if (n.is_rational()) {
+        if (log10_size(n) > max_digits) return BadNumber::too_many_digits;
+      } else if (!n.is_zero() && (abs(n) > kHuge || abs(n) < kTiny)) {
+        return BadNumber::decimal_range;
+      }
+      continue;
+    }
+    for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
+  }
+  return BadNumber::none;
 }
 
 // An upper estimate of how many terms expand(E) would produce, capped to stay finite.
@@ -339,7 +401,8 @@ class Parser {
     if (peek().kind == Tok::end) fail(in_, Span{0, in_.size()}, "syntax.empty");
     ex e = expr();
     const Token& t = peek();
-    if (t.kind == Tok::rparen) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+    if (t.kind == Tok::rparen)
+      fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
     if (t.kind != Tok::end) unexpected(t);
     return e;
   }
@@ -373,20 +436,41 @@ class Parser {
     fail(in_, t.span, "syntax.unexpected_token", {t.text});
   }
 
-  // Runs a GiNaC operation, turning its arithmetic exceptions into errors at SPAN.
+  std::string text_of(Span span) const {
+    return std::string(in_.substr(span.begin, span.end - span.begin));
+  }
+
+  // Runs a GiNaC operation, turning its arithmetic exceptions, and any number in the result
+  // that the tutor cannot handle, into errors at SPAN.
   template <class F>
   ex guarded(Span span, F&& f) {
+    ex result;
     try {
-      return f();
+      result = f();
     } catch (const GiNaC::pole_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
     } catch (const std::overflow_error&) {
       fail(in_, span, "syntax.division_by_zero");
     } catch (const std::domain_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
     } catch (const std::range_error&) {
-      fail(in_, span, "syntax.undefined", {std::string(in_.substr(span.begin, span.end - span.begin))});
+      fail(in_, span, "syntax.undefined", {text_of(span)});
+    } catch (const cln::floating_point_exception&) {
+      // CLN gives up on decimals beyond its exponent range: exp(-1.6^992).
+      fail(in_, span, "syntax.decimal_out_of_range", {text_of(span)});
     }
+    switch (bad_number(result, lim_.max_number_digits)) {
+      case BadNumber::none:
+        break;
+      case BadNumber::not_real:
+        fail(in_, span, "syntax.not_real", {text_of(span)});
+      case BadNumber::decimal_range:
+        fail(in_, span, "syntax.decimal_out_of_range", {text_of(span)});
+      case BadNumber::too_many_digits:
+        fail(in_, span, "syntax.result_too_large",
+             {std::to_string(static_cast<long long>(lim_.max_number_digits))});
+    }
+    return result;
   }
 
   ex expr() {
@@ -407,29 +491,30 @@ class Parser {
     return t.kind == Tok::ident || t.kind == Tok::lparen || t.kind == Tok::root;
   }
 
+  // Numbers are multiplied in last: GiNaC distributes a number over a lone sum as soon as
+  // the two meet, so "2.5(x+1)sin(x)" built left to right would become (2.5x + 2.5)·sin(x).
   ex term() {
     const Span start = peek().span;
-    ex acc = unary();
+    ex coeff = 1;
+    ex rest = 1;
+    auto multiply = [&](const ex& rhs, bool divide) {
+      Span span{start.begin, prev_end()};
+      if (divide && rhs.is_zero()) fail(in_, span, "syntax.division_by_zero");
+      ex& acc = GiNaC::is_a<numeric>(rhs) ? coeff : rest;
+      acc = guarded(span, [&] { return divide ? acc / rhs : acc * rhs; });
+    };
+    multiply(unary(), false);
     while (true) {
       const Token& t = peek();
       if (t.kind == Tok::times || t.kind == Tok::divide) {
         take();
-        ex rhs = unary();
-        Span span{start.begin, prev_end()};
-        if (t.kind == Tok::divide) {
-          if (rhs.is_zero()) fail(in_, span, "syntax.division_by_zero");
-          acc = guarded(span, [&] { return acc / rhs; });
-        } else {
-          acc = guarded(span, [&] { return acc * rhs; });
-        }
+        multiply(unary(), t.kind == Tok::divide);
       } else if (starts_implicit_factor(t)) {
-        ex rhs = power();
-        Span span{start.begin, prev_end()};
-        acc = guarded(span, [&] { return acc * rhs; });
+        multiply(power(), false);
       } else if (t.kind == Tok::number) {
         fail(in_, t.span, "syntax.missing_operator", {t.text});
       } else {
-        return acc;
+        return guarded(Span{start.begin, prev_end()}, [&] { return coeff * rest; });
       }
     }
   }
@@ -473,10 +558,15 @@ class Parser {
         fail(in_, span, x.is_zero() ? "syntax.undefined" : "syntax.division_by_zero",
              {std::string(in_.substr(span.begin, span.end - span.begin))});
       }
-      double digits = log10_size(b) * std::abs(x.is_real() ? x.to_double() : 1.0);
-      if (!std::isfinite(digits) || digits > lim_.max_number_digits) {
-        std::string shown = std::isfinite(digits) && digits < 1e15
-                                ? std::to_string(static_cast<long long>(digits))
+      // The result has about log10_size(b)·|x| digits; work in logarithms so that an
+      // exponent such as 10^999 cannot overflow a double.
+      const double size = log10_size(b);
+      const double log_digits = size == 0 || x.is_zero()
+                                    ? -1
+                                    : std::log10(size) + log10_abs(x.is_real() ? x : numeric(1));
+      if (log_digits > std::log10(lim_.max_number_digits)) {
+        std::string shown = log_digits < 15
+                                ? std::to_string(static_cast<long long>(std::pow(10, log_digits)))
                                 : std::string("10^15+");
         fail(in_, span, "syntax.number_too_large",
              {shown, std::to_string(static_cast<long long>(lim_.max_number_digits))});
@@ -493,6 +583,7 @@ class Parser {
   }
 
   static std::string exponent_text(const numeric& x) {
+    if (!x.is_rational()) return format_number(x.to_double());
     std::ostringstream os;
     os << x;
     std::string s = os.str();
@@ -506,8 +597,10 @@ class Parser {
   ex primary() {
     const Token& t = peek();
     switch (t.kind) {
-      case Tok::number: return number(take());
-      case Tok::lparen: return group();
+      case Tok::number:
+        return number(take());
+      case Tok::lparen:
+        return group();
       case Tok::root: {
         Depth d(*this, t.span);
         take();
@@ -516,12 +609,15 @@ class Parser {
         ex arg = power();
         return guarded(Span{start.begin, prev_end()}, [&] { return GiNaC::sqrt(arg); });
       }
-      case Tok::ident: return name();
+      case Tok::ident:
+        return name();
       case Tok::rparen:
         // A close with nothing open is reported as such; "()" as an empty group.
-        if (open_.empty()) fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
+        if (open_.empty())
+          fail(in_, t.span, "syntax.unmatched_close", {t.text, opening_of(t.text)});
         unexpected(t);
-      default: unexpected(t);
+      default:
+        unexpected(t);
     }
   }
 
@@ -534,9 +630,11 @@ class Parser {
       return numeric(t.text.c_str());
     }
     double v = std::strtod(t.text.c_str(), nullptr);
-    if (!std::isfinite(v) || std::abs(v) > 1e300) {
-      fail(in_, t.span, "syntax.number_too_large",
-           {std::to_string(static_cast<long long>(t.text.size())), "300"});
+    // strtod gives 0 for 1e-400; any non-zero digit before the exponent means it underflowed.
+    const std::string mantissa = t.text.substr(0, t.text.find_first_of("eE"));
+    const bool nonzero = mantissa.find_first_of("123456789") != std::string::npos;
+    if (!std::isfinite(v) || std::abs(v) > 1e300 || (nonzero && std::abs(v) < 1e-300)) {
+      fail(in_, t.span, "syntax.decimal_out_of_range", {t.text});
     }
     return numeric(v);
   }
@@ -588,7 +686,8 @@ class Parser {
       }
       char last = t.text.back();
       if (last == 'x' || last == 'y' || last == 'z') {
-        fail(in_, t.span, "syntax.function_needs_parens", {std::string(fn.spelling), std::string(1, last)});
+        fail(in_, t.span, "syntax.function_needs_parens",
+             {std::string(fn.spelling), std::string(1, last)});
       }
     }
     return syms_.get(t.name);
@@ -611,7 +710,8 @@ class Parser {
   ex function_call(const Token& fname, const FunctionInfo& f) {
     const Token& next = peek();
     if (next.kind == Tok::superscript) {
-      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, next.text});
+      fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power",
+           {fname.text, next.text});
     }
     if (next.kind == Tok::power) {
       fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power", {fname.text, "^2"});
@@ -675,9 +775,10 @@ std::vector<std::string> similar_function_names(std::string_view name) {
 
 Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   if (text.size() > limits.max_input_bytes) {
-    throw SyntaxError(Message{"syntax.too_long", {std::to_string(text.size()),
-                                                  std::to_string(limits.max_input_bytes)}},
-                      Span{limits.max_input_bytes, text.size()}, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.too_long",
+                {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
+        Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
   std::vector<Token> toks = Lexer(text).run();
   Parser parser(text, std::move(toks), syms, limits);
@@ -687,17 +788,17 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
     std::ostringstream os;
     os << *big;
-    throw SyntaxError(Message{"syntax.exponent_too_large",
-                              {os.str(), std::to_string(limits.max_exponent)}},
-                      whole, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
+        whole, std::string(text));
   }
   double terms = std::min(expanded_terms(e), monomial_bound(e));
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
-    throw SyntaxError(Message{"syntax.expansion_too_large",
-                              {shown, std::to_string(static_cast<long long>(
-                                          limits.max_expanded_terms))}},
-                      whole, std::string(text));
+    throw SyntaxError(
+        Message{"syntax.expansion_too_large",
+                {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
+        whole, std::string(text));
   }
   return Parsed{e, variables_of(e)};
 }

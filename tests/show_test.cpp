@@ -1,5 +1,6 @@
 // `tutor show`: the command as a learner runs it.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run.hpp"
@@ -48,6 +49,86 @@ TEST(Show, UnknownCommandSuggests) {
   auto r = run_binary({"shwo", "x"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("did you mean show?"), std::string::npos) << r.err;
+}
+
+TEST(Show, LatexFormatPrintsOnlyLatex) {
+  auto r = run_in_process({"show", "x^2/2", "--format", "latex"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "\\frac{x^{2}}{2}\n");
+}
+
+TEST(Show, TextFormatShowsEveryReading) {
+  auto r = run_in_process({"show", "2x cos(x^2)"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "input:       2x cos(x^2)\n"
+            "read as:     2x·cos(x²)\n"
+            "input form:  2*x*cos(x^2)\n"
+            "LaTeX:       2 x \\cos\\left(x^{2}\\right)\n"
+            "variables:   x\n");
+}
+
+TEST(Show, AsciiFlagAndNonUtf8LocaleFallBackToAscii) {
+  auto flag = run_binary({"--ascii", "show", "√x + θ²"});
+  ASSERT_EQ(flag.status, 0) << flag.err;
+  EXPECT_NE(flag.out.find("read as:     theta^2 + sqrt(x)\n"), std::string::npos) << flag.out;
+  EXPECT_NE(flag.out.find("variables:   theta, x\n"), std::string::npos) << flag.out;
+  auto locale = run_binary({"show", "√x + θ²"}, "", {{"LANG", "C"}});
+  ASSERT_EQ(locale.status, 0) << locale.err;
+  EXPECT_NE(locale.out.find("read as:     theta^2 + sqrt(x)\n"), std::string::npos) << locale.out;
+  auto unicode = run_binary({"show", "√x + θ²"});
+  EXPECT_NE(unicode.out.find("read as:     θ² + √x\n"), std::string::npos) << unicode.out;
+}
+
+TEST(Show, JsonForGreekAndConstants) {
+  auto r = run_in_process({"show", "--format", "json", "--", "θ² + π e"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["expression"], "theta^2+pi*e");
+  EXPECT_EQ(j["text"], "θ² + π·e");
+  EXPECT_EQ(j["variables"], nlohmann::json::array({"theta"}));
+}
+
+// The caret is placed by display columns: θ, ² and √ are one column each, Hangul two.
+TEST(Show, CaretUnderTheOpeningParenthesisAfterGreekAndSuperscripts) {
+  auto r = run_binary({"show", "θ² + √(x"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("\n  θ² + √(x\n        ^\n"), std::string::npos) << r.err;
+}
+
+TEST(Show, CaretUnderWideKoreanText) {
+  auto r = run_binary({"show", "x + 변수"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("\n  x + 변수\n      ^^\n"), std::string::npos) << r.err;
+}
+
+TEST(Show, CaretAfterKoreanMessageInKorean) {
+  auto r = run_binary({"--lang", "ko", "show", "sinn(x) + 1"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("sin을(를) 뜻했나요?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n  sinn(x) + 1\n  ^^^^\n"), std::string::npos) << r.err;
+}
+
+TEST(Show, EscapesInTheInputAreNotEchoed) {
+  auto r = run_binary({"show", "x + \x1B[31m"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.find('\x1B'), std::string::npos) << r.err;
+}
+
+TEST(Show, ExitCodes) {
+  EXPECT_EQ(run_in_process({"show", "x + 1"}).status, 0);
+  EXPECT_EQ(run_in_process({"show", "x +"}).status, 2);
+  EXPECT_EQ(run_in_process({"show", ""}).status, 2);
+  EXPECT_EQ(run_in_process({"show", "x", "--format", "yaml"}).status, 2);
+  EXPECT_EQ(run_binary({"show", "2^(2^40)"}).status, 2);
+  EXPECT_EQ(run_binary({"show"}).status, 2);
+}
+
+TEST(Show, LimitRefusalIsQuickAndSaysWhy) {
+  auto r = run_binary({"show", "9^9^9^9"}, "", {}, 5);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("the limit is 1000"), std::string::npos) << r.err;
 }
 
 }  // namespace

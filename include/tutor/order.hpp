@@ -27,6 +27,9 @@ std::vector<GiNaC::ex> sorted_terms(const GiNaC::ex& sum);
 // (2x·cos(x²), 6(3x + 1)·cos(…), σ(x)(1 − σ(x))). A non-product is a single factor.
 std::vector<GiNaC::ex> sorted_factors(const GiNaC::ex& product);
 
+// FACTORS put in the order sorted_factors uses.
+void sort_factors(std::vector<GiNaC::ex>& factors);
+
 // The total degree of E in its variables: 2 for 3x²y⁰, 3 for x·y², 0 for sin(x).
 double total_degree(const GiNaC::ex& e);
 

@@ -24,10 +24,12 @@ namespace tutor {
 struct Limits {
   std::size_t max_input_bytes = 2000;  // longer input is refused before it is read
   int max_depth = 200;                 // nested parentheses, functions, powers and signs
-  std::size_t max_integer_digits = 50;     // an integer literal
-  double max_number_digits = 1000;         // a number the parser computes, e.g. 2^3000
-  long max_exponent = 1000;                // |n| in x^n for a non-numeric x
-  double max_expanded_terms = 10000;       // terms that expanding the expression could give
+  // An integer literal; as many digits as a computed number may have, so that whatever the
+  // tutor prints it can read back.
+  std::size_t max_integer_digits = 1000;
+  double max_number_digits = 1000;    // a number the parser computes, e.g. 2^3000
+  long max_exponent = 1000;           // |n| in x^n for a non-numeric x
+  double max_expanded_terms = 10000;  // terms that expanding the expression could give
 };
 
 struct Parsed {

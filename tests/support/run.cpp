@@ -32,6 +32,12 @@ RunResult run_in_process(const std::vector<std::string>& args, const std::string
 
 RunResult run_binary(const std::vector<std::string>& args, const std::string& input,
                      const std::map<std::string, std::string>& env, double timeout_s) {
+  return run_program(TUTOR_BINARY, args, input, env, timeout_s);
+}
+
+RunResult run_program(const std::string& path, const std::vector<std::string>& args,
+                      const std::string& input, const std::map<std::string, std::string>& env,
+                      double timeout_s) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return {};
   pid_t pid = fork();
@@ -39,14 +45,15 @@ RunResult run_binary(const std::vector<std::string>& args, const std::string& in
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
-    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+      close(fd);
     clearenv();
     setenv("PATH", "/usr/bin:/bin", 1);
     setenv("LANG", "C.UTF-8", 1);
     setenv("HOME", "/tmp", 1);
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
-    std::string bin = TUTOR_BINARY;
+    std::string bin = path;
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
@@ -70,7 +77,8 @@ RunResult run_binary(const std::vector<std::string>& args, const std::string& in
     if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
     if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
     if (in_open) fds.push_back({in_pipe[1], POLLOUT, 0});
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       kill(pid, SIGKILL);
       waitpid(pid, nullptr, 0);

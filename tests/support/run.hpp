@@ -22,4 +22,9 @@ RunResult run_in_process(const std::vector<std::string>& args, const std::string
 RunResult run_binary(const std::vector<std::string>& args, const std::string& input = "",
                      const std::map<std::string, std::string>& env = {}, double timeout_s = 20);
 
+// Any program at PATH, run the way run_binary runs the tutor.
+RunResult run_program(const std::string& path, const std::vector<std::string>& args,
+                      const std::string& input = "",
+                      const std::map<std::string, std::string>& env = {}, double timeout_s = 20);
+
 }  // namespace tutor::testing
