@@ -21,6 +21,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/graph.inc"
 #include "messages/repl.inc"
 #include "messages/quiz.inc"
+#include "messages/lesson.inc"
 };
 
 }  // namespace

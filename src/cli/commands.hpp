@@ -13,5 +13,7 @@ Command descent_command();
 Command gradients_command();
 Command graph_command();
 Command quiz_command();
+Command lesson_command();
+Command progress_command();
 
 }  // namespace tutor::cli

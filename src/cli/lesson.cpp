@@ -1,0 +1,344 @@
+// `tutor lesson [N] [--lessons-dir DIR]`: the list of lessons, or lesson N.
+//
+// On a terminal (stdin and stdout both), lesson N shows one section at a time: Enter goes on,
+// `b` goes back, `q` quits, and each question waits for an answer (`?` for a hint, an empty
+// line to see the answer). Otherwise the whole lesson is printed without pausing. Questions
+// then take their answers from stdin, one line per try, when stdin is not a terminal; once
+// stdin has no more lines (or when it is a terminal nobody is looking at), each question is
+// shown with its answer, as in the back of a book, and nothing is recorded for it.
+// Reaching the end of the lesson marks it completed in the progress file.
+#include "tutor/lesson.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/progress_file.hpp"
+#include "repl/line.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/markdown.hpp"
+#include "tutor/question.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+constexpr int kTries = 3;
+constexpr std::size_t kMaxWidth = 100;
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// The terminal's width when stdout is one, else $COLUMNS, else 80; at most kMaxWidth, since
+// longer lines are hard to read.
+std::size_t terminal_width(const Context& ctx) {
+  std::size_t width = 80;
+  winsize ws{};
+  if (ctx.out == &std::cout && isatty(STDOUT_FILENO) != 0 &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    width = ws.ws_col;
+  } else if (const char* cols = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    long n = std::strtol(cols, &end, 10);
+    if (end != cols && *end == '\0' && n > 0) width = static_cast<std::size_t>(n);
+  }
+  return std::clamp<std::size_t>(width, 20, kMaxWidth);
+}
+
+class Session {
+ public:
+  Session(const Lesson& lesson, Context& ctx, ProgressFile& progress)
+      : lesson_(lesson), ctx_(ctx), out_(*ctx.out), progress_(progress) {
+    md_.width = terminal_width(ctx);
+    md_.ascii = ctx.ascii;
+    md_.color = ctx.color;
+    // Answers come from a pipe or a file, or from the person at the terminal; never from a
+    // terminal while the output goes elsewhere (nobody would see the question).
+    const bool stdin_terminal = ctx.in == &std::cin && isatty(STDIN_FILENO) != 0;
+    answers_ = ctx.interactive || !stdin_terminal;
+  }
+
+  int run() {
+    if (ctx_.interactive) return paged();
+    for (std::size_t i = 0; i < lesson_.sections.size(); ++i) show_section(i);
+    finish();
+    return 0;
+  }
+
+ private:
+  int paged() {
+    std::size_t i = 0;
+    while (i < lesson_.sections.size()) {
+      show_section(i);
+      if (quit_) return 0;
+      const bool last = i + 1 == lesson_.sections.size();
+      out_ << "\n"
+           << styled(tr(ctx_.lang, last ? "lesson.pager_last" : "lesson.pager", i + 1,
+                        lesson_.sections.size()))
+           << " " << std::flush;
+      std::string key;
+      if (!std::getline(*ctx_.in, key)) {
+        out_ << "\n";
+        return 0;
+      }
+      key = trim(key);
+      if (key == "q" || key == "Q") return 0;
+      if (key == "b" || key == "B") {
+        if (i > 0) --i;
+        continue;
+      }
+      ++i;
+    }
+    finish();
+    return 0;
+  }
+
+  std::string styled(const std::string& s) const {
+    return ctx_.color ? "\x1b[2m" + s + "\x1b[0m" : s;
+  }
+
+  void finish() {
+    progress_.update([&](Progress& p) { p.lessons_completed.insert(lesson_.number); });
+    out_ << "\n" << tr(ctx_.lang, "lesson.completed", lesson_.number) << "\n";
+    out_.flush();
+  }
+
+  void show_section(std::size_t index) {
+    for (const auto& block : lesson_.sections[index].blocks) {
+      if (quit_) return;
+      switch (block.kind) {
+        case BlockKind::text:
+          out_ << "\n" << render_markdown(block.text, md_);
+          break;
+        case BlockKind::live:
+          live(block.text);
+          break;
+        case BlockKind::question:
+          question(block.question);
+          break;
+      }
+    }
+    out_.flush();
+  }
+
+  // Runs LINE through the command table, as the prompt would, and shows what it writes.
+  void live(const std::string& line) {
+    std::ostringstream out, err;
+    std::istringstream in;
+    SymbolTable syms;
+    Context sub = ctx_;
+    sub.out = &out;
+    sub.err = &err;
+    sub.in = &in;
+    sub.syms = &syms;
+    sub.interactive = false;
+    sub.last.reset();
+    int status = 2;
+    try {
+      repl::Line l = repl::split_line(line, sub);
+      if (l.kind == repl::Line::Kind::run) {
+        status = dispatch(*l.command, l.inv, sub);
+      } else {
+        err << tr(ctx_.lang, "error.prefix") << ": "
+            << tr(ctx_.lang, "lesson.live_not_command", sanitize(line)) << "\n";
+      }
+    } catch (const Error& e) {
+      err << format_error(ctx_.lang, e, ctx_.ascii);
+    }
+    const std::string prompt = "$ tutor " + sanitize(line, ctx_.ascii);
+    out_ << "\n" << (ctx_.color ? "\x1b[1;32m" + prompt + "\x1b[0m" : prompt) << "\n";
+    std::string shown = out.str();
+    while (shown.ends_with("\n\n")) shown.pop_back();
+    out_ << shown;
+    if (status != 0) {
+      *ctx_.err << tr(ctx_.lang, "lesson.live_failed", sanitize(line), status) << "\n" << err.str();
+    }
+  }
+
+  std::optional<std::string> read_answer() {
+    if (!answers_ || input_ended_) return std::nullopt;
+    if (ctx_.interactive) out_ << "> " << std::flush;
+    std::string line;
+    if (!std::getline(*ctx_.in, line)) {
+      input_ended_ = true;
+      if (ctx_.interactive) {
+        out_ << "\n";
+        quit_ = true;
+      }
+      return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // A transcript shows what was answered, as if it had been typed.
+    if (!ctx_.interactive) out_ << "> " << sanitize(line, ctx_.ascii) << "\n";
+    return line;
+  }
+
+  void question(const LessonQuestion& q) {
+    ++number_;
+    out_ << "\n"
+         << render_markdown("**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.ask, md_);
+    for (std::size_t i = 0; i < q.choices.size(); ++i) {
+      std::string letter = std::string(1, choice_letter(i)) + ") ";
+      for (const auto& l : wrap_text(render_inline(q.choices[i], md_), md_.width, "  " + letter,
+                                     std::string(2 + letter.size(), ' '))) {
+        out_ << l << "\n";
+      }
+    }
+    const std::string key = "lesson-" + std::to_string(lesson_.number) + "/" + q.id;
+    if (answered_.contains(key)) {
+      reveal(q);
+      return;
+    }
+    if (ctx_.interactive) out_ << styled(tr(ctx_.lang, "lesson.answer_help")) << "\n";
+    int tries = 0;
+    std::size_t hints = 0;
+    bool solved = false, revealed = false, any = false;
+    while (true) {
+      auto answer = read_answer();
+      if (!answer) {
+        if (!quit_) {
+          reveal(q);
+        }
+        break;
+      }
+      any = true;
+      std::string a = trim(*answer);
+      if (a == "?") {
+        if (hints < q.hints.size()) {
+          hint(q.hints[hints++]);
+        } else {
+          out_ << tr(ctx_.lang, "lesson.no_more_hints") << "\n";
+        }
+        continue;
+      }
+      if (a.empty()) {
+        revealed = true;
+        reveal(q);
+        break;
+      }
+      Grade g = grade(q, a);
+      if (g.status == Status::invalid) {
+        if (g.error && g.error->span())
+          out_ << format_error(ctx_.lang, *g.error, ctx_.ascii);
+        else
+          out_ << render(ctx_.lang, g.feedback) << "\n";
+        out_ << tr(ctx_.lang, "lesson.try_again") << "\n";
+        continue;
+      }
+      ++tries;
+      out_ << render(ctx_.lang, g.feedback) << "\n";
+      if (g.status == Status::correct) {
+        solved = true;
+        if (!q.explain.empty()) out_ << render_markdown(q.explain, md_);
+        break;
+      }
+      if (tries >= kTries) {
+        revealed = true;
+        reveal(q);
+        break;
+      }
+      if (hints < q.hints.size()) hint(q.hints[hints++]);
+      out_ << tr(ctx_.lang, "lesson.try_again") << "\n";
+    }
+    if (!any) return;
+    answered_.insert(key);
+    auto record = [&](Attempts& a) {
+      a.tries += tries;
+      a.solved = a.solved || solved;
+      a.revealed = a.revealed || (revealed && !a.solved);
+    };
+    // Only the question is recorded: `tutor exercise N` keeps the exercises' own record.
+    progress_.update([&](Progress& p) { record(p.questions[key]); });
+  }
+
+  void hint(const std::string& text) {
+    out_ << render_markdown("**" + tr(ctx_.lang, "lesson.hint") + "** " + text, md_);
+  }
+
+  void reveal(const LessonQuestion& q) {
+    out_ << render_markdown(tr(ctx_.lang, "lesson.answer_is", answer_key(q, ctx_.ascii)), md_);
+    if (!q.explain.empty()) out_ << render_markdown(q.explain, md_);
+  }
+
+  const Lesson& lesson_;
+  Context& ctx_;
+  std::ostream& out_;
+  ProgressFile& progress_;
+  MarkdownOptions md_;
+  bool answers_ = false;
+  bool input_ended_ = false;
+  bool quit_ = false;
+  int number_ = 0;
+  std::set<std::string> answered_;
+};
+
+void list(const LessonSet& set, const Progress& progress, Context& ctx) {
+  std::ostream& out = *ctx.out;
+  out << tr(ctx.lang, "lesson.list_title") << "\n";
+  for (const auto& l : set.lessons) {
+    const bool done = progress.lessons_completed.contains(l.number);
+    std::string mark = done ? (ctx.ascii ? "[x]" : " ✓ ") : "   ";
+    out << "  " << mark << " " << l.number << ". " << sanitize(l.title, ctx.ascii) << "\n";
+  }
+  out << "\n" << tr(ctx.lang, "lesson.list_hint") << "\n";
+}
+
+int run_lesson(const Invocation& inv, Context& ctx) {
+  auto flag = inv.value("--lessons-dir");
+  auto dir = find_lessons_dir(flag ? std::optional<std::string_view>(*flag) : std::nullopt);
+  if (!dir) {
+    if (flag) throw Error(Message{"lesson.no_dir", {sanitize(*flag)}});
+    throw Error(Message{"lesson.none_found", {}});
+  }
+  LessonSet set = load_lessons(*dir, ctx.lang);
+  for (const auto& p : set.problems) *ctx.err << format_problem(ctx.lang, p) << "\n";
+  ProgressFile progress(ctx);
+
+  const std::string which = trim(inv.expression);
+  if (which.empty()) {
+    if (set.lessons.empty()) throw Error(Message{"lesson.none_in", {sanitize(dir->string())}});
+    list(set, progress.get(), ctx);
+    return 0;
+  }
+  char* end = nullptr;
+  long n = std::strtol(which.c_str(), &end, 10);
+  if (*end != '\0' || which.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(Message{"lesson.bad_choice", {sanitize(which)}}, Span{0, inv.expression.size()},
+                inv.expression);
+  }
+  for (const auto& l : set.lessons) {
+    if (l.number == n) return Session(l, ctx, progress).run();
+  }
+  throw Error(Message{"lesson.no_such_lesson", {sanitize(which)}});
+}
+
+}  // namespace
+
+Command lesson_command() {
+  return Command{
+      "lesson",
+      "lesson [N] [--lessons-dir DIR]",
+      {"List the lessons, or take lesson N: text, live examples and questions the tutor checks.",
+       "수업 목록을 보거나 N번 수업을 듣습니다: 설명, 실제로 실행되는 예제, 튜터가 채점하는 문제."},
+      {
+          {"--lessons-dir",
+           "DIR",
+           {"read lessons from DIR/ko and DIR/en", "DIR/ko, DIR/en에서 수업을 읽습니다"}},
+      },
+      true,
+      run_lesson,
+  };
+}
+
+}  // namespace tutor::cli

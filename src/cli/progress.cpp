@@ -1,0 +1,167 @@
+// `tutor progress [--reset] [--yes] [--format text|json]`: what the learner has done, and
+// starting over. A reset asks first on a terminal, needs --yes otherwise, and always keeps
+// the old file as progress.json.bak-<time>.
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/progress_file.hpp"
+#include "tutor/atomic_file.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/lesson.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+constexpr int kExercises = 3;  // the course's three exercises
+
+std::string utc_stamp() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+bool agreed(std::string answer) {
+  for (char& c : answer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::string_view kYes[] = {"y", "yes", "예", "네", "응", "ㅇ"};
+  for (auto y : kYes) {
+    if (answer == y) return true;
+  }
+  return false;
+}
+
+int reset(const Invocation& inv, Context& ctx, const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    *ctx.out << tr(ctx.lang, "progress.nothing_to_reset") << "\n";
+    return 0;
+  }
+  if (!inv.has("--yes")) {
+    if (!ctx.interactive) throw Error(Message{"progress.reset_needs_yes", {}});
+    *ctx.out << tr(ctx.lang, "progress.reset_ask", sanitize(path.string())) << " " << std::flush;
+    std::string answer;
+    if (!std::getline(*ctx.in, answer) || !agreed(answer)) {
+      *ctx.out << tr(ctx.lang, "progress.reset_cancelled") << "\n";
+      return 0;
+    }
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  if (!in) throw Error(Message{"error.file_write", {sanitize(path.string()), "unreadable"}});
+  std::filesystem::path backup = path;
+  backup += ".bak-" + utc_stamp();
+  // Two resets in one second must not overwrite the first backup.
+  for (int k = 2; std::filesystem::exists(backup, ec); ++k) {
+    backup = path;
+    backup += ".bak-" + utc_stamp() + "-" + std::to_string(k);
+  }
+  write_atomically(backup, content.str(), Overwrite::never);
+  save_progress(path, Progress{});
+  *ctx.out << tr(ctx.lang, "progress.reset_done", sanitize(backup.string())) << "\n";
+  return 0;
+}
+
+std::string tries_text(Lang lang, const Attempts& a) {
+  std::string s = tr(lang, "progress.tries", a.tries);
+  if (a.revealed && !a.solved) s += ", " + tr(lang, "progress.revealed");
+  return s;
+}
+
+void show(const Progress& p, const std::filesystem::path& path, Context& ctx) {
+  std::ostream& out = *ctx.out;
+  const std::string yes = ctx.ascii ? "[x]" : " ✓ ";
+  const std::string no = "   ";
+
+  // Lesson titles when the lessons can be found; numbers alone otherwise.
+  std::vector<std::pair<int, std::string>> lessons;
+  if (auto dir = find_lessons_dir(std::nullopt)) {
+    for (const auto& l : load_lessons(*dir, ctx.lang).lessons)
+      lessons.emplace_back(l.number, l.title);
+  }
+  for (int n : p.lessons_completed) {
+    bool known =
+        std::any_of(lessons.begin(), lessons.end(), [&](const auto& l) { return l.first == n; });
+    if (!known) lessons.emplace_back(n, "");
+  }
+  std::sort(lessons.begin(), lessons.end());
+
+  out << tr(ctx.lang, "progress.file", sanitize(path.string())) << "\n\n";
+  out << tr(ctx.lang, "progress.lessons", p.lessons_completed.size(), lessons.size()) << "\n";
+  for (const auto& [n, title] : lessons) {
+    out << "  " << (p.lessons_completed.contains(n) ? yes : no) << " " << n << ". "
+        << sanitize(title, ctx.ascii) << "\n";
+  }
+
+  int answered = 0, correct = 0, tries = 0;
+  for (const auto& [id, a] : p.questions) {
+    if (a.tries == 0 && !a.revealed) continue;
+    ++answered;
+    correct += a.solved ? 1 : 0;
+    tries += a.tries;
+  }
+  out << "\n" << tr(ctx.lang, "progress.questions", answered, correct, tries) << "\n";
+
+  int solved = 0;
+  for (const auto& [id, a] : p.exercises) solved += a.solved ? 1 : 0;
+  out << "\n" << tr(ctx.lang, "progress.exercises", solved, kExercises) << "\n";
+  for (int n = 1; n <= kExercises; ++n) {
+    auto it = p.exercises.find(std::to_string(n));
+    out << "  " << (it != p.exercises.end() && it->second.solved ? yes : no) << " "
+        << tr(ctx.lang, "progress.exercise", n);
+    if (it != p.exercises.end()) out << " (" << tries_text(ctx.lang, it->second) << ")";
+    out << "\n";
+  }
+}
+
+int run_progress(const Invocation& inv, Context& ctx) {
+  auto path = progress_path();
+  if (!path) throw Error(Message{"progress.no_place", {}});
+  if (inv.has("--reset")) return reset(inv, ctx, *path);
+  ProgressFile file(ctx);
+  if (format_of(inv) == "json") {
+    *ctx.out << progress_json(file.get());
+    return 0;
+  }
+  show(file.get(), *path, ctx);
+  return 0;
+}
+
+}  // namespace
+
+Command progress_command() {
+  return Command{
+      "progress",
+      "progress [--reset [--yes]] [--format text|json]",
+      {"Show the lessons completed, questions answered, exercises solved and tries; --reset starts "
+       "over (the old file is kept as a backup).",
+       "완료한 수업, 답한 문제, 푼 실습 과제와 시도 횟수를 보여 줍니다. --reset은 처음부터 다시 "
+       "시작합니다 (이전 파일은 백업으로 남습니다)."},
+      {
+          {"--reset",
+           "",
+           {"forget all progress, keeping a backup", "백업을 남기고 모든 진도를 지웁니다"}},
+          {"--yes", "", {"reset without asking", "묻지 않고 지웁니다"}},
+          {"--format",
+           "FORMAT",
+           {"output format: text or json", "출력 형식: text, json"},
+           false,
+           {"text", "json"}},
+      },
+      false,
+      run_progress,
+  };
+}
+
+}  // namespace tutor::cli

@@ -1,0 +1,379 @@
+#include "tutor/lesson.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "tutor/errors.hpp"
+#include "tutor/markdown.hpp"
+#include "tutor/question.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(start, nl - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.push_back(std::move(line));
+    start = nl + 1;
+  }
+  return out;
+}
+
+// "key: value", with the key lowercased; nullopt when the line has no such colon.
+std::optional<std::pair<std::string, std::string>> key_value(std::string_view line) {
+  auto colon = line.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::string key = trim(line.substr(0, colon));
+  if (key.empty() || key.find(' ') != std::string::npos) return std::nullopt;
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::pair{key, trim(line.substr(colon + 1))};
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::filesystem::path& file)
+      : lines_(lines_of(text)), file_(file) {}
+
+  ParsedLesson run() {
+    lesson_.file = file_;
+    std::size_t body = front_matter();
+    if (problems_.empty()) sections(body);
+    ParsedLesson out;
+    out.problems = std::move(problems_);
+    if (out.problems.empty()) out.lesson = std::move(lesson_);
+    return out;
+  }
+
+ private:
+  void problem(std::size_t line, std::string key, std::vector<std::string> args = {}) {
+    problems_.push_back({file_, line, Message{std::move(key), std::move(args)}});
+  }
+
+  // The lines between the two "---"; returns the index of the first body line.
+  std::size_t front_matter() {
+    if (lines_.empty() || trim(lines_[0]) != "---") {
+      problem(1, "lesson.no_front_matter");
+      return 0;
+    }
+    std::size_t i = 1;
+    bool closed = false;
+    std::set<std::string> seen;
+    for (; i < lines_.size(); ++i) {
+      std::string t = trim(lines_[i]);
+      if (t == "---") {
+        closed = true;
+        break;
+      }
+      if (t.empty() || t.starts_with("#")) continue;
+      auto kv = key_value(t);
+      if (!kv) {
+        problem(i + 1, "lesson.bad_front_line", {sanitize(t)});
+        continue;
+      }
+      seen.insert(kv->first);
+      if (kv->first == "number") {
+        char* end = nullptr;
+        long n = std::strtol(kv->second.c_str(), &end, 10);
+        if (kv->second.empty() || *end != '\0' || n < 1 || n > 999) {
+          problem(i + 1, "lesson.bad_number", {sanitize(kv->second)});
+        }
+        lesson_.number = static_cast<int>(n);
+      } else if (kv->first == "title") {
+        lesson_.title = kv->second;
+      } else if (kv->first == "lang") {
+        auto lang = parse_lang(kv->second);
+        if (!lang)
+          problem(i + 1, "lesson.bad_lang", {sanitize(kv->second)});
+        else
+          lesson_.lang = *lang;
+      }
+      // Other keys (author, level, ...) are the teacher's own notes.
+    }
+    if (!closed) {
+      problem(1, "lesson.unclosed_front_matter");
+      return lines_.size();
+    }
+    for (std::string_view required : {"number", "title", "lang"}) {
+      if (!seen.contains(std::string(required)))
+        problem(1, "lesson.missing_key", {std::string(required)});
+    }
+    if (seen.contains("title") && lesson_.title.empty())
+      problem(1, "lesson.missing_key", {"title"});
+    return i + 1;
+  }
+
+  void flush_text(std::string& text, std::size_t line) {
+    if (trim(text).empty()) {
+      text.clear();
+      return;
+    }
+    for (const auto& p : markdown_problems(text))
+      problem(line + p.line, p.message.key, p.message.args);
+    current().blocks.push_back({BlockKind::text, text, {}, line});
+    text.clear();
+  }
+
+  Section& current() {
+    if (lesson_.sections.empty()) lesson_.sections.push_back({lesson_.title, {}});
+    return lesson_.sections.back();
+  }
+
+  void sections(std::size_t i) {
+    std::string text;
+    std::size_t text_line = i + 1;
+    while (i < lines_.size()) {
+      const std::string& l = lines_[i];
+      std::string t = trim(l);
+      if (t.starts_with("## ")) {
+        flush_text(text, text_line);
+        lesson_.sections.push_back({trim(t.substr(3)), {}});
+        text = l + "\n";
+        text_line = i + 1;
+        ++i;
+        continue;
+      }
+      if (t.starts_with("```")) {
+        std::string info = trim(t.substr(3));
+        std::size_t open = i;
+        std::vector<std::string> body;
+        for (++i; i < lines_.size() && !trim(lines_[i]).starts_with("```"); ++i)
+          body.push_back(lines_[i]);
+        if (i >= lines_.size()) {
+          problem(open + 1, "lesson.unclosed_fence");
+          return;
+        }
+        ++i;
+        if (info == "tutor" || info == "question") {
+          flush_text(text, text_line);
+          if (info == "tutor")
+            live(body, open + 1);
+          else
+            question(body, open + 1);
+          text_line = i + 1;
+        } else {
+          text += l + "\n";
+          for (const auto& b : body) text += b + "\n";
+          text += lines_[i - 1] + "\n";
+        }
+        continue;
+      }
+      text += l + "\n";
+      ++i;
+    }
+    flush_text(text, text_line);
+    if (lesson_.sections.empty()) problem(1, "lesson.empty");
+  }
+
+  void live(const std::vector<std::string>& body, std::size_t line) {
+    // Each non-blank line is a command of its own.
+    bool any = false;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      std::string t = trim(body[k]);
+      if (t.empty() || t.starts_with("#")) continue;
+      if (t.starts_with("tutor ")) t = trim(t.substr(6));
+      current().blocks.push_back({BlockKind::live, t, {}, line + 1 + k});
+      any = true;
+    }
+    if (!any) problem(line, "lesson.empty_live");
+  }
+
+  void question(const std::vector<std::string>& body, std::size_t line) {
+    LessonQuestion q;
+    std::string* last = nullptr;
+    std::set<std::string> seen;
+    bool bad_type = false;  // then the fields cannot be checked against a kind
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      const std::string& l = body[k];
+      const std::size_t at = line + 1 + k;
+      if (trim(l).empty()) continue;
+      if ((l.starts_with(" ") || l.starts_with("\t")) && last != nullptr) {
+        *last += " " + trim(l);
+        continue;
+      }
+      auto kv = key_value(l);
+      if (!kv) {
+        problem(at, "lesson.bad_question_line", {sanitize(trim(l))});
+        continue;
+      }
+      auto& [key, value] = *kv;
+      seen.insert(key);
+      last = nullptr;
+      if (key == "id") {
+        q.id = value;
+      } else if (key == "type") {
+        static const std::map<std::string, QuestionKind> kinds = {
+            {"derivative", QuestionKind::derivative},
+            {"number", QuestionKind::number},
+            {"choice", QuestionKind::choice}};
+        auto it = kinds.find(value);
+        if (it == kinds.end()) {
+          problem(at, "lesson.bad_question_type", {sanitize(value)});
+          bad_type = true;
+        } else {
+          q.kind = it->second;
+        }
+      } else if (key == "ask") {
+        q.ask = value;
+        last = &q.ask;
+      } else if (key == "expr") {
+        q.expression = value;
+      } else if (key == "wrt") {
+        q.wrt = value;
+      } else if (key == "answer") {
+        q.answer = value;
+      } else if (key == "hint") {
+        q.hints.push_back(value);
+        last = &q.hints.back();
+      } else if (key == "choice") {
+        q.choices.push_back(value);
+        last = &q.choices.back();
+      } else if (key == "explain") {
+        q.explain = value;
+        last = &q.explain;
+      } else if (key == "exercise") {
+        char* end = nullptr;
+        long n = std::strtol(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || n < 1)
+          problem(at, "lesson.bad_number", {sanitize(value)});
+        else
+          q.exercise = static_cast<int>(n);
+      } else if (key == "tolerance") {
+        char* end = nullptr;
+        double t = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !(t >= 0))
+          problem(at, "lesson.bad_number", {sanitize(value)});
+        else
+          q.tolerance = t;
+      } else {
+        problem(at, "lesson.unknown_question_key", {sanitize(key)});
+      }
+    }
+    ++question_count_;
+    if (q.id.empty()) q.id = "q" + std::to_string(question_count_);
+    if (!ids_.insert(q.id).second) problem(line, "lesson.duplicate_question", {sanitize(q.id)});
+    for (std::string_view required : {"ask", "answer"}) {
+      if (!seen.contains(std::string(required)))
+        problem(line, "lesson.missing_key", {std::string(required)});
+    }
+    for (const auto& text : {q.ask, q.explain}) {
+      for (const auto& p : markdown_problems(text)) problem(line, p.message.key, p.message.args);
+    }
+    if (auto bad = bad_type ? std::nullopt : question_problem(q))
+      problem(line, bad->key, bad->args);
+    current().blocks.push_back({BlockKind::question, {}, std::move(q), line});
+  }
+
+  std::vector<std::string> lines_;
+  std::filesystem::path file_;
+  Lesson lesson_;
+  std::vector<LessonProblem> problems_;
+  std::set<std::string> ids_;
+  int question_count_ = 0;
+};
+
+}  // namespace
+
+ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& file) {
+  if (!valid_utf8(text)) {
+    ParsedLesson out;
+    out.problems.push_back({file, 0, Message{"lesson.not_utf8", {}}});
+    return out;
+  }
+  return Parser(text, file).run();
+}
+
+LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
+  LessonSet set;
+  std::filesystem::path folder = dir / std::string(lang_name(lang));
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().extension() == ".md") files.push_back(it->path());
+  }
+  // Files in name order, so "which one is left out" is the same on every machine.
+  std::sort(files.begin(), files.end());
+  std::map<int, std::filesystem::path> numbers;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      set.problems.push_back({f, 0, Message{"lesson.unreadable", {}}});
+      continue;
+    }
+    ParsedLesson p = parse_lesson(text.str(), f);
+    for (auto& problem : p.problems) set.problems.push_back(std::move(problem));
+    if (!p.lesson) continue;
+    if (p.lesson->lang != lang) {
+      set.problems.push_back(
+          {f, 1,
+           Message{"lesson.wrong_lang",
+                   {std::string(lang_name(p.lesson->lang)), std::string(lang_name(lang))}}});
+      continue;
+    }
+    auto [it, fresh] = numbers.emplace(p.lesson->number, f);
+    if (!fresh) {
+      set.problems.push_back(
+          {f, 1,
+           Message{"lesson.duplicate_number",
+                   {std::to_string(p.lesson->number), it->second.filename().string()}}});
+      continue;
+    }
+    set.lessons.push_back(std::move(*p.lesson));
+  }
+  std::sort(set.lessons.begin(), set.lessons.end(),
+            [](const Lesson& a, const Lesson& b) { return a.number < b.number; });
+  return set;
+}
+
+std::optional<std::filesystem::path> find_lessons_dir(std::optional<std::string_view> flag) {
+  // An explicit folder (the flag, or the variable) is the only one looked at: a typo must
+  // not fall back silently to other lessons.
+  std::vector<std::filesystem::path> candidates;
+  const char* env = std::getenv("TUTOR_LESSONS");
+  if (flag) {
+    candidates.emplace_back(std::string(*flag));
+  } else if (env != nullptr && *env != '\0') {
+    candidates.emplace_back(env);
+  } else {
+#ifdef TUTOR_INSTALL_LESSONS
+    candidates.emplace_back(TUTOR_INSTALL_LESSONS);
+#endif
+#ifdef TUTOR_SOURCE_LESSONS
+    candidates.emplace_back(TUTOR_SOURCE_LESSONS);
+#endif
+  }
+  for (const auto& c : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(c, ec)) return c;
+  }
+  return std::nullopt;
+}
+
+std::string format_problem(Lang lang, const LessonProblem& p) {
+  std::string where = sanitize(p.file.string());
+  if (p.line > 0) where += ":" + std::to_string(p.line);
+  return where + ": " + render(lang, p.message);
+}
+
+}  // namespace tutor

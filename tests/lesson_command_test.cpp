@@ -1,0 +1,311 @@
+// `tutor lesson` and `tutor progress` as a learner meets them: the list, a piped lesson with
+// answers, the live blocks, and the progress file.
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "repl/session.hpp"
+#include "support/run.hpp"
+#include "tutor/lesson.hpp"
+#include "tutor/syntax.hpp"
+
+namespace tutor {
+namespace {
+
+using testing::run_binary;
+using testing::run_in_process;
+
+const std::string kLessons = TUTOR_SOURCE_LESSONS;
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char t[] = "/tmp/tutor-lesson-cmd-XXXXXX";
+    path = mkdtemp(t);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::map<std::string, std::string> env() const { return {{"XDG_DATA_HOME", path.string()}}; }
+  std::filesystem::path progress() const { return path / "tutor" / "progress.json"; }
+};
+
+nlohmann::json read_json(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return nlohmann::json::parse(in);
+}
+
+TEST(LessonCommand, EveryLiveBlockRunsCleanly) {
+  for (Lang lang : {Lang::ko, Lang::en}) {
+    for (const auto& l : load_lessons(kLessons, lang).lessons) {
+      for (const auto& s : l.sections) {
+        for (const auto& b : s.blocks) {
+          if (b.kind != BlockKind::live) continue;
+          SymbolTable syms;
+          std::istringstream in;
+          std::ostringstream out, err;
+          cli::Context ctx;
+          ctx.lang = lang;
+          ctx.in = &in;
+          ctx.out = &out;
+          ctx.err = &err;
+          ctx.syms = &syms;
+          repl::Outcome o = repl::run_line(b.text, ctx);
+          EXPECT_EQ(o.status, 0) << l.file << ":" << b.line << ": " << b.text << "\n" << err.str();
+          EXPECT_FALSE(out.str().empty()) << b.text;
+        }
+      }
+    }
+  }
+}
+
+TEST(LessonCommand, ListsTheLessons) {
+  TempDir d;
+  auto r = run_binary({"lesson", "--lessons-dir", kLessons}, "", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("2. The chain rule"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("6. Summary"), std::string::npos) << r.out;
+  r = run_binary({"--lang", "ko", "lesson", "--lessons-dir", kLessons}, "", d.env());
+  EXPECT_NE(r.out.find("2. 체인룰"), std::string::npos) << r.out;
+}
+
+TEST(LessonCommand, PipedLessonPrintsEverythingAndShowsAnswersWithoutInput) {
+  TempDir d;
+  auto r = run_binary({"lesson", "2", "--lessons-dir", kLessons}, "", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  // The live block's real output: the derivative 6(3x + 1) computed on the page.
+  EXPECT_NE(r.out.find("$ tutor diff (3x+1)^2"), std::string::npos);
+  EXPECT_NE(r.out.find("d/dx (3x + 1)² = 2(3x + 1) · 3 = 6(3x + 1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Answer: 2x·cos(x²)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Lesson 2 completed"), std::string::npos);
+  // Completed, but no question recorded: nothing was answered.
+  auto j = read_json(d.progress());
+  EXPECT_EQ(j["lessons_completed"], nlohmann::json::array({2}));
+  EXPECT_TRUE(j["questions"].empty());
+}
+
+TEST(LessonCommand, PipedAnswersAreCheckedAndRecorded) {
+  TempDir d;
+  // Lesson 2 asks three questions: (2x+5)^3, a product of rates, and exercise 1 (sin(x^2)).
+  // The last is first answered without the inner derivative, then right.
+  const std::string answers = "6(2x+5)^2\n5\ncos(x^2)\n2x cos(x^2)\n";
+  auto r = run_binary({"lesson", "2", "--lessons-dir", kLessons}, answers, d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("> cos(x^2)"), std::string::npos);
+  // The checker's feedback for the missing inner factor.
+  EXPECT_NE(r.out.find("derivative of the inner function"), std::string::npos) << r.out;
+  auto j = read_json(d.progress());
+  EXPECT_EQ(j["lessons_completed"], nlohmann::json::array({2}));
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 1);
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["solved"], true);
+  EXPECT_EQ(j["questions"]["lesson-2/q3"]["tries"], 2);
+  // Exercises are recorded by `tutor exercise`, not by the lesson's question.
+  EXPECT_TRUE(j["exercises"].empty());
+
+  auto p = run_binary({"progress"}, "", d.env());
+  ASSERT_EQ(p.status, 0) << p.err;
+  EXPECT_NE(p.out.find("Lessons completed: 1 of"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("Questions answered: 3 (3 correct), 4 tries"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("Exercises solved: 0 of 3"), std::string::npos) << p.out;
+}
+
+TEST(LessonCommand, HintsAndGivingUp) {
+  TempDir d;
+  // '?' shows a hint without spending a try; an empty line shows the answer.
+  auto r = run_binary({"lesson", "2", "--lessons-dir", kLessons}, "?\n\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Hint: The outer function is u³"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Answer: 6(2x + 5)²"), std::string::npos) << r.out;
+  auto j = read_json(d.progress());
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 0);
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["revealed"], true);
+}
+
+TEST(LessonCommand, BadInput) {
+  EXPECT_EQ(run_in_process({"lesson", "99", "--lessons-dir", kLessons}).status, 2);
+  EXPECT_EQ(run_in_process({"lesson", "two", "--lessons-dir", kLessons}).status, 2);
+  auto r = run_in_process({"lesson", "--lessons-dir", "/no/such/folder"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/no/such/folder"), std::string::npos);
+}
+
+TEST(LessonCommand, AMalformedTeacherFileIsReportedAndTheRestWork) {
+  TempDir d;
+  std::filesystem::create_directories(d.path / "lessons/en");
+  std::filesystem::copy_file(kLessons + "/en/1-composite-functions.md", d.path / "lessons/en/1.md");
+  std::ofstream(d.path / "lessons/en/7.md")
+      << "---\nnumber: 7\ntitle: Mine\nlang: en\n---\n```tutor\n";
+  auto r = run_binary({"lesson", "--lessons-dir", (d.path / "lessons").string()}, "", d.env());
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, (d.path / "lessons/en/7.md").string() + ":6: this ``` block is never closed\n");
+  EXPECT_NE(r.out.find("1. Composite functions"), std::string::npos);
+}
+
+TEST(LessonCommand, FoundThroughTheEnvironment) {
+  TempDir d;
+  auto env = d.env();
+  env["TUTOR_LESSONS"] = kLessons;
+  auto r = run_binary({"lesson"}, "", env);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1. Composite functions"), std::string::npos);
+}
+
+// `tutor lesson 2` on a pseudo-terminal: it pages, waits for answers, and quits on q.
+class Pty {
+ public:
+  Pty(const std::filesystem::path& data, std::vector<std::string> args) {
+    winsize size{24, 80, 0, 0};
+    pid_ = forkpty(&fd_, nullptr, nullptr, &size);
+    if (pid_ == 0) {
+      clearenv();
+      setenv("PATH", "/usr/bin:/bin", 1);
+      setenv("LANG", "C.UTF-8", 1);
+      setenv("TERM", "dumb", 1);
+      setenv("XDG_DATA_HOME", data.c_str(), 1);
+      std::vector<char*> argv{const_cast<char*>("tutor")};
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(TUTOR_BINARY, argv.data());
+      _exit(127);
+    }
+  }
+  ~Pty() {
+    if (pid_ > 0 && !exited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (fd_ >= 0) close(fd_);
+  }
+  // Reads until TEXT appears after what was taken; false after 15 s.
+  bool wait_for(std::string_view text) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (seen_.find(text, mark_) == std::string::npos) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return false;
+      pollfd p{fd_, POLLIN, 0};
+      if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+      char buf[4096];
+      ssize_t n = read(fd_, buf, sizeof buf);
+      if (n <= 0) return false;
+      seen_.append(buf, static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+  std::string take() {
+    std::string out = seen_.substr(mark_);
+    mark_ = seen_.size();
+    return out;
+  }
+  void type(std::string_view keys) {
+    ASSERT_EQ(write(fd_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
+  }
+  int wait_exit() {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      // Keep draining so the child never blocks on a full terminal; after the end, just wait.
+      pollfd p{fd_, POLLIN, 0};
+      char buf[4096];
+      if (poll(&p, 1, 50) <= 0 || read(fd_, buf, sizeof buf) <= 0) usleep(10000);
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  bool exited_ = false;
+  std::string seen_;
+  std::size_t mark_ = 0;
+};
+
+TEST(LessonCommand, OnATerminalOneSectionAtATime) {
+  TempDir d;
+  Pty t(d.path, {"--color", "never", "lesson", "2", "--lessons-dir", kLessons});
+  ASSERT_TRUE(t.wait_for("-- 1/5 --")) << t.take();
+  std::string first = t.take();
+  EXPECT_NE(first.find("2. The chain rule"), std::string::npos) << first;
+  EXPECT_EQ(first.find("The rule"), std::string::npos) << "only the first section";
+  t.type("\r");
+  ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
+  t.type("\r");
+  // Section 3 has a question: it waits for the answer before the pager line.
+  ASSERT_TRUE(t.wait_for("Question 1.")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  t.type("2(2x+5)^2\r");
+  ASSERT_TRUE(t.wait_for("Try again")) << t.take();
+  t.take();
+  t.type("6(2x+5)^2\r");
+  ASSERT_TRUE(t.wait_for("-- 3/5 --")) << t.take();
+  EXPECT_NE(t.take().find("Correct!"), std::string::npos);
+  t.type("b\r");
+  ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
+  t.type("q\r");
+  EXPECT_EQ(t.wait_exit(), 0);
+  auto j = read_json(d.progress());
+  EXPECT_TRUE(j["lessons_completed"].empty());  // quit before the end
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 2);
+  EXPECT_EQ(j["questions"]["lesson-2/q1"]["solved"], true);
+}
+
+TEST(ProgressCommand, ResetNeedsYesWithoutATerminalAndKeepsABackup) {
+  TempDir d;
+  ASSERT_EQ(run_binary({"lesson", "1", "--lessons-dir", kLessons}, "", d.env()).status, 0);
+  auto before = read_json(d.progress());
+  ASSERT_EQ(before["lessons_completed"], nlohmann::json::array({1}));
+
+  auto r = run_binary({"progress", "--reset"}, "", d.env());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--yes"), std::string::npos) << r.err;
+  EXPECT_EQ(read_json(d.progress()), before);
+
+  r = run_binary({"progress", "--reset", "--yes"}, "", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(read_json(d.progress())["lessons_completed"].empty());
+  int backups = 0;
+  for (const auto& e : std::filesystem::directory_iterator(d.path / "tutor")) {
+    if (e.path().filename().string().starts_with("progress.json.bak-")) {
+      ++backups;
+      EXPECT_EQ(read_json(e.path()), before);
+    }
+  }
+  EXPECT_EQ(backups, 1);
+}
+
+TEST(ProgressCommand, ACorruptFileIsMovedAsideWithAWarning) {
+  TempDir d;
+  std::filesystem::create_directories(d.progress().parent_path());
+  std::ofstream(d.progress()) << "{ not json";
+  auto r = run_binary({"progress"}, "", d.env());
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.err.find("could not be read"), std::string::npos) << r.err;
+  bool kept = false;
+  for (const auto& e : std::filesystem::directory_iterator(d.path / "tutor")) {
+    kept = kept || e.path().filename().string().starts_with("progress.json.corrupt-");
+  }
+  EXPECT_TRUE(kept);
+}
+
+TEST(ProgressCommand, Json) {
+  TempDir d;
+  auto r = run_binary({"progress", "--format", "json"}, "", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["lessons_completed"].empty());
+}
+
+}  // namespace
+}  // namespace tutor
