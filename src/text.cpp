@@ -72,6 +72,78 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+
+struct Spelling {
+  std::string_view glyph;
+  std::string_view ascii;
+};
+
+// Superscript and subscript digits are runs (x¹⁰ → x^10), handled apart from this table.
+constexpr Spelling kSpellings[] = {
+    {"θ", "theta"},  {"η", "eta"},    {"σ", "sigma"},   {"α", "alpha"},  {"β", "beta"},
+    {"λ", "lambda"}, {"γ", "gamma"},  {"δ", "delta"},   {"ε", "epsilon"}, {"μ", "mu"},
+    {"ρ", "rho"},    {"τ", "tau"},    {"φ", "phi"},     {"ω", "omega"},  {"π", "pi"},
+    {"∇", "grad "},  {"∂", "d"},      {"·", "*"},       {"×", "*"},      {"−", "-"},
+    {"÷", "/"},      {"→", "->"},     {"←", "<-"},      {"≤", "<="},     {"≥", ">="},
+    {"≈", "~"},      {"≠", "!="},     {"′", "'"},       {"″", "''"},        {"√", "sqrt"},   {"…", "..."},
+    {"✓", "OK"},     {"✗", "X"},      {"—", "-"},       {"–", "-"},      {"∞", "inf"},
+};
+
+int script_digit(long cp, bool& super) {
+  super = true;
+  switch (cp) {
+    case 0x2070: return 0;
+    case 0x00B9: return 1;
+    case 0x00B2: return 2;
+    case 0x00B3: return 3;
+    case 0x207B: return '-';
+    default: break;
+  }
+  if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
+  super = false;
+  if (cp >= 0x2080 && cp <= 0x2089) return static_cast<int>(cp - 0x2080);
+  return -1;
+}
+
+}  // namespace
+
+std::string ascii_math(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    bool super = false;
+    if (int d = script_digit(cp, super); d >= 0) {
+      out += super ? '^' : '_';
+      // The whole run of the same kind: x¹⁰ → x^10, not x^1^0.
+      while (i < s.size()) {
+        bool same = false;
+        int digit = script_digit(decode_utf8(s, i, len), same);
+        if (digit < 0 || same != super) break;
+        out += digit == '-' ? '-' : static_cast<char>('0' + digit);
+        i += len;
+      }
+      continue;
+    }
+    bool replaced = false;
+    for (const auto& sp : kSpellings) {
+      if (s.substr(i).starts_with(sp.glyph)) {
+        out += sp.ascii;
+        i += sp.glyph.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 bool locale_is_utf8() {
   for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
     const char* v = std::getenv(var);

@@ -26,6 +26,11 @@ bool valid_utf8(std::string_view s);
 // length; an invalid byte yields -1 with LEN = 1.
 long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len);
 
+// S with the math glyphs of Unicode text spelled in ASCII: x² → x^2, a₀ → a_0, θ → theta,
+// · and × → *, − → -, → → ->, ≤ → <=, ∇ → grad. Other text (Korean included) is unchanged.
+// The front ends pass everything they print through it under --ascii.
+std::string ascii_math(std::string_view s);
+
 // Whether the terminal's locale (LC_ALL, LC_CTYPE, LANG) is UTF-8.
 bool locale_is_utf8();
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/ascii_stream.hpp"
 #include "cli/command.hpp"
 #include "repl/repl.hpp"
 #include "tutor/text.hpp"
@@ -182,8 +183,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ctx.interactive = &in == &std::cin && &out == &std::cout && isatty(STDIN_FILENO) != 0 &&
                     isatty(STDOUT_FILENO) != 0;
   ctx.in = &in;
-  ctx.out = &out;
-  ctx.err = &err;
+  // Under --ascii every message is spelled in ASCII on the way out, not only the formulas.
+  AsciiOut ascii_out(out, ctx.ascii);
+  AsciiOut ascii_err(err, ctx.ascii);
+  ctx.out = &ascii_out.stream();
+  ctx.err = &ascii_err.stream();
   SymbolTable syms;
   ctx.syms = &syms;
 
