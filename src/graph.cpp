@@ -1,3 +1,4 @@
+#include "tutor/text.hpp"
 #include "tutor/graph.hpp"
 
 #include <algorithm>
@@ -343,13 +344,6 @@ std::string point_text(const Graph& g) {
     s += name + " = " + print(v, Style::ascii);
   }
   return s;
-}
-
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
 }
 
 }  // namespace

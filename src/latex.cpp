@@ -320,13 +320,6 @@ class Renderer {
   std::size_t pos_ = 0;
 };
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(' ');
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(' ');
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;

@@ -16,27 +16,6 @@ namespace tutor {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string line(text.substr(start, nl - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    out.push_back(std::move(line));
-    start = nl + 1;
-  }
-  return out;
-}
-
 // "key: value", with the key lowercased; nullopt when the line has no such colon.
 std::optional<std::pair<std::string, std::string>> key_value(std::string_view line) {
   auto colon = line.find(':');
@@ -51,7 +30,7 @@ std::optional<std::pair<std::string, std::string>> key_value(std::string_view li
 class Parser {
  public:
   Parser(std::string_view text, const std::filesystem::path& file)
-      : lines_(lines_of(text)), file_(file) {}
+      : lines_(split_lines(text)), file_(file) {}
 
   ParsedLesson run() {
     lesson_.file = file_;

@@ -59,27 +59,6 @@ std::string keep_spaces(std::string s) {
   return s;
 }
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string line(text.substr(start, nl - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    out.push_back(std::move(line));
-    start = nl + 1;
-  }
-  return out;
-}
-
 // Inline Markdown with markers: **bold**, `code`, $math$, and backslash escapes.
 std::string inline_marked(std::string_view s, const MarkdownOptions& opt) {
   std::string out;
@@ -165,7 +144,7 @@ void mermaid(Writer& w, const std::vector<std::string>& body) {
       Parsed p = parse(trim(t.substr(9)), syms);
       Graph g = build_graph(p.expr);
       if (auto drawing = draw_graph(g, w.opt.ascii)) {
-        for (const auto& d : lines_of(*drawing)) w.line("    " + sanitize(d, w.opt.ascii));
+        for (const auto& d : split_lines(*drawing)) w.line("    " + sanitize(d, w.opt.ascii));
         return;
       }
     } catch (const std::exception&) {
@@ -382,7 +361,7 @@ std::string render_inline(std::string_view text, const MarkdownOptions& options)
 
 std::string render_markdown(std::string_view text, const MarkdownOptions& opt) {
   Writer w{opt, {}};
-  auto lines = lines_of(text);
+  auto lines = split_lines(text);
   for (std::size_t i = 0; i < lines.size();) {
     std::string t = trim(lines[i]);
     if (t.empty()) {
@@ -491,7 +470,7 @@ std::string render_markdown(std::string_view text, const MarkdownOptions& opt) {
 
 std::vector<MarkdownProblem> markdown_problems(std::string_view text) {
   std::vector<MarkdownProblem> out;
-  auto lines = lines_of(text);
+  auto lines = split_lines(text);
   auto check_math = [&](std::string_view latex, std::size_t line) {
     for (const auto& u : render_latex(latex).unknown) {
       out.push_back({line, Message{"lesson.bad_latex", {"\\" + u}}});

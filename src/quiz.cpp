@@ -631,13 +631,6 @@ Message custom(const Localized& l) {
   return Message{"quiz.custom", {l.in(Lang::en), l.in(Lang::ko)}};
 }
 
-std::string trim(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 }  // namespace
 
 std::string_view kind_id(QuestionKind kind) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tutor {
 
@@ -18,6 +19,12 @@ std::string sanitize(std::string_view s, bool ascii = false);
 
 // S padded with spaces to WIDTH columns (unchanged when it is already that wide).
 std::string pad_right(std::string_view s, std::size_t width);
+
+// S without leading and trailing white space (spaces, tabs, CR, LF).
+std::string trim(std::string_view s);
+
+// TEXT split at newlines, a CR before each newline dropped; no empty line at the end.
+std::vector<std::string> split_lines(std::string_view text);
 
 // Whether S is valid UTF-8.
 bool valid_utf8(std::string_view s);

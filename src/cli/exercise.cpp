@@ -39,13 +39,6 @@ Word word_of(const std::string& line) {
   return Word::none;
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
 struct Outcome {
   bool solved = false;    // every part answered correctly
   bool revealed = false;  // a solution was shown before it was found

@@ -21,13 +21,6 @@ constexpr int kTries = 3;
 // Answers typed as decimals are compared with this relative tolerance: 0.333 for 1/3.
 constexpr double kAnswerTolerance = 1e-3;
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
 // A learner's answer as a number: "54", "27/2", "3*9", "0.5". Nullopt when it is not one.
 std::optional<GiNaC::ex> read_number(const std::string& text) {
   try {

@@ -33,13 +33,6 @@ namespace {
 constexpr int kTries = 3;
 constexpr std::size_t kMaxWidth = 100;
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // The terminal's width when stdout is one, else $COLUMNS, else 80; at most kMaxWidth, since
 // longer lines are hard to read.
 std::size_t terminal_width(const Context& ctx) {
