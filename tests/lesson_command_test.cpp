@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "repl/session.hpp"
+#include "support/pty.hpp"
 #include "support/run.hpp"
 #include "tutor/lesson.hpp"
 #include "tutor/syntax.hpp"
@@ -159,77 +160,11 @@ TEST(LessonCommand, FoundThroughTheEnvironment) {
 }
 
 // `tutor lesson 2` on a pseudo-terminal: it pages, waits for answers, and quits on q.
-class Pty {
+// A lesson on a real terminal, with its progress under DATA.
+class Pty : public testing::Pty {
  public:
-  Pty(const std::filesystem::path& data, std::vector<std::string> args) {
-    winsize size{24, 80, 0, 0};
-    pid_ = forkpty(&fd_, nullptr, nullptr, &size);
-    if (pid_ == 0) {
-      clearenv();
-      setenv("PATH", "/usr/bin:/bin", 1);
-      setenv("LANG", "C.UTF-8", 1);
-      setenv("TERM", "dumb", 1);
-      setenv("XDG_DATA_HOME", data.c_str(), 1);
-      std::vector<char*> argv{const_cast<char*>("tutor")};
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(TUTOR_BINARY, argv.data());
-      _exit(127);
-    }
-  }
-  ~Pty() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (fd_ >= 0) close(fd_);
-  }
-  // Reads until TEXT appears after what was taken; false after 15 s.
-  bool wait_for(std::string_view text) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    while (seen_.find(text, mark_) == std::string::npos) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return false;
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
-      char buf[4096];
-      ssize_t n = read(fd_, buf, sizeof buf);
-      if (n <= 0) return false;
-      seen_.append(buf, static_cast<std::size_t>(n));
-    }
-    return true;
-  }
-  std::string take() {
-    std::string out = seen_.substr(mark_);
-    mark_ = seen_.size();
-    return out;
-  }
-  void type(std::string_view keys) {
-    ASSERT_EQ(write(fd_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
-  }
-  int wait_exit() {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      // Keep draining so the child never blocks on a full terminal; after the end, just wait.
-      pollfd p{fd_, POLLIN, 0};
-      char buf[4096];
-      if (poll(&p, 1, 50) <= 0 || read(fd_, buf, sizeof buf) <= 0) usleep(10000);
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int fd_ = -1;
-  bool exited_ = false;
-  std::string seen_;
-  std::size_t mark_ = 0;
+  Pty(const std::filesystem::path& data, const std::vector<std::string>& args)
+      : testing::Pty(args, {{"XDG_DATA_HOME", data.string()}}) {}
 };
 
 TEST(LessonCommand, OnATerminalOneSectionAtATime) {
@@ -239,21 +174,21 @@ TEST(LessonCommand, OnATerminalOneSectionAtATime) {
   std::string first = t.take();
   EXPECT_NE(first.find("2. The chain rule"), std::string::npos) << first;
   EXPECT_EQ(first.find("The rule"), std::string::npos) << "only the first section";
-  t.type("\r");
+  ASSERT_TRUE(t.type("\r"));
   ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
-  t.type("\r");
+  ASSERT_TRUE(t.type("\r"));
   // Section 3 has a question: it waits for the answer before the pager line.
   ASSERT_TRUE(t.wait_for("Question 1.")) << t.take();
   ASSERT_TRUE(t.wait_for("> ")) << t.take();
-  t.type("2(2x+5)^2\r");
+  ASSERT_TRUE(t.type("2(2x+5)^2\r"));
   ASSERT_TRUE(t.wait_for("Try again")) << t.take();
   t.take();
-  t.type("6(2x+5)^2\r");
+  ASSERT_TRUE(t.type("6(2x+5)^2\r"));
   ASSERT_TRUE(t.wait_for("-- 3/5 --")) << t.take();
   EXPECT_NE(t.take().find("Correct!"), std::string::npos);
-  t.type("b\r");
+  ASSERT_TRUE(t.type("b\r"));
   ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
-  t.type("q\r");
+  ASSERT_TRUE(t.type("q\r"));
   EXPECT_EQ(t.wait_exit(), 0);
   auto j = read_json(d.progress());
   EXPECT_TRUE(j["lessons_completed"].empty());  // quit before the end

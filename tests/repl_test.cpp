@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "repl/help.hpp"
+#include "support/pty.hpp"
 #include "support/run.hpp"
 #include "tutor/text.hpp"
 
@@ -96,84 +97,15 @@ TEST(Greeting, ThreeAlignedExamplesInBothLanguages) {
 }
 
 // The real binary on a pseudo-terminal, with every wait bounded.
-class Terminal {
+// The prompt on a real terminal, with its history under HOME/state.
+class Terminal : public testing::Pty {
  public:
-  explicit Terminal(const std::filesystem::path& home) {
-    winsize size{24, 120, 0, 0};
-    pid_ = forkpty(&fd_, nullptr, nullptr, &size);
-    if (pid_ == 0) {
-      clearenv();
-      setenv("PATH", "/usr/bin:/bin", 1);
-      setenv("LANG", "C.UTF-8", 1);
-      setenv("TERM", "dumb", 1);
-      setenv("HOME", home.c_str(), 1);
-      setenv("XDG_STATE_HOME", (home / "state").c_str(), 1);
-      setenv("INPUTRC", "/dev/null", 1);
-      execl(TUTOR_BINARY, "tutor", "--color", "never", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-  }
-  ~Terminal() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (fd_ >= 0) close(fd_);
-  }
-  bool started() const { return pid_ > 0 && fd_ >= 0; }
-
-  // Reads until TEXT appears after the mark; false after TIMEOUT_S seconds.
-  bool wait_for(std::string_view text, double timeout_s = 15) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-    while (seen_.find(text, mark_) == std::string::npos) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return false;
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
-      char buf[4096];
-      ssize_t n = read(fd_, buf, sizeof buf);
-      if (n <= 0) return false;
-      seen_.append(buf, static_cast<std::size_t>(n));
-    }
-    return true;
-  }
-  // What arrived since the last mark; the next wait starts after it.
-  std::string take() {
-    std::string out = seen_.substr(mark_);
-    mark_ = seen_.size();
-    return out;
-  }
-  void type(std::string_view keys) {
-    ASSERT_EQ(write(fd_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
-  }
-
-  // The exit status, or -1 after TIMEOUT_S seconds.
-  int wait_exit(double timeout_s = 15) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      // Keep draining, so the child never blocks on a full terminal.
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, 50) > 0) {
-        char buf[4096];
-        ssize_t n = read(fd_, buf, sizeof buf);
-        if (n > 0) seen_.append(buf, static_cast<std::size_t>(n));
-      }
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int fd_ = -1;
-  bool exited_ = false;
-  std::string seen_;
-  std::size_t mark_ = 0;
+  explicit Terminal(const std::filesystem::path& home)
+      : Pty({"--color", "never"},
+            {{"HOME", home.string()},
+             {"XDG_STATE_HOME", (home / "state").string()},
+             {"INPUTRC", "/dev/null"}},
+            120) {}
 };
 
 std::string read_file(const std::filesystem::path& p) {
@@ -194,30 +126,30 @@ TEST(Terminal, TypeAnExpressionAMistakeCtrlCAndCtrlD) {
     EXPECT_NE(t.take().find("help"), std::string::npos);
 
     // d/dx sin(x^2) = cos(x^2) * 2x.
-    t.type("sin(x^2)\r");
+    ASSERT_TRUE(t.type("sin(x^2)\r"));
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
     EXPECT_NE(t.take().find("= 2x·cos(x²)"), std::string::npos);
 
     // A broken line: the caret under the unclosed parenthesis, and the prompt again.
-    t.type("sin(x^2\r");
+    ASSERT_TRUE(t.type("sin(x^2\r"));
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
     std::string broken = t.take();
     EXPECT_NE(broken.find("error: "), std::string::npos) << broken;
     EXPECT_NE(broken.find("sin(x^2\r\n     ^\r\n"), std::string::npos) << broken;
 
     // Ctrl-C throws the half-typed line away.
-    t.type("junk");
+    ASSERT_TRUE(t.type("junk"));
     ASSERT_TRUE(t.wait_for("junk")) << t.take();
-    t.type("\x03");
+    ASSERT_TRUE(t.type("\x03"));
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
     t.take();
-    t.type("y^3\r");
+    ASSERT_TRUE(t.type("y^3\r"));
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
     std::string after = t.take();
     EXPECT_NE(after.find("= 3y²"), std::string::npos) << after;
     EXPECT_EQ(after.find("error"), std::string::npos) << after;
 
-    t.type("\x04");
+    ASSERT_TRUE(t.type("\x04"));
     EXPECT_EQ(t.wait_exit(), 0);
   }
   const std::string history = read_file(home / "state" / "tutor" / "history");
@@ -236,9 +168,9 @@ TEST(Terminal, QuitEndsWithStatusZeroAndHistoryIsShared) {
     Terminal t(home);
     ASSERT_TRUE(t.started());
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
-    t.type(line);
+    ASSERT_TRUE(t.type(line));
     ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
-    t.type("quit\r");
+    ASSERT_TRUE(t.type("quit\r"));
     EXPECT_EQ(t.wait_exit(), 0);
   }
   EXPECT_EQ(read_file(home / "state" / "tutor" / "history"), "show a\nquit\nshow b\nquit\n");
