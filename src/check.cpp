@@ -199,6 +199,7 @@ std::vector<ex> symbols_of(const ex& a, const ex& b, const ex& wrt, SymbolTable&
   for (const auto& n : variables_of(a)) names.insert(n);
   for (const auto& n : variables_of(b)) names.insert(n);
   std::vector<ex> out;
+  out.reserve(names.size() + 1);
   for (const auto& n : names) out.push_back(syms.get(n));
   if (out.empty()) out.push_back(wrt);
   return out;

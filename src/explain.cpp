@@ -294,7 +294,8 @@ std::string explain_latex(const Step& root, bool partial) {
         std::string num = i == 0 ? "f" : L(s.links[i - 1].variable);
         bool last = i + 1 == s.links.size();
         std::string dd = last ? d : "d";
-        out += "\\frac{" + dd + " " + num + "}{" + dd + " " + L(l.variable) + "} &= " + L(l.local);
+        out.append("\\frac{").append(dd).append(" ").append(num).append("}{").append(dd);
+        out.append(" ").append(L(l.variable)).append("} &= ").append(L(l.local));
         if (L(l.local) != L(l.factor)) out += " = " + L(l.factor);
         out += " \\\\\n";
       }

@@ -283,6 +283,7 @@ class Deriver {
     // (f₁f₂…fₙ)' = Σ f₁…fᵢ'…fₙ, each factor differentiated once.
     s.rule = Rule::product;
     std::vector<Step> subs;
+    subs.reserve(dependent.size());
     for (const ex& f : dependent) subs.push_back(derive(f, s.wrt));
     ex total = 0;
     for (std::size_t i = 0; i < dependent.size(); ++i) {

@@ -1,4 +1,5 @@
 // `tutor diff EXPR`: the derivative, step by step, with every chain-rule factor.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -58,6 +59,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
   }
   Parsed p = parse(text, *ctx.syms);
   std::vector<GiNaC::ex> vars;
+  vars.reserve(std::max(wrts.size(), p.variables.size()) + 1);
   for (const auto& w : wrts) vars.push_back(variable(w, ctx));
   if (vars.empty()) {
     for (const auto& v : p.variables) vars.push_back(ctx.syms->get(v));
@@ -66,6 +68,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
   const bool partial = p.variables.size() > 1;
 
   std::vector<Step> steps;
+  steps.reserve(vars.size());
   for (const auto& v : vars) steps.push_back(differentiate(p.expr, v));
   ctx.last = steps.back().derivative;
 
