@@ -8,7 +8,7 @@
 
 namespace tutor::cli {
 
-class AsciiStreamBuf : public std::streambuf {
+class AsciiStreamBuf final : public std::streambuf {
  public:
   explicit AsciiStreamBuf(std::ostream& target) : target_(target) {}
   ~AsciiStreamBuf() override { sync(); }
