@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "tutor/cost.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/order.hpp"
@@ -141,6 +142,7 @@ ex substitute_held(const ex& e, const ex& letter, const ex& value) {
 std::size_t input_length(const ex& e) { return print(e, Style::input).size(); }
 
 // Past this size factor() and normal() can take seconds, so large results keep their form.
+// Short text can hide a high degree too ((x+1)^1000 (x+2)^1000): cheap_to_rewrite.
 constexpr std::size_t kSimplifyLimit = 300;
 
 }  // namespace
@@ -148,7 +150,7 @@ constexpr std::size_t kSimplifyLimit = 300;
 ex simplest_form(const ex& p) {
   std::vector<ex> candidates{p};
   std::size_t len = input_length(p);
-  if (len <= kSimplifyLimit) {
+  if (len <= kSimplifyLimit && cheap_to_rewrite(p)) {
     auto attempt = [&](auto&& f) {
       try {
         candidates.push_back(f());
