@@ -25,7 +25,8 @@ inline void parse_target(std::string_view text) {
   } catch (const SyntaxError&) {
     return;
   }
-  for (auto style : {Style::text, Style::ascii, Style::input, Style::latex}) (void)print(p.expr, style);
+  for (auto style : {Style::text, Style::ascii, Style::input, Style::latex})
+    (void)print(p.expr, style);
   for (const auto& name : p.variables) {
     Step s = differentiate(p.expr, syms.get(name));
     (void)explain_text(s, ExplainOptions{});

@@ -86,7 +86,8 @@ TEST(AtomicFile, KilledWritersNeverLeaveATruncatedFile) {
   std::size_t files = 0;
   for (const auto& entry : fs::directory_iterator(target.parent_path())) {
     ++files;
-    if (entry.path() != target) EXPECT_NE(entry.path().filename().string().find(".tmp-"), std::string::npos);
+    if (entry.path() != target)
+      EXPECT_NE(entry.path().filename().string().find(".tmp-"), std::string::npos);
   }
   EXPECT_GE(files, 1u);
 }
@@ -99,7 +100,8 @@ TEST(AtomicFile, KilledProgressSavesAlwaysLoadCleanly) {
     kill_mid_write(gen, [&](int n) {
       Progress p;
       // Large enough that a write takes a while: many answered questions.
-      for (int q = 0; q < 3000; ++q) p.questions["lesson-" + std::to_string(q) + "/q1"] = {n, true, false};
+      for (int q = 0; q < 3000; ++q)
+        p.questions["lesson-" + std::to_string(q) + "/q1"] = {n, true, false};
       p.exercises["1"] = {n, n % 2 == 0, false};
       try {
         save_progress(file, p);

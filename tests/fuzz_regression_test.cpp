@@ -37,8 +37,12 @@ void replay(const std::string& target, const std::function<void(std::string_view
   EXPECT_GT(count, 0u) << "no inputs for " << target;
 }
 
-TEST(FuzzRegression, Parse) { replay("parse", fuzz::parse_target); }
-TEST(FuzzRegression, Check) { replay("check", fuzz::check_target); }
+TEST(FuzzRegression, Parse) {
+  replay("parse", fuzz::parse_target);
+}
+TEST(FuzzRegression, Check) {
+  replay("check", fuzz::check_target);
+}
 
 }  // namespace
 }  // namespace tutor

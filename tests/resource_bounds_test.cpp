@@ -17,8 +17,8 @@
 namespace tutor {
 namespace {
 
-using testing::RunResult;
 using testing::run_binary;
+using testing::RunResult;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr double kSlowdown = 4;
@@ -66,15 +66,16 @@ Timed timed(const std::vector<std::string>& args, const std::string& input = "")
 
 std::string describe(const std::vector<std::string>& args) {
   std::string d;
-  for (const auto& a : args) d += (d.empty() ? "" : " ") + (a.size() > 60 ? a.substr(0, 60) + "..." : a);
+  for (const auto& a : args)
+    d += (d.empty() ? "" : " ") + (a.size() > 60 ? a.substr(0, 60) + "..." : a);
   return d;
 }
 
 // Inside the limits: an answer (0 correct, 1 a wrong answer or 0 for a plain command) in time.
 void expect_answered(const std::vector<std::string>& args, const std::string& input = "") {
   Timed t = timed(args, input);
-  EXPECT_TRUE(t.r.status == 0 || t.r.status == 1)
-      << describe(args) << " -> " << t.r.status << "\n" << t.r.err.substr(0, 400);
+  EXPECT_TRUE(t.r.status == 0 || t.r.status == 1) << describe(args) << " -> " << t.r.status << "\n"
+                                                  << t.r.err.substr(0, 400);
   EXPECT_LT(t.seconds, kBoundSeconds) << describe(args);
 }
 
@@ -82,7 +83,8 @@ void expect_answered(const std::vector<std::string>& args, const std::string& in
 void expect_refused(const std::vector<std::string>& args, const std::string& message) {
   Timed t = timed(args);
   EXPECT_EQ(t.r.status, 2) << describe(args) << "\n" << t.r.err.substr(0, 400);
-  EXPECT_NE(t.r.err.find(message), std::string::npos) << describe(args) << "\n" << t.r.err.substr(0, 400);
+  EXPECT_NE(t.r.err.find(message), std::string::npos) << describe(args) << "\n"
+                                                      << t.r.err.substr(0, 400);
   EXPECT_EQ(t.r.out, "") << describe(args);
   EXPECT_LT(t.seconds, kBoundSeconds) << describe(args);
 }
@@ -149,9 +151,16 @@ TEST(ResourceBounds, VeryLongInput) {
 
 TEST(ResourceBounds, InvalidUtf8AndNulBytesOnStdin) {
   const std::string lines[] = {
-      "\xff\xfe\xfd",         "diff \xc3(x)",     "diff x\xe2\x82",    "check x^2 --answer \xff",
-      std::string("diff x\0^2", 9), std::string("\0\0\0", 3), "show \xed\xa0\x80",  // a UTF-16 surrogate
-      "\xc0\xaf",             ":lang \xff",       "graph x\xff --at x=1",
+      "\xff\xfe\xfd",
+      "diff \xc3(x)",
+      "diff x\xe2\x82",
+      "check x^2 --answer \xff",
+      std::string("diff x\0^2", 9),
+      std::string("\0\0\0", 3),
+      "show \xed\xa0\x80",  // a UTF-16 surrogate
+      "\xc0\xaf",
+      ":lang \xff",
+      "graph x\xff --at x=1",
   };
   std::string script;
   for (const auto& l : lines) script += l + "\n";
@@ -163,7 +172,8 @@ TEST(ResourceBounds, InvalidUtf8AndNulBytesOnStdin) {
   EXPECT_NE(t.r.out.find("3x"), std::string::npos) << t.r.out;
   for (char c : t.r.out + t.r.err) EXPECT_NE(c, '\0');
   // The same bytes as arguments are refused with exit 2 by every command.
-  for (const std::string& bad : {std::string("x\xff"), std::string("\xc3("), std::string("\xed\xa0\x80")}) {
+  for (const std::string& bad :
+       {std::string("x\xff"), std::string("\xc3("), std::string("\xed\xa0\x80")}) {
     for (const std::string& cmd : {"diff", "show", "graph"}) {
       Timed a = timed({cmd, bad});
       EXPECT_EQ(a.r.status, 2) << cmd;
@@ -173,7 +183,9 @@ TEST(ResourceBounds, InvalidUtf8AndNulBytesOnStdin) {
 }
 
 // ESC [ 31 m, an OSC title change ending in BEL, and the 8-bit CSI as UTF-8 (U+009B).
-const std::string kEscapes = "\x1b[31mred\x1b]0;pwned\x07\xc2\x9b" "2J";
+const std::string kEscapes =
+    "\x1b[31mred\x1b]0;pwned\x07\xc2\x9b"
+    "2J";
 
 void expect_not_echoed(const std::vector<std::string>& args, const std::string& input = "") {
   Timed t = timed(args, input);
@@ -206,7 +218,8 @@ TEST(ResourceBounds, EscapeSequencesAreNeverEchoedByCommands) {
   expect_not_echoed({"graph", "x y " + e, "--at", "x=1,y=2"});
   expect_not_echoed({"graph", "x y", "--at", "x=" + e});
   expect_not_echoed({"graph", "x y", "--at", e + "=1,y=2"});
-  expect_not_echoed({"graph", "x y", "--at", "x=1,y=2", "--practice"}, e + "\n" + e + "\n2\n" + e + "\n");
+  expect_not_echoed({"graph", "x y", "--at", "x=1,y=2", "--practice"},
+                    e + "\n" + e + "\n2\n" + e + "\n");
   expect_not_echoed({"descent", "x^2" + e});
   expect_not_echoed({"descent", "x^2", "--from", e});
   expect_not_echoed({"descent", "x^2", "--from", "x=" + e});
@@ -234,8 +247,8 @@ TEST(ResourceBounds, EscapeSequencesAreNeverEchoedByThePrompt) {
   const std::string& e = kEscapes;
   const std::string script = e + "\n" + "diff " + e + "\n" + e + " x^2\n" + ":lang " + e + "\n" +
                              "help " + e + "\n" + "check x^2 --answer " + e + "\n" +
-                             "diff x^2 --wrt " + e + "\n" + "diff x^2 --" + e + "\n" +
-                             "show \"" + e + "\n" + "diff %" + e + "\n" + "graph x --at x=" + e + "\n";
+                             "diff x^2 --wrt " + e + "\n" + "diff x^2 --" + e + "\n" + "show \"" +
+                             e + "\n" + "diff %" + e + "\n" + "graph x --at x=" + e + "\n";
   expect_not_echoed({}, script);
   expect_not_echoed({"--lang", "ko"}, script);
 }

@@ -17,6 +17,8 @@ double degree_bound(const GiNaC::ex& e);
 inline constexpr double kMaxRewriteDegree = 40;
 
 // Whether expand, normal and factor on E are cheap enough to try.
-inline bool cheap_to_rewrite(const GiNaC::ex& e) { return degree_bound(e) <= kMaxRewriteDegree; }
+inline bool cheap_to_rewrite(const GiNaC::ex& e) {
+  return degree_bound(e) <= kMaxRewriteDegree;
+}
 
 }  // namespace tutor
