@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tutor {
 
@@ -13,7 +14,13 @@ struct Degrees {
   double den = 0;
 };
 
-Degrees degrees(const GiNaC::ex& e) {
+// Nodes a bound may visit: a derivative shares subtrees, which a walk visits once per use,
+// so a deep chain's derivative is a large tree however few objects it has.
+constexpr int kMaxNodes = 5000;
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+Degrees degrees(const GiNaC::ex& e, int& budget) {
+  if (--budget < 0) return {kUnbounded, 0};
   if (GiNaC::is_a<GiNaC::numeric>(e) || GiNaC::is_a<GiNaC::constant>(e)) return {};
   if (GiNaC::is_a<GiNaC::symbol>(e)) return {1, 0};
   if (GiNaC::is_a<GiNaC::add>(e)) {
@@ -21,7 +28,7 @@ Degrees degrees(const GiNaC::ex& e) {
     Degrees d;
     double top = 0;
     for (std::size_t i = 0; i < e.nops(); ++i) {
-      Degrees t = degrees(e.op(i));
+      Degrees t = degrees(e.op(i), budget);
       top = std::max(top, t.num);
       d.den += t.den;
     }
@@ -31,14 +38,14 @@ Degrees degrees(const GiNaC::ex& e) {
   if (GiNaC::is_a<GiNaC::mul>(e)) {
     Degrees d;
     for (std::size_t i = 0; i < e.nops(); ++i) {
-      Degrees t = degrees(e.op(i));
+      Degrees t = degrees(e.op(i), budget);
       d.num += t.num;
       d.den += t.den;
     }
     return d;
   }
   if (GiNaC::is_a<GiNaC::power>(e)) {
-    Degrees base = degrees(e.op(0));
+    Degrees base = degrees(e.op(0), budget);
     const GiNaC::ex& n = e.op(1);
     if (GiNaC::is_a<GiNaC::numeric>(n) && GiNaC::ex_to<GiNaC::numeric>(n).is_rational()) {
       // x^(1/2) stays a power of degree 1; x^-1000 is a degree-1000 denominator.
@@ -48,18 +55,23 @@ Degrees degrees(const GiNaC::ex& e) {
       if (p.is_negative()) std::swap(d.num, d.den);
       return d;
     }
-    return {base.num + base.den + degree_bound(n), 0};
+    Degrees d = degrees(n, budget);
+    return {base.num + base.den + d.num + d.den, 0};
   }
   // A function: rewriting works on each argument as its own problem.
   double worst = 1;
-  for (std::size_t i = 0; i < e.nops(); ++i) worst = std::max(worst, degree_bound(e.op(i)));
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    Degrees d = degrees(e.op(i), budget);
+    worst = std::max(worst, d.num + d.den);
+  }
   return {worst, 0};
 }
 
 }  // namespace
 
 double degree_bound(const GiNaC::ex& e) {
-  Degrees d = degrees(e);
+  int budget = kMaxNodes;
+  Degrees d = degrees(e, budget);
   return d.num + d.den;
 }
 

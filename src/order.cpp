@@ -1,8 +1,10 @@
 #include "tutor/order.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 namespace tutor {
 
@@ -13,6 +15,11 @@ namespace {
 void write_key(const ex& e, std::string& out);
 
 void write_numeric(const GiNaC::numeric& n, std::string& out) {
+  // Small integers are most numbers; a stream per number cost more than the rest of the key.
+  if (n.is_integer() && GiNaC::abs(n) <= GiNaC::numeric(std::numeric_limits<long>::max())) {
+    out += std::to_string(n.to_long());
+    return;
+  }
   std::ostringstream os;
   os << n;
   out += os.str();
@@ -22,9 +29,7 @@ void write_children(const char* tag, const ex& e, bool sort, std::string& out) {
   std::vector<std::string> parts;
   parts.reserve(e.nops());
   for (std::size_t i = 0; i < e.nops(); ++i) {
-    std::string s;
-    write_key(e.op(i), s);
-    parts.push_back(std::move(s));
+    parts.push_back(canonical_key(e.op(i)));
   }
   if (sort) std::sort(parts.begin(), parts.end());
   out += tag;
@@ -167,8 +172,21 @@ int factor_rank(const ex& f) {
 }  // namespace
 
 std::string canonical_key(const ex& e) {
+  // The printer asks for the keys of the same subtrees again at every level above them, so
+  // keys are remembered per GiNaC object. Each entry holds its ex, so the object cannot be
+  // freed and its address reused while the entry exists; the cache is emptied when it grows.
+  struct Entry {
+    ex held;
+    std::string key;
+  };
+  thread_local std::unordered_map<const GiNaC::basic*, Entry> cache;
+  constexpr std::size_t kMaxEntries = 20000;
+  const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
+  if (auto it = cache.find(id); it != cache.end()) return it->second.key;
   std::string out;
   write_key(e, out);
+  if (cache.size() >= kMaxEntries) cache.clear();
+  cache.emplace(id, Entry{e, out});
   return out;
 }
 

@@ -10,6 +10,7 @@ namespace tutor {
 
 // An upper bound on the total degree E has once multiplied out and brought to one
 // fraction (numerator and denominator together); function arguments count as their own.
+// Infinity for a tree of more than a few thousand nodes, which is never cheap either.
 double degree_bound(const GiNaC::ex& e);
 
 // Past this degree, expand/normal/factor may take seconds; a learner never needs them
