@@ -16,7 +16,7 @@ namespace tutor::fuzz {
 
 // A line of learner text as `tutor diff` treats it: parse it, print it in every style,
 // differentiate it by each of its variables and explain the steps. Bad input must end in
-// tutor::SyntaxError.
+// tutor::SyntaxError, or tutor::Error from differentiate() for what has no derivative (0^x).
 inline void parse_target(std::string_view text) {
   SymbolTable syms;
   Parsed p;
@@ -28,7 +28,12 @@ inline void parse_target(std::string_view text) {
   for (auto style : {Style::text, Style::ascii, Style::input, Style::latex})
     (void)print(p.expr, style);
   for (const auto& name : p.variables) {
-    Step s = differentiate(p.expr, syms.get(name));
+    Step s;
+    try {
+      s = differentiate(p.expr, syms.get(name));
+    } catch (const Error&) {
+      continue;
+    }
     (void)explain_text(s, ExplainOptions{});
     (void)explain_latex(s, p.variables.size() > 1);
     (void)step_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -36,7 +41,8 @@ inline void parse_target(std::string_view text) {
 }
 
 // `tutor check`: the first line is the question, the rest the learner's answer. check()
-// gives a verdict for every answer text; the question may only fail with SyntaxError.
+// gives a verdict for every answer text; the question may only fail with tutor::Error
+// (unreadable, or without a derivative).
 inline void check_target(std::string_view input) {
   std::size_t nl = input.find('\n');
   if (nl == std::string_view::npos) return;
@@ -48,7 +54,12 @@ inline void check_target(std::string_view input) {
     return;
   }
   GiNaC::ex wrt = syms.get(p.variables.empty() ? "x" : p.variables.front());
-  Verdict v = check(p.expr, wrt, input.substr(nl + 1), syms);
+  Verdict v;
+  try {
+    v = check(p.expr, wrt, input.substr(nl + 1), syms);
+  } catch (const Error&) {
+    return;
+  }
   (void)render(Lang::ko, v.feedback);
   (void)print(v.expected, Style::text);
   if (v.answer) (void)print(*v.answer, Style::input);

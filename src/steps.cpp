@@ -321,6 +321,8 @@ class Deriver {
     const ex& b = s.expression.op(0);
     const ex& x = s.expression.op(1);
     if (b.has(s.wrt) && x.has(s.wrt)) return log_diff(std::move(s));
+    // 0ˣ is 0 for x > 0 and undefined elsewhere: ln 0 does not exist (GiNaC throws).
+    if (b.is_zero()) throw Error(Message{"diff.zero_base", {print(s.expression, Style::text)}});
     if (is_link(s.expression, s.wrt)) return chain(std::move(s));
     if (b.is_equal(s.wrt)) {
       s.rule = Rule::power;  // d/dx xⁿ = n·xⁿ⁻¹

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "../fuzz/targets.hpp"
+#include "support/run.hpp"
 
 namespace tutor {
 namespace {
@@ -42,6 +43,25 @@ TEST(FuzzRegression, Parse) {
 }
 TEST(FuzzRegression, Check) {
   replay("check", fuzz::check_target);
+}
+
+// Through the commands too: a finding must never come back as an "internal error".
+TEST(FuzzRegression, CommandsNeverReportAnInternalError) {
+  for (std::string target : {"parse", "check"}) {
+    for (const auto& entry : fs::directory_iterator(kFuzz / "regressions" / target)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::string data(std::istreambuf_iterator<char>(in), {});
+      std::vector<std::string> args{"diff", data};
+      if (target == "check") {
+        auto nl = data.find('\n');
+        args = {"check", data.substr(0, nl), "--answer",
+                nl == std::string::npos ? "" : data.substr(nl + 1)};
+      }
+      auto r = testing::run_in_process(args);
+      EXPECT_EQ(r.err.find("internal error"), std::string::npos) << entry.path() << "\n" << r.err;
+      EXPECT_TRUE(r.status >= 0 && r.status <= 2) << entry.path();
+    }
+  }
 }
 
 }  // namespace
