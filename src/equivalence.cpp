@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <random>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "tutor/cost.hpp"
@@ -18,6 +19,8 @@ namespace {
 // factors), and subs() followed by evalf() on the whole tree evaluated every copy again:
 // quadratic, and seconds per point for deep chains. Equal subtrees are found by GiNaC's
 // cached hash, which costs far less than evaluating a function in arbitrary precision.
+const GiNaC::numeric kLargest("1e300");
+
 class PointValue : public GiNaC::map_function {
  public:
   explicit PointValue(const GiNaC::exmap& point) : point_(point) {}
@@ -36,6 +39,12 @@ class PointValue : public GiNaC::map_function {
       value = it->second;
     } else {
       value = (e.nops() == 0 ? e : e.map(*this)).evalf();
+      // Past the range of a double the result is an overflow anyway, and going on can
+      // take CLN minutes: 3^(3^(3^27)) is a number with 10^12 digits in its exponent.
+      if (GiNaC::is_a<GiNaC::numeric>(value) &&
+          GiNaC::abs(GiNaC::ex_to<GiNaC::numeric>(value)) > kLargest) {
+        throw std::overflow_error("value out of range");
+      }
       memo_.emplace(e, value);
     }
     seen_.emplace(id, std::make_pair(e, value));  // holding E keeps its address unique
