@@ -112,6 +112,15 @@ TEST(ResourceBounds, HugeExponentsAndNumbers) {
   expect_answered({"diff", "(x+1)^1000 (x+2)^1000 (x+3)^1000"});
   expect_answered({"diff", "(x+1)^1000/(x-1)^1000"});
   expect_answered({"descent", "(x-1)^1000", "--from", "1.5", "--lr", "0.1", "--steps", "50"});
+  // Towers of powers are short but their values are not (fuzz findings): an answer or a
+  // refusal in time, never an exact 3^(3^27).
+  expect_answered({"check", "x^X^xx^x^i3/x^i33/x", "--answer", "xi", "--wrt", "X"});
+  expect_answered({"descent", "x^X^xx", "--from", "x=3,X=3,xx=3", "--lr", "0.1"});
+  {
+    Timed t = timed({"graph", "x^X^xx^x^i3", "--at", "x=3,X=3,xx=3,i3=3"});
+    EXPECT_EQ(t.r.status, 2) << t.r.err;
+    EXPECT_LT(t.seconds, kBoundSeconds);
+  }
   expect_refused({"diff", "x^1001"}, "limit is 1000");
   expect_refused({"diff", "x^(10^9)"}, "too large");
   expect_refused({"diff", "2^(10^9)"}, "digits");
