@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <set>
 
 #include "tutor/equivalence.hpp"
@@ -78,6 +79,7 @@ class Diagnoser {
   explicit Diagnoser(const Step& root) : root_(root) {
     walk(root_);
     // Mistakes that are about the whole answer come after the ones at a single step.
+    limit_ = std::numeric_limits<std::size_t>::max();
     add(&root_, -root_.derivative, Mistake::sign_error,
         Message{"check.sign_error", {txt(root_.derivative)}});
   }
@@ -86,6 +88,7 @@ class Diagnoser {
 
  private:
   void add(const Step* target, const ex& replacement, Mistake m, Message feedback) {
+    if (out_.size() >= limit_) return;
     try {
       out_.push_back(Candidate{rebuild(root_, target, replacement), m, std::move(feedback)});
     } catch (const std::exception&) {
@@ -185,6 +188,10 @@ class Diagnoser {
 
   const Step& root_;
   std::vector<Candidate> out_;
+  // Step mistakes tried, outermost first. A textbook question has a handful; a 200-deep
+  // chain would have hundreds, each compared with the answer at sample points, for a
+  // diagnosis nobody needs at that depth.
+  std::size_t limit_ = 32;
 };
 
 bool echoes_question(std::string_view answer) {

@@ -2,16 +2,75 @@
 
 #include <cmath>
 #include <random>
+#include <stdexcept>
+#include <unordered_map>
 
+#include "tutor/cost.hpp"
 #include "tutor/print.hpp"
 
 namespace tutor {
 
 using GiNaC::ex;
 
+namespace {
+
+// E's value at a point, node by node, each distinct subexpression once. A derivative
+// repeats its subtrees (the nested arguments of a 150-deep chain appear in all 150
+// factors), and subs() followed by evalf() on the whole tree evaluated every copy again:
+// quadratic, and seconds per point for deep chains. Equal subtrees are found by GiNaC's
+// cached hash, which costs far less than evaluating a function in arbitrary precision.
+const GiNaC::numeric kLargest("1e300");
+
+class PointValue : public GiNaC::map_function {
+ public:
+  explicit PointValue(const GiNaC::exmap& point) : point_(point) {}
+
+  ex operator()(const ex& e) override {
+    if (GiNaC::is_a<GiNaC::numeric>(e)) return e;
+    if (GiNaC::is_a<GiNaC::symbol>(e)) {
+      auto it = point_.find(e);
+      return it == point_.end() ? e : it->second;
+    }
+    // The same object first (no comparison needed), then an equal one.
+    const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
+    if (auto it = seen_.find(id); it != seen_.end()) return it->second.second;
+    ex value;
+    if (auto it = memo_.find(e); it != memo_.end()) {
+      value = it->second;
+    } else {
+      value = (e.nops() == 0 ? e : e.map(*this)).evalf();
+      // Past the range of a double the result is an overflow anyway, and going on can
+      // take CLN minutes: 3^(3^(3^27)) is a number with 10^12 digits in its exponent.
+      if (GiNaC::is_a<GiNaC::numeric>(value) &&
+          GiNaC::abs(GiNaC::ex_to<GiNaC::numeric>(value)) > kLargest) {
+        throw std::overflow_error("value out of range");
+      }
+      memo_.emplace(e, value);
+    }
+    seen_.emplace(id, std::make_pair(e, value));  // holding E keeps its address unique
+    return value;
+  }
+
+ private:
+  const GiNaC::exmap& point_;
+  std::unordered_map<ex, ex, std::hash<ex>, GiNaC::ex_is_equal> memo_;
+  std::unordered_map<const GiNaC::basic*, std::pair<ex, ex>> seen_;
+};
+
+// At most the number of characters E prints as: every node prints at least one (a shared
+// subtree once per use, as printing does). Cheap, unlike printing; stops counting at LIMIT.
+std::size_t nodes(const ex& e, std::size_t limit) {
+  std::size_t n = 1;
+  for (std::size_t i = 0; i < e.nops() && n < limit; ++i) n += nodes(e.op(i), limit - n);
+  return n;
+}
+
+}  // namespace
+
 std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
   try {
-    ex v = e.subs(point).evalf();
+    PointValue at(point);
+    ex v = at(e);
     if (!GiNaC::is_a<GiNaC::numeric>(v)) return std::nullopt;
     const auto& n = GiNaC::ex_to<GiNaC::numeric>(v);
     if (!n.is_real()) {
@@ -36,12 +95,14 @@ bool nearly_equal(double a, double b) {
 Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& vars,
                               unsigned seed) {
   Equivalence r;
-  // normal() on large expressions can take long; past this size the points decide.
+  // normal() on large expressions can take long; past this size (or degree: normal() of
+  // (x+1)^1000 - 1000(x+1)^998 takes seconds) the points decide.
   constexpr std::size_t kSymbolicLimit = 2000;
   try {
     ex diff = a - b;
     if (diff.is_zero() ||
-        (print(diff, Style::input).size() < kSymbolicLimit && diff.normal().is_zero())) {
+        (nodes(diff, kSymbolicLimit) < kSymbolicLimit && cheap_to_rewrite(diff) &&
+         print(diff, Style::input).size() < kSymbolicLimit && diff.normal().is_zero())) {
       r.verdict = Agreement::equal;
       r.symbolic = true;
       return r;

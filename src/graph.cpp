@@ -337,6 +337,22 @@ std::optional<ex> to_number(const ex& v) {
   return e;
 }
 
+// FORMULA in floating point when it is a power of exact numbers at this point that would
+// have more than a thousand digits: subs() computes those in full, and 3^(3^27) never ends.
+std::optional<ex> huge_exact_power(const ex& formula, const GiNaC::exmap& values) {
+  if (!GiNaC::is_a<GiNaC::power>(formula)) return std::nullopt;
+  const ex b = formula.op(0).subs(values);
+  const ex x = formula.op(1).subs(values);
+  if (!GiNaC::is_a<numeric>(b) || !GiNaC::is_a<numeric>(x)) return std::nullopt;
+  const numeric& nb = GiNaC::ex_to<numeric>(b);
+  const numeric& nx = GiNaC::ex_to<numeric>(x);
+  if (!nb.is_rational() || !nx.is_rational()) return std::nullopt;
+  const double digits =
+      std::abs(nx.to_double()) * std::log10(std::max(std::abs(nb.to_double()), 2.0));
+  if (digits <= 1000) return std::nullopt;
+  return GiNaC::pow(b.evalf(), x.evalf()).evalf();
+}
+
 std::string point_text(const Graph& g) {
   std::string s;
   for (const auto& [name, v] : g.point) {
@@ -404,6 +420,8 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
         auto it = point.find(n.name);
         if (it == point.end()) throw Error(Message{"graph.at_missing", {n.name}});
         v = to_number(it->second);
+      } else if (auto big = huge_exact_power(n.formula, values)) {
+        v = to_number(*big);
       } else {
         v = to_number(n.formula.subs(values));
       }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <limits>
 #include <sstream>
+#include <unordered_map>
 #include <tuple>
 
 namespace tutor {
@@ -17,6 +19,11 @@ namespace {
 void write_key(const ex& e, std::string& out, bool blind = false);
 
 void write_numeric(const GiNaC::numeric& n, std::string& out) {
+  // Small integers are most numbers; a stream per number cost more than the rest of the key.
+  if (n.is_integer() && GiNaC::abs(n) <= GiNaC::numeric(std::numeric_limits<long>::max())) {
+    out += std::to_string(n.to_long());
+    return;
+  }
   std::ostringstream os;
   os << n;
   out += os.str();
@@ -34,14 +41,29 @@ std::string joined(const char* tag, std::vector<std::string> parts, bool sort) {
   return out;
 }
 
+// The key of E, remembered per GiNaC object: the printer asks for the keys of the same
+// subtrees again at every level above them. Each entry holds its ex, so the object cannot
+// be freed and its address reused while the entry exists; the cache is emptied when it grows.
+const std::string& cached_key(const ex& e, bool blind) {
+  struct Entry {
+    ex held;
+    std::string key;
+  };
+  thread_local std::unordered_map<const GiNaC::basic*, Entry> cache[2];
+  constexpr std::size_t kMaxEntries = 20000;
+  auto& table = cache[blind ? 1 : 0];
+  const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
+  if (auto it = table.find(id); it != table.end()) return it->second.key;
+  std::string out;
+  write_key(e, out, blind);
+  if (table.size() >= kMaxEntries) table.clear();
+  return table.emplace(id, Entry{e, std::move(out)}).first->second.key;
+}
+
 void write_children(const char* tag, const ex& e, bool sort, std::string& out, bool blind) {
   std::vector<std::string> parts;
   parts.reserve(e.nops());
-  for (std::size_t i = 0; i < e.nops(); ++i) {
-    std::string s;
-    write_key(e.op(i), s, blind);
-    parts.push_back(std::move(s));
-  }
+  for (std::size_t i = 0; i < e.nops(); ++i) parts.push_back(cached_key(e.op(i), blind));
   out += joined(tag, std::move(parts), sort);
 }
 
@@ -115,11 +137,7 @@ bool is_monomial(const ex& e) {
   return false;
 }
 
-std::string blind_key(const ex& e) {
-  std::string out;
-  write_key(e, out, true);
-  return out;
-}
+std::string blind_key(const ex& e) { return cached_key(e, true); }
 
 // The key of the term without its numeric coefficient, for ordering 3x before 2y. The same
 // for −sin(x) as for sin(x), and for c/(b − w) as for c/(w − b), so that a term's place does
@@ -208,11 +226,7 @@ int factor_rank(const ex& f) {
 
 }  // namespace
 
-std::string canonical_key(const ex& e) {
-  std::string out;
-  write_key(e, out);
-  return out;
-}
+std::string canonical_key(const ex& e) { return cached_key(e, false); }
 
 int compare(const ex& a, const ex& b) {
   std::string ka = canonical_key(a);

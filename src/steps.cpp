@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "tutor/cost.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/order.hpp"
@@ -141,6 +142,7 @@ ex substitute_held(const ex& e, const ex& letter, const ex& value) {
 std::size_t input_length(const ex& e) { return print(e, Style::input).size(); }
 
 // Past this size factor() and normal() can take seconds, so large results keep their form.
+// Short text can hide a high degree too ((x+1)^1000 (x+2)^1000): cheap_to_rewrite.
 constexpr std::size_t kSimplifyLimit = 300;
 
 }  // namespace
@@ -148,7 +150,7 @@ constexpr std::size_t kSimplifyLimit = 300;
 ex simplest_form(const ex& p) {
   std::vector<ex> candidates{p};
   std::size_t len = input_length(p);
-  if (len <= kSimplifyLimit) {
+  if (len <= kSimplifyLimit && cheap_to_rewrite(p)) {
     auto attempt = [&](auto&& f) {
       try {
         candidates.push_back(f());
@@ -320,6 +322,8 @@ class Deriver {
     const ex& b = s.expression.op(0);
     const ex& x = s.expression.op(1);
     if (b.has(s.wrt) && x.has(s.wrt)) return log_diff(std::move(s));
+    // 0ˣ is 0 for x > 0 and undefined elsewhere: ln 0 does not exist (GiNaC throws).
+    if (b.is_zero()) throw Error(Message{"diff.zero_base", {print(s.expression, Style::text)}});
     if (is_link(s.expression, s.wrt)) return chain(std::move(s));
     if (b.is_equal(s.wrt)) {
       s.rule = Rule::power;  // d/dx xⁿ = n·xⁿ⁻¹

@@ -54,7 +54,7 @@ struct Verdict {
 
 // Checks ANSWER as d/d(WRT) of EXPRESSION. Answer variables come from SYMS, so they are the
 // question's own. Never throws for any answer text; throws tutor::Error only when WRT is not
-// a symbol.
+// a symbol or EXPRESSION has no derivative (differentiate() refuses it, e.g. 0^x).
 Verdict check(const GiNaC::ex& expression, const GiNaC::ex& wrt, std::string_view answer,
               SymbolTable& syms);
 

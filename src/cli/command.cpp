@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/text.hpp"
 
 namespace tutor::cli {
 
@@ -86,8 +87,8 @@ int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
     *ctx.err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.too_big") << "\n";
     return 2;
   } catch (const std::exception& e) {
-    *ctx.err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.internal", e.what())
-             << "\n";
+    *ctx.err << tr(ctx.lang, "error.prefix") << ": "
+             << tr(ctx.lang, "error.internal", sanitize(e.what(), ctx.ascii)) << "\n";
     return 2;
   }
 }

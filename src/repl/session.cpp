@@ -49,7 +49,8 @@ Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
     err << format_error(ctx.lang, e, ctx.ascii);
     return {2, false};
   } catch (const std::exception& e) {
-    err << tr(ctx.lang, "error.prefix") << ": " << tr(ctx.lang, "error.internal", e.what()) << "\n";
+    err << tr(ctx.lang, "error.prefix") << ": "
+        << tr(ctx.lang, "error.internal", sanitize(e.what(), ctx.ascii)) << "\n";
     return {2, false};
   }
   switch (line.kind) {

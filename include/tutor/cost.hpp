@@ -1,0 +1,25 @@
+// How expensive GiNaC's symbolic rewriting (expand, normal, factor) of an expression can
+// be, judged before running it. Their cost grows with the degree of the polynomial they
+// multiply out, not with the length of the text: (x+1)^1000·(x+2)^1000 is 22 characters
+// but a degree-2000 polynomial with 300-digit coefficients, which factor() takes minutes on.
+#pragma once
+
+#include <ginac/ginac.h>
+
+namespace tutor {
+
+// An upper bound on the total degree E has once multiplied out and brought to one
+// fraction (numerator and denominator together); function arguments count as their own.
+// Infinity for a tree of more than a few thousand nodes, which is never cheap either.
+double degree_bound(const GiNaC::ex& e);
+
+// Past this degree, expand/normal/factor may take seconds; a learner never needs them
+// there, so callers keep the form they have and let numeric checks decide.
+inline constexpr double kMaxRewriteDegree = 40;
+
+// Whether expand, normal and factor on E are cheap enough to try.
+inline bool cheap_to_rewrite(const GiNaC::ex& e) {
+  return degree_bound(e) <= kMaxRewriteDegree;
+}
+
+}  // namespace tutor

@@ -1,0 +1,267 @@
+// Pathological input through the real binary: every command answers quickly inside the
+// documented limits, refuses what is outside them with exit 2 and a message, never
+// crashes, and never echoes a terminal escape sequence it was given.
+//
+// The time bounds are generous (the machine may be busy, and sanitizer builds are several
+// times slower); the limits themselves keep every case far below them.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/run.hpp"
+
+namespace tutor {
+namespace {
+
+using testing::run_binary;
+using testing::RunResult;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSlowdown = 4;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kSlowdown = 4;
+#else
+constexpr double kSlowdown = 1;
+#endif
+#else
+constexpr double kSlowdown = 1;
+#endif
+
+// "About 2 s" on an idle machine; the bound leaves room for a loaded one.
+constexpr double kBoundSeconds = 6 * kSlowdown;
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::string nested(const std::string& open, const std::string& close, std::size_t n,
+                   const std::string& core = "x") {
+  return repeat(open, n) + core + repeat(close, n);
+}
+
+struct Timed {
+  RunResult r;
+  double seconds;
+};
+
+Timed timed(const std::vector<std::string>& args, const std::string& input = "") {
+  static const std::string data = [] {
+    char t[] = "/tmp/tutor-bounds-XXXXXX";
+    return std::string(mkdtemp(t));
+  }();
+  auto start = std::chrono::steady_clock::now();
+  RunResult r = run_binary(args, input, {{"XDG_DATA_HOME", data}, {"XDG_STATE_HOME", data}},
+                           kBoundSeconds * 2);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  return {r, took.count()};
+}
+
+std::string describe(const std::vector<std::string>& args) {
+  std::string d;
+  for (const auto& a : args)
+    d += (d.empty() ? "" : " ") + (a.size() > 60 ? a.substr(0, 60) + "..." : a);
+  return d;
+}
+
+// Inside the limits: an answer (0 correct, 1 a wrong answer or 0 for a plain command) in time.
+void expect_answered(const std::vector<std::string>& args, const std::string& input = "") {
+  Timed t = timed(args, input);
+  EXPECT_TRUE(t.r.status == 0 || t.r.status == 1) << describe(args) << " -> " << t.r.status << "\n"
+                                                  << t.r.err.substr(0, 400);
+  EXPECT_LT(t.seconds, kBoundSeconds) << describe(args);
+}
+
+// Outside them: exit 2 with a message naming the limit, in time, and nothing on stdout.
+void expect_refused(const std::vector<std::string>& args, const std::string& message) {
+  Timed t = timed(args);
+  EXPECT_EQ(t.r.status, 2) << describe(args) << "\n" << t.r.err.substr(0, 400);
+  EXPECT_NE(t.r.err.find(message), std::string::npos) << describe(args) << "\n"
+                                                      << t.r.err.substr(0, 400);
+  EXPECT_EQ(t.r.out, "") << describe(args);
+  EXPECT_LT(t.seconds, kBoundSeconds) << describe(args);
+}
+
+TEST(ResourceBounds, DeepNestingUpToTheLimitIsAnsweredBeyondItRefused) {
+  expect_answered({"diff", nested("sin(", ")", 199)});
+  expect_answered({"diff", nested("(", ")", 199)});
+  expect_answered({"check", nested("sin(", ")", 100), "--answer", nested("cos(", ")", 100)});
+  // Graphs are drawn up to 40 nodes and 160 columns (README).
+  expect_answered({"graph", nested("sin(", ")", 8), "--at", "x=1"});
+  expect_refused({"diff", nested("sin(", ")", 201)}, "nested too deeply");
+  expect_refused({"show", nested("(", ")", 201)}, "nested too deeply");
+  expect_refused({"diff", repeat("-", 300) + "x"}, "nested too deeply");
+  expect_refused({"diff", nested("x^(", ")", 250)}, "nested too deeply");
+  expect_refused({"check", "x^2", "--answer", nested("(", ")", 500)}, "nested too deeply");
+}
+
+TEST(ResourceBounds, HugeExponentsAndNumbers) {
+  expect_answered({"diff", "x^1000"});
+  expect_answered({"diff", "(x+1)^1000"});
+  expect_answered({"diff", "2^1000 x"});
+  expect_answered({"diff", repeat("9", 50) + " x"});
+  expect_answered({"diff", "x^x^x^x^x^x^x^x^x^x"});
+  // Short text, high degree: simplifying the result must not multiply it all out.
+  expect_answered({"diff", "(x+1)^1000 (x+2)^1000 (x+3)^1000"});
+  expect_answered({"diff", "(x+1)^1000/(x-1)^1000"});
+  expect_answered({"descent", "(x-1)^1000", "--from", "1.5", "--lr", "0.1", "--steps", "50"});
+  // Towers of powers are short but their values are not (fuzz findings): an answer or a
+  // refusal in time, never an exact 3^(3^27).
+  expect_answered({"check", "x^X^xx^x^i3/x^i33/x", "--answer", "xi", "--wrt", "X"});
+  expect_answered({"descent", "x^X^xx", "--from", "x=3,X=3,xx=3", "--lr", "0.1"});
+  {
+    Timed t = timed({"graph", "x^X^xx^x^i3", "--at", "x=3,X=3,xx=3,i3=3"});
+    EXPECT_EQ(t.r.status, 2) << t.r.err;
+    EXPECT_LT(t.seconds, kBoundSeconds);
+  }
+  expect_refused({"diff", "x^1001"}, "limit is 1000");
+  expect_refused({"diff", "x^(10^9)"}, "too large");
+  expect_refused({"diff", "2^(10^9)"}, "digits");
+  expect_refused({"diff", "(10^10)^(10^10)"}, "digits");
+  expect_refused({"diff", "9^9^9"}, "digits");
+  expect_refused({"diff", repeat("9", 1001) + " x"}, "limit is 1000");
+  expect_refused({"diff", "1e99999 x"}, "out of range");
+}
+
+TEST(ResourceBounds, ChecksOfHighPowersAnswerOrRefuseInTime) {
+  // The issue's case: the answer (x+1)^100000 is refused before anything expands it.
+  expect_refused({"check", "(x+1)^3", "--answer", "(x+1)^100000"}, "too large");
+  expect_refused({"check", "(x+1)^100000", "--answer", "1"}, "too large");
+  expect_answered({"check", "(x+1)^1000", "--answer", "1000(x+1)^999"});
+  expect_answered({"check", "(x+1)^1000", "--answer", "1000(x+1)^998"});
+  expect_answered({"check", "(x+1)^1000", "--answer", "(x+1)^1000"});
+  expect_answered({"check", "(x+1)^1000/(x-1)^1000", "--answer", "x"});
+  expect_answered({"check", "(x+1)^100 (x+2)^100", "--answer", "(x+1)^99 (x+2)^99"});
+  expect_answered({"check", "(x+1)^1000 (x+2)^1000 (x+3)^1000", "--answer", "1", "--solution"});
+  expect_answered({"check", "sin((x+1)^1000)", "--answer", "cos((x+1)^1000)"});
+}
+
+TEST(ResourceBounds, VeryLongInput) {
+  // 2,000 bytes is the documented limit for one expression.
+  std::string sum = "x" + repeat("+x", 999);
+  ASSERT_LE(sum.size(), 2000u);
+  expect_answered({"diff", sum});
+  expect_answered({"check", sum, "--answer", "1000"});
+  expect_answered({"diff", repeat("(x+1)", 300)});
+  expect_refused({"diff", repeat("x+", 50000) + "x"}, "too long");
+  expect_refused({"check", "x^2", "--answer", repeat("x+", 50000) + "x"}, "too long");
+  // A megabyte line on a piped prompt, then a normal line that still runs.
+  Timed t = timed({}, repeat("x", 1 << 20) + "\ndiff x^2\n");
+  EXPECT_EQ(t.r.status, 2);
+  EXPECT_NE(t.r.out.find("2x"), std::string::npos) << t.r.out.substr(0, 300);
+  EXPECT_LT(t.seconds, kBoundSeconds);
+}
+
+TEST(ResourceBounds, InvalidUtf8AndNulBytesOnStdin) {
+  const std::string lines[] = {
+      "\xff\xfe\xfd",
+      "diff \xc3(x)",
+      "diff x\xe2\x82",
+      "check x^2 --answer \xff",
+      std::string("diff x\0^2", 9),
+      std::string("\0\0\0", 3),
+      "show \xed\xa0\x80",  // a UTF-16 surrogate
+      "\xc0\xaf",
+      ":lang \xff",
+      "graph x\xff --at x=1",
+  };
+  std::string script;
+  for (const auto& l : lines) script += l + "\n";
+  script += "diff x^3\n";
+  Timed t = timed({}, script);
+  EXPECT_EQ(t.r.status, 2) << t.r.err;
+  EXPECT_LT(t.seconds, kBoundSeconds);
+  // Every bad line has its own message, and the last line still ran.
+  EXPECT_NE(t.r.out.find("3x"), std::string::npos) << t.r.out;
+  for (char c : t.r.out + t.r.err) EXPECT_NE(c, '\0');
+  // The same bytes as arguments are refused with exit 2 by every command.
+  for (const std::string& bad :
+       {std::string("x\xff"), std::string("\xc3("), std::string("\xed\xa0\x80")}) {
+    for (const std::string& cmd : {"diff", "show", "graph"}) {
+      Timed a = timed({cmd, bad});
+      EXPECT_EQ(a.r.status, 2) << cmd;
+      EXPECT_LT(a.seconds, kBoundSeconds);
+    }
+  }
+}
+
+// ESC [ 31 m, an OSC title change ending in BEL, and the 8-bit CSI as UTF-8 (U+009B).
+const std::string kEscapes =
+    "\x1b[31mred\x1b]0;pwned\x07\xc2\x9b"
+    "2J";
+
+void expect_not_echoed(const std::vector<std::string>& args, const std::string& input = "") {
+  Timed t = timed(args, input);
+  for (const std::string* s : {&t.r.out, &t.r.err}) {
+    EXPECT_EQ(s->find('\x1b'), std::string::npos) << describe(args) << ":\n" << *s;
+    EXPECT_EQ(s->find('\x07'), std::string::npos) << describe(args) << ":\n" << *s;
+    EXPECT_EQ(s->find("\xc2\x9b"), std::string::npos) << describe(args) << ":\n" << *s;
+  }
+  EXPECT_NE(t.r.status, -1) << describe(args);
+  EXPECT_LT(t.seconds, kBoundSeconds) << describe(args);
+}
+
+TEST(ResourceBounds, EscapeSequencesAreNeverEchoedByCommands) {
+  const std::string& e = kEscapes;
+  for (const std::string& format : {"text", "json", "latex"}) {
+    expect_not_echoed({"diff", "x + " + e, "--format", format});
+    expect_not_echoed({"diff", "x^2", "--wrt", e, "--format", format});
+    expect_not_echoed({"show", e, "--format", format});
+  }
+  expect_not_echoed({"diff", "d/d" + e + " x^2"});
+  expect_not_echoed({"diff", "--format", e, "x"});
+  for (const std::string& format : {"text", "json"}) {
+    expect_not_echoed({"check", "x^2", "--answer", e, "--format", format});
+    expect_not_echoed({"check", "x^2", "--answer", "2x " + e, "--format", format});
+    expect_not_echoed({"check", "x^2", "--answer", "d/dx " + e, "--format", format});
+    expect_not_echoed({"check", "x^2" + e, "--answer", "2x", "--format", format});
+    expect_not_echoed({"check", "x y", "--answer", "y", "--wrt", e, "--format", format});
+  }
+  expect_not_echoed({"check", "x^2", "--answer", "3x", "--solution"});
+  expect_not_echoed({"graph", "x y " + e, "--at", "x=1,y=2"});
+  expect_not_echoed({"graph", "x y", "--at", "x=" + e});
+  expect_not_echoed({"graph", "x y", "--at", e + "=1,y=2"});
+  expect_not_echoed({"graph", "x y", "--at", "x=1,y=2", "--practice"},
+                    e + "\n" + e + "\n2\n" + e + "\n");
+  expect_not_echoed({"descent", "x^2" + e});
+  expect_not_echoed({"descent", "x^2", "--from", e});
+  expect_not_echoed({"descent", "x^2", "--from", "x=" + e});
+  expect_not_echoed({"descent", "x^2", "--lr", e});
+  expect_not_echoed({"descent", "x^2", "--steps", e});
+  expect_not_echoed({"descent", "x^2", "--tol", e});
+  expect_not_echoed({"descent", "x^2", "--format", e});
+  expect_not_echoed({"gradients", "--activation", e});
+  expect_not_echoed({"gradients", "--layers", e});
+  expect_not_echoed({"gradients", "--weight", e});
+  expect_not_echoed({"gradients", "--input", e});
+  expect_not_echoed({"gradients", "--clip", e});
+  expect_not_echoed({"exercise", e});
+  expect_not_echoed({"exercise", "1"}, e + "\n" + e + "\n" + e + "\n" + e + "\n");
+  expect_not_echoed({e});
+  expect_not_echoed({"--" + e});
+  expect_not_echoed({"diff", "--" + e, "x"});
+  expect_not_echoed({"--lang", e, "diff", "x"});
+  expect_not_echoed({"--color", e, "diff", "x"});
+  expect_not_echoed({"diff", "-" + e});
+  expect_not_echoed({"--lang", "ko", "diff", "x + " + e});
+}
+
+TEST(ResourceBounds, EscapeSequencesAreNeverEchoedByThePrompt) {
+  const std::string& e = kEscapes;
+  const std::string script = e + "\n" + "diff " + e + "\n" + e + " x^2\n" + ":lang " + e + "\n" +
+                             "help " + e + "\n" + "check x^2 --answer " + e + "\n" +
+                             "diff x^2 --wrt " + e + "\n" + "diff x^2 --" + e + "\n" + "show \"" +
+                             e + "\n" + "diff %" + e + "\n" + "graph x --at x=" + e + "\n";
+  expect_not_echoed({}, script);
+  expect_not_echoed({"--lang", "ko"}, script);
+}
+
+}  // namespace
+}  // namespace tutor
