@@ -17,11 +17,11 @@ struct Pair {
 
 // Right answers in several forms and the common mistakes, as a class would hand them in.
 const Pair kAnswers[] = {
-    {"sin(x^2)", "2x cos(x^2)"},        {"sin(x^2)", "cos(x^2)"},
-    {"sin(x^2)", "cos(x^2)*2x"},        {"(2x+1)^3", "6(2x+1)^2"},
-    {"(2x+1)^3", "24x^2+24x+6"},        {"(2x+1)^3", "3(2x+1)^2"},
-    {"(3x+1)^2", "6(3x+1)"},            {"x sin(x)", "cos(x)"},
-    {"x sin(x)", "sin(x) + x cos(x)"},  {"sin(x)/x", "(sin(x) - x cos(x))/x^2"},
+    {"sin(x^2)", "2x cos(x^2)"},       {"sin(x^2)", "cos(x^2)"},
+    {"sin(x^2)", "cos(x^2)*2x"},       {"(2x+1)^3", "6(2x+1)^2"},
+    {"(2x+1)^3", "24x^2+24x+6"},       {"(2x+1)^3", "3(2x+1)^2"},
+    {"(3x+1)^2", "6(3x+1)"},           {"x sin(x)", "cos(x)"},
+    {"x sin(x)", "sin(x) + x cos(x)"}, {"sin(x)/x", "(sin(x) - x cos(x))/x^2"},
 };
 
 void BM_CheckAnswers(benchmark::State& state) {
@@ -36,7 +36,8 @@ void BM_CheckAnswers(benchmark::State& state) {
       ++checked;
     }
   }
-  state.counters["answers/s"] = benchmark::Counter(static_cast<double>(checked), benchmark::Counter::kIsRate);
+  state.counters["answers/s"] =
+      benchmark::Counter(static_cast<double>(checked), benchmark::Counter::kIsRate);
 }
 
 }  // namespace

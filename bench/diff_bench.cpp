@@ -22,13 +22,15 @@ std::string nested_chain(int depth) {
 
 std::string polynomial(int terms) {
   std::string t;
-  for (int i = terms; i >= 1; --i) t += std::to_string(i % 7 + 1) + "x^" + std::to_string(i) + " + ";
+  for (int i = terms; i >= 1; --i)
+    t += std::to_string(i % 7 + 1) + "x^" + std::to_string(i) + " + ";
   return t + "1";
 }
 
 std::string product(int factors) {
   std::string t;
-  for (int i = 1; i <= factors; ++i) t += (i > 1 ? "*" : "") + std::string("(x+") + std::to_string(i) + ")";
+  for (int i = 1; i <= factors; ++i)
+    t += (i > 1 ? "*" : "") + std::string("(x+") + std::to_string(i) + ")";
   return t;
 }
 

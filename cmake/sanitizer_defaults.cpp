@@ -19,7 +19,9 @@ const char* __lsan_default_suppressions() {
 }
 
 // Excused leaks are not listed on stderr: tests compare the tutor's stderr exactly.
-const char* __lsan_default_options() { return "print_suppressions=0"; }
+const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}
 
 // Stop at the first report, and give the whole stack.
 const char* __asan_default_options() {

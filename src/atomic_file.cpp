@@ -69,7 +69,8 @@ void write_atomically(const std::filesystem::path& path, std::string_view conten
     fail_write(path, err);
   }
   // The rename itself is durable only once the folder is synced.
-  int dir = ::open(path.has_parent_path() ? path.parent_path().c_str() : ".", O_RDONLY | O_DIRECTORY);
+  int dir =
+      ::open(path.has_parent_path() ? path.parent_path().c_str() : ".", O_RDONLY | O_DIRECTORY);
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);

@@ -18,8 +18,14 @@ using GiNaC::ex;
 namespace {
 
 constexpr std::array<std::string_view, 8> kMistakeIds = {
-    "missing-inner-derivative", "sign-error",      "power-rule",         "product-rule",
-    "quotient-rule",            "constant-factor", "not-differentiated", "question-echo",
+    "missing-inner-derivative",
+    "sign-error",
+    "power-rule",
+    "product-rule",
+    "quotient-rule",
+    "constant-factor",
+    "not-differentiated",
+    "question-echo",
 };
 
 // A derivative built wrong on purpose: what the learner gets by making MISTAKE at one step.
@@ -40,7 +46,8 @@ ex rebuild(const Step& s, const Step* target, const ex& replacement) {
       for (const auto& sub : subs) total += rebuild(sub, target, replacement);
       return total;
     }
-    case Rule::constant_multiple: return s.parts[0] * rebuild(subs[0], target, replacement);
+    case Rule::constant_multiple:
+      return s.parts[0] * rebuild(subs[0], target, replacement);
     case Rule::product: {
       ex total = 0;
       for (std::size_t i = 0; i < subs.size(); ++i) {
@@ -55,7 +62,8 @@ ex rebuild(const Step& s, const Step* target, const ex& replacement) {
     case Rule::quotient: {
       const ex& n = subs[0].expression;
       const ex& d = subs[1].expression;
-      return (rebuild(subs[0], target, replacement) * d - n * rebuild(subs[1], target, replacement)) /
+      return (rebuild(subs[0], target, replacement) * d -
+              n * rebuild(subs[1], target, replacement)) /
              GiNaC::pow(d, 2);
     }
     case Rule::chain: {
@@ -68,11 +76,14 @@ ex rebuild(const Step& s, const Step* target, const ex& replacement) {
     }
     case Rule::logarithmic_differentiation:
       return s.expression * rebuild(subs[0], target, replacement);
-    default: return s.derivative;
+    default:
+      return s.derivative;
   }
 }
 
-std::string txt(const ex& e) { return print(e, Style::text); }
+std::string txt(const ex& e) {
+  return print(e, Style::text);
+}
 
 class Diagnoser {
  public:
@@ -98,16 +109,27 @@ class Diagnoser {
 
   void walk(const Step& s) {
     switch (s.rule) {
-      case Rule::chain: chain(s); break;
+      case Rule::chain:
+        chain(s);
+        break;
       case Rule::trig:
         add(&s, -s.derivative, Mistake::sign_error,
             Message{"check.sign_error_trig", {txt(s.wrt), txt(s.expression), txt(s.derivative)}});
         break;
-      case Rule::power: power(s); break;
-      case Rule::exponential: exponential(s); break;
-      case Rule::product: product(s); break;
-      case Rule::quotient: quotient(s); break;
-      default: break;
+      case Rule::power:
+        power(s);
+        break;
+      case Rule::exponential:
+        exponential(s);
+        break;
+      case Rule::product:
+        product(s);
+        break;
+      case Rule::quotient:
+        quotient(s);
+        break;
+      default:
+        break;
     }
     for (const auto& sub : s.substeps) walk(sub);
   }
@@ -235,7 +257,8 @@ std::optional<double> constant_ratio(const ex& answer, const ex& expected,
     GiNaC::exmap point;
     double offset = 0.31 * seed;
     for (std::size_t i = 0; i < vars.size(); ++i) {
-      point[vars[i]] = GiNaC::numeric(std::round((offset + 0.17 * static_cast<double>(i)) * 1000) / 1000);
+      point[vars[i]] =
+          GiNaC::numeric(std::round((offset + 0.17 * static_cast<double>(i)) * 1000) / 1000);
     }
     auto e = evaluate(expected, point);
     auto r = evaluate(ratio, point);
@@ -252,13 +275,18 @@ std::optional<double> constant_ratio(const ex& answer, const ex& expected,
 
 std::string_view status_id(Status status) {
   switch (status) {
-    case Status::correct: return "correct";
-    case Status::incorrect: return "incorrect";
-    default: return "invalid";
+    case Status::correct:
+      return "correct";
+    case Status::incorrect:
+      return "incorrect";
+    default:
+      return "invalid";
   }
 }
 
-std::string_view mistake_id(Mistake mistake) { return kMistakeIds[static_cast<std::size_t>(mistake)]; }
+std::string_view mistake_id(Mistake mistake) {
+  return kMistakeIds[static_cast<std::size_t>(mistake)];
+}
 
 std::optional<Mistake> parse_mistake(std::string_view tag) {
   for (std::size_t i = 0; i < kMistakeIds.size(); ++i) {

@@ -142,8 +142,9 @@ void judge_unfinished(DescentRun& run, const std::optional<Quadratic>& quad, dou
     r.value = f_end;
     return;
   }
-  run.verdict = (last > 0 && f_end < s[last - 1].value) || r.reversals == 0 ? RunVerdict::slow
-                                                                            : RunVerdict::oscillating;
+  run.verdict = (last > 0 && f_end < s[last - 1].value) || r.reversals == 0
+                    ? RunVerdict::slow
+                    : RunVerdict::oscillating;
   if (run.verdict == RunVerdict::oscillating) {
     r.theta = s[last].theta;
     r.value = f_end;

@@ -16,7 +16,8 @@ SyntaxError::SyntaxError(Message msg, Span span, std::string input)
     : Error(std::move(msg), span, std::move(input)) {}
 
 std::string format_error(Lang lang, const Error& err, bool ascii) {
-  std::string out = tr(lang, "error.prefix") + ": " + sanitize(render(lang, err.message()), ascii) + "\n";
+  std::string out =
+      tr(lang, "error.prefix") + ": " + sanitize(render(lang, err.message()), ascii) + "\n";
   if (!err.span()) return out;
   // Long input is shown as a window around the span, so the caret stays on screen.
   const std::string& in = err.input();

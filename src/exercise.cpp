@@ -124,7 +124,8 @@ PartVerdict judge(const ExercisePart& part, const std::string& answer) {
         return v;
       }
       v.status = picked == part.answer ? Status::correct : Status::incorrect;
-      v.feedback = Message{v.status == Status::correct ? "check.correct" : "exercise.not_this_one", {}};
+      v.feedback =
+          Message{v.status == Status::correct ? "check.correct" : "exercise.not_this_one", {}};
       return v;
     }
     SymbolTable syms;

@@ -107,12 +107,18 @@ class Explainer {
 
   void step(const Step& s, int depth) {
     switch (s.rule) {
-      case Rule::chain: return chain(s, depth);
-      case Rule::sum: return sum(s, depth);
-      case Rule::constant_multiple: return constant_multiple(s, depth);
-      case Rule::product: return product(s, depth);
-      case Rule::quotient: return quotient(s, depth);
-      case Rule::logarithmic_differentiation: return log_diff(s, depth);
+      case Rule::chain:
+        return chain(s, depth);
+      case Rule::sum:
+        return sum(s, depth);
+      case Rule::constant_multiple:
+        return constant_multiple(s, depth);
+      case Rule::product:
+        return product(s, depth);
+      case Rule::quotient:
+        return quotient(s, depth);
+      case Rule::logarithmic_differentiation:
+        return log_diff(s, depth);
       default:
         line(depth, d_of(s) + " = " + p(s.derivative) + "   (" + rule(s.rule) + ")");
         remark(s, depth + 1);
@@ -165,7 +171,8 @@ class Explainer {
     bool two = subs.size() == 2;
     if (two) {
       std::string formula = ascii() ? "(f*g)' = f'*g + f*g'" : "(f·g)' = f'·g + f·g'";
-      line(depth, tr(o_.lang, "diff.product_intro", rule(s.rule), formula, factor_names(subs, false)));
+      line(depth,
+           tr(o_.lang, "diff.product_intro", rule(s.rule), formula, factor_names(subs, false)));
     } else {
       line(depth, tr(o_.lang, "diff.product_intro_n", rule(s.rule), factor_names(subs, true)));
     }
@@ -190,8 +197,8 @@ class Explainer {
 
   void log_diff(const Step& s, int depth) {
     const Step& sub = s.substeps.front();
-    line(depth, tr(o_.lang, "diff.log_intro", rule(s.rule), p(s.expression), p(sub.expression),
-                   p(s.wrt)));
+    line(depth,
+         tr(o_.lang, "diff.log_intro", rule(s.rule), p(s.expression), p(sub.expression), p(s.wrt)));
     step(sub, depth + 1);
     line(depth, d_of(s) + result(joined_product(s.parts), s.derivative));
   }

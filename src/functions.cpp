@@ -108,10 +108,18 @@ ex sigmoid_eval(const ex& x) {
   return sigmoid(x).hold();
 }
 // σ' = σ(1 − σ): the form every ML text uses, and the one the lessons teach.
-ex sigmoid_deriv(const ex& x, unsigned) { return sigmoid(x) * (1 - sigmoid(x)); }
-ex sigmoid_conj(const ex& x) { return sigmoid(x.conjugate()); }
-ex sigmoid_real(const ex& x) { return sigmoid(x); }
-bool sigmoid_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex sigmoid_deriv(const ex& x, unsigned) {
+  return sigmoid(x) * (1 - sigmoid(x));
+}
+ex sigmoid_conj(const ex& x) {
+  return sigmoid(x.conjugate());
+}
+ex sigmoid_real(const ex& x) {
+  return sigmoid(x);
+}
+bool sigmoid_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 ex relu_evalf(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x) && x.info(GiNaC::info_flags::real)) {
@@ -128,10 +136,18 @@ ex relu_eval(const ex& x) {
   }
   return relu(x).hold();
 }
-ex relu_deriv(const ex& x, unsigned) { return unit_step(x); }
-ex relu_conj(const ex& x) { return relu(x.conjugate()); }
-ex relu_real(const ex& x) { return relu(x); }
-bool relu_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex relu_deriv(const ex& x, unsigned) {
+  return unit_step(x);
+}
+ex relu_conj(const ex& x) {
+  return relu(x.conjugate());
+}
+ex relu_real(const ex& x) {
+  return relu(x);
+}
+bool relu_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 ex unit_step_eval(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x) && x.info(GiNaC::info_flags::real)) {
@@ -139,12 +155,22 @@ ex unit_step_eval(const ex& x) {
   }
   return unit_step(x).hold();
 }
-ex unit_step_evalf(const ex& x) { return unit_step_eval(x); }
+ex unit_step_evalf(const ex& x) {
+  return unit_step_eval(x);
+}
 // Zero wherever it has a derivative (everywhere but 0).
-ex unit_step_deriv(const ex&, unsigned) { return 0; }
-ex unit_step_conj(const ex& x) { return unit_step(x.conjugate()); }
-ex unit_step_real(const ex& x) { return unit_step(x); }
-bool unit_step_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex unit_step_deriv(const ex&, unsigned) {
+  return 0;
+}
+ex unit_step_conj(const ex& x) {
+  return unit_step(x.conjugate());
+}
+ex unit_step_real(const ex& x) {
+  return unit_step(x);
+}
+bool unit_step_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 ex softplus_evalf(const ex& x) {
   if (GiNaC::is_exactly_a<numeric>(x)) return GiNaC::log(1 + GiNaC::exp(x).evalf());
@@ -155,33 +181,81 @@ ex softplus_eval(const ex& x) {
   if (is_float(x)) return softplus_evalf(x);
   return softplus(x).hold();
 }
-ex softplus_deriv(const ex& x, unsigned) { return sigmoid(x); }
-ex softplus_conj(const ex& x) { return softplus(x.conjugate()); }
-ex softplus_real(const ex& x) { return softplus(x); }
-bool softplus_info(const ex& x, unsigned inf) { return real_arg(x, inf); }
+ex softplus_deriv(const ex& x, unsigned) {
+  return sigmoid(x);
+}
+ex softplus_conj(const ex& x) {
+  return softplus(x.conjugate());
+}
+ex softplus_real(const ex& x) {
+  return softplus(x);
+}
+bool softplus_info(const ex& x, unsigned inf) {
+  return real_arg(x, inf);
+}
 
 // --- the table --------------------------------------------------------------------------
 
-ex b_sin(const ex& a) { return GiNaC::sin(a); }
-ex b_cos(const ex& a) { return GiNaC::cos(a); }
-ex b_tan(const ex& a) { return GiNaC::tan(a); }
-ex b_sec(const ex& a) { return sec(a); }
-ex b_csc(const ex& a) { return csc(a); }
-ex b_cot(const ex& a) { return cot(a); }
-ex b_asin(const ex& a) { return GiNaC::asin(a); }
-ex b_acos(const ex& a) { return GiNaC::acos(a); }
-ex b_atan(const ex& a) { return GiNaC::atan(a); }
-ex b_sinh(const ex& a) { return GiNaC::sinh(a); }
-ex b_cosh(const ex& a) { return GiNaC::cosh(a); }
-ex b_tanh(const ex& a) { return GiNaC::tanh(a); }
-ex b_exp(const ex& a) { return GiNaC::exp(a); }
-ex b_log(const ex& a) { return GiNaC::log(a); }
-ex b_sqrt(const ex& a) { return GiNaC::sqrt(a); }
-ex b_abs(const ex& a) { return GiNaC::abs(a); }
-ex b_sigmoid(const ex& a) { return sigmoid(a); }
-ex b_relu(const ex& a) { return relu(a); }
-ex b_softplus(const ex& a) { return softplus(a); }
-ex b_step(const ex& a) { return unit_step(a); }
+ex b_sin(const ex& a) {
+  return GiNaC::sin(a);
+}
+ex b_cos(const ex& a) {
+  return GiNaC::cos(a);
+}
+ex b_tan(const ex& a) {
+  return GiNaC::tan(a);
+}
+ex b_sec(const ex& a) {
+  return sec(a);
+}
+ex b_csc(const ex& a) {
+  return csc(a);
+}
+ex b_cot(const ex& a) {
+  return cot(a);
+}
+ex b_asin(const ex& a) {
+  return GiNaC::asin(a);
+}
+ex b_acos(const ex& a) {
+  return GiNaC::acos(a);
+}
+ex b_atan(const ex& a) {
+  return GiNaC::atan(a);
+}
+ex b_sinh(const ex& a) {
+  return GiNaC::sinh(a);
+}
+ex b_cosh(const ex& a) {
+  return GiNaC::cosh(a);
+}
+ex b_tanh(const ex& a) {
+  return GiNaC::tanh(a);
+}
+ex b_exp(const ex& a) {
+  return GiNaC::exp(a);
+}
+ex b_log(const ex& a) {
+  return GiNaC::log(a);
+}
+ex b_sqrt(const ex& a) {
+  return GiNaC::sqrt(a);
+}
+ex b_abs(const ex& a) {
+  return GiNaC::abs(a);
+}
+ex b_sigmoid(const ex& a) {
+  return sigmoid(a);
+}
+ex b_relu(const ex& a) {
+  return relu(a);
+}
+ex b_softplus(const ex& a) {
+  return softplus(a);
+}
+ex b_step(const ex& a) {
+  return unit_step(a);
+}
 
 const FunctionInfo kSin{"sin", "sin", "\\sin", b_sin};
 const FunctionInfo kCos{"cos", "cos", "\\cos", b_cos};
@@ -226,26 +300,35 @@ struct GinacName {
   const FunctionInfo* info;
 };
 const std::array kGinacNames{
-    GinacName{"sin", &kSin},         GinacName{"cos", &kCos},
-    GinacName{"tan", &kTan},         GinacName{"sec", &kSec},
-    GinacName{"csc", &kCsc},         GinacName{"cot", &kCot},
-    GinacName{"asin", &kAsin},       GinacName{"acos", &kAcos},
-    GinacName{"atan", &kAtan},       GinacName{"sinh", &kSinh},
-    GinacName{"cosh", &kCosh},       GinacName{"tanh", &kTanh},
-    GinacName{"exp", &kExp},         GinacName{"log", &kLog},
-    GinacName{"abs", &kAbs},         GinacName{"sigmoid", &kSigmoid},
-    GinacName{"relu", &kRelu},       GinacName{"softplus", &kSoftplus},
+    GinacName{"sin", &kSin},         GinacName{"cos", &kCos},   GinacName{"tan", &kTan},
+    GinacName{"sec", &kSec},         GinacName{"csc", &kCsc},   GinacName{"cot", &kCot},
+    GinacName{"asin", &kAsin},       GinacName{"acos", &kAcos}, GinacName{"atan", &kAtan},
+    GinacName{"sinh", &kSinh},       GinacName{"cosh", &kCosh}, GinacName{"tanh", &kTanh},
+    GinacName{"exp", &kExp},         GinacName{"log", &kLog},   GinacName{"abs", &kAbs},
+    GinacName{"sigmoid", &kSigmoid}, GinacName{"relu", &kRelu}, GinacName{"softplus", &kSoftplus},
     GinacName{"unit_step", &kStep},
 };
 
 }  // namespace
 
-REGISTER_FUNCTION(sec, eval_func(sec_eval).evalf_func(sec_evalf).derivative_func(sec_deriv)
-                           .conjugate_func(sec_conj).real_part_func(sec_real).info_func(sec_info))
-REGISTER_FUNCTION(csc, eval_func(csc_eval).evalf_func(csc_evalf).derivative_func(csc_deriv)
-                           .conjugate_func(csc_conj).real_part_func(csc_real).info_func(csc_info))
-REGISTER_FUNCTION(cot, eval_func(cot_eval).evalf_func(cot_evalf).derivative_func(cot_deriv)
-                           .conjugate_func(cot_conj).real_part_func(cot_real).info_func(cot_info))
+REGISTER_FUNCTION(sec, eval_func(sec_eval)
+                           .evalf_func(sec_evalf)
+                           .derivative_func(sec_deriv)
+                           .conjugate_func(sec_conj)
+                           .real_part_func(sec_real)
+                           .info_func(sec_info))
+REGISTER_FUNCTION(csc, eval_func(csc_eval)
+                           .evalf_func(csc_evalf)
+                           .derivative_func(csc_deriv)
+                           .conjugate_func(csc_conj)
+                           .real_part_func(csc_real)
+                           .info_func(csc_info))
+REGISTER_FUNCTION(cot, eval_func(cot_eval)
+                           .evalf_func(cot_evalf)
+                           .derivative_func(cot_deriv)
+                           .conjugate_func(cot_conj)
+                           .real_part_func(cot_real)
+                           .info_func(cot_info))
 REGISTER_FUNCTION(sigmoid, eval_func(sigmoid_eval)
                                .evalf_func(sigmoid_evalf)
                                .derivative_func(sigmoid_deriv)
@@ -272,7 +355,9 @@ REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval)
                                  .real_part_func(unit_step_real)
                                  .info_func(unit_step_info))
 
-std::span<const FunctionName> function_names() { return kNames; }
+std::span<const FunctionName> function_names() {
+  return kNames;
+}
 
 const FunctionInfo* find_function(std::string_view name) {
   for (const auto& f : kNames) {

@@ -1,4 +1,3 @@
-#include "tutor/text.hpp"
 #include "tutor/graph.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
 #include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
 
 namespace tutor {
 

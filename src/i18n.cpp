@@ -12,21 +12,23 @@ namespace {
 
 // One file of entries per module, so each module's messages sit together.
 constexpr CatalogueEntry kCatalogue[] = {
-#include "messages/common.inc"
-#include "messages/syntax.inc"
-#include "messages/diff.inc"
 #include "messages/check.inc"
-#include "messages/exercise.inc"
+#include "messages/common.inc"
 #include "messages/descent.inc"
+#include "messages/diff.inc"
+#include "messages/exercise.inc"
 #include "messages/graph.inc"
-#include "messages/repl.inc"
-#include "messages/quiz.inc"
 #include "messages/lesson.inc"
+#include "messages/quiz.inc"
+#include "messages/repl.inc"
+#include "messages/syntax.inc"
 };
 
 }  // namespace
 
-std::span<const CatalogueEntry> catalogue() { return kCatalogue; }
+std::span<const CatalogueEntry> catalogue() {
+  return kCatalogue;
+}
 
 std::string_view pattern(Lang lang, std::string_view key) {
   for (const auto& e : kCatalogue) {
@@ -46,15 +48,31 @@ std::string render(Lang lang, const Message& msg) {
   }
 }
 
-std::string to_arg(std::string_view s) { return std::string(s); }
-std::string to_arg(const std::string& s) { return s; }
-std::string to_arg(const char* s) { return s; }
-std::string to_arg(long long n) { return std::to_string(n); }
-std::string to_arg(int n) { return std::to_string(n); }
-std::string to_arg(std::size_t n) { return std::to_string(n); }
-std::string to_arg(double d) { return fmt::format("{:.6g}", d); }
+std::string to_arg(std::string_view s) {
+  return std::string(s);
+}
+std::string to_arg(const std::string& s) {
+  return s;
+}
+std::string to_arg(const char* s) {
+  return s;
+}
+std::string to_arg(long long n) {
+  return std::to_string(n);
+}
+std::string to_arg(int n) {
+  return std::to_string(n);
+}
+std::string to_arg(std::size_t n) {
+  return std::to_string(n);
+}
+std::string to_arg(double d) {
+  return fmt::format("{:.6g}", d);
+}
 
-std::string_view lang_name(Lang lang) { return lang == Lang::ko ? "ko" : "en"; }
+std::string_view lang_name(Lang lang) {
+  return lang == Lang::ko ? "ko" : "en";
+}
 
 std::optional<Lang> parse_lang(std::string_view name) {
   if (name == "ko") return Lang::ko;

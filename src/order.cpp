@@ -1,11 +1,11 @@
 #include "tutor/order.hpp"
 
 #include <algorithm>
-#include <map>
 #include <limits>
+#include <map>
 #include <sstream>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 
 namespace tutor {
 
@@ -137,7 +137,9 @@ bool is_monomial(const ex& e) {
   return false;
 }
 
-std::string blind_key(const ex& e) { return cached_key(e, true); }
+std::string blind_key(const ex& e) {
+  return cached_key(e, true);
+}
 
 // The key of the term without its numeric coefficient, for ordering 3x before 2y. The same
 // for −sin(x) as for sin(x), and for c/(b − w) as for c/(w − b), so that a term's place does
@@ -208,7 +210,8 @@ bool is_e_constant(const ex& e) {
 // σ(x)(1 − σ(x)).
 int factor_rank(const ex& f) {
   const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
-  const bool numeric_exponent = !GiNaC::is_a<GiNaC::power>(f) || GiNaC::is_a<GiNaC::numeric>(f.op(1));
+  const bool numeric_exponent =
+      !GiNaC::is_a<GiNaC::power>(f) || GiNaC::is_a<GiNaC::numeric>(f.op(1));
   if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
   if ((GiNaC::is_a<GiNaC::constant>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
        is_e_constant(base)) &&
@@ -226,7 +229,9 @@ int factor_rank(const ex& f) {
 
 }  // namespace
 
-std::string canonical_key(const ex& e) { return cached_key(e, false); }
+std::string canonical_key(const ex& e) {
+  return cached_key(e, false);
+}
 
 int compare(const ex& a, const ex& b) {
   std::string ka = canonical_key(a);

@@ -1,9 +1,8 @@
 #include "tutor/progress.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tutor/atomic_file.hpp"

@@ -18,9 +18,22 @@ using GiNaC::numeric;
 
 std::string_view rule_id(Rule rule) {
   static constexpr std::array<std::string_view, 17> kIds = {
-      "constant",    "variable", "sum",         "constant-multiple", "product", "quotient",
-      "power",       "exponential", "logarithm", "trig",             "inverse-trig",
-      "hyperbolic",  "abs",      "sigmoid",     "relu",              "chain",
+      "constant",
+      "variable",
+      "sum",
+      "constant-multiple",
+      "product",
+      "quotient",
+      "power",
+      "exponential",
+      "logarithm",
+      "trig",
+      "inverse-trig",
+      "hyperbolic",
+      "abs",
+      "sigmoid",
+      "relu",
+      "chain",
       "logarithmic-differentiation",
   };
   return kIds[static_cast<std::size_t>(rule)];
@@ -37,25 +50,63 @@ struct FunctionRule {
   bool kink_at_zero;  // no derivative where the argument is 0
 };
 
-ex d_sin(const ex& u) { return GiNaC::cos(u); }
-ex d_cos(const ex& u) { return -GiNaC::sin(u); }
-ex d_tan(const ex& u) { return GiNaC::pow(sec(u), 2); }
-ex d_sec(const ex& u) { return sec(u) * GiNaC::tan(u); }
-ex d_csc(const ex& u) { return -csc(u) * cot(u); }
-ex d_cot(const ex& u) { return -GiNaC::pow(csc(u), 2); }
-ex d_asin(const ex& u) { return GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2)); }
-ex d_acos(const ex& u) { return -GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2)); }
-ex d_atan(const ex& u) { return GiNaC::pow(1 + GiNaC::pow(u, 2), -1); }
-ex d_sinh(const ex& u) { return GiNaC::cosh(u); }
-ex d_cosh(const ex& u) { return GiNaC::sinh(u); }
-ex d_tanh(const ex& u) { return 1 - GiNaC::pow(GiNaC::tanh(u), 2); }
-ex d_exp(const ex& u) { return GiNaC::exp(u); }
-ex d_log(const ex& u) { return GiNaC::pow(u, -1); }
-ex d_abs(const ex& u) { return u / GiNaC::abs(u); }
-ex d_sigmoid(const ex& u) { return sigmoid(u) * (1 - sigmoid(u)); }
-ex d_relu(const ex& u) { return unit_step(u); }
-ex d_softplus(const ex& u) { return sigmoid(u); }
-ex d_step(const ex&) { return 0; }
+ex d_sin(const ex& u) {
+  return GiNaC::cos(u);
+}
+ex d_cos(const ex& u) {
+  return -GiNaC::sin(u);
+}
+ex d_tan(const ex& u) {
+  return GiNaC::pow(sec(u), 2);
+}
+ex d_sec(const ex& u) {
+  return sec(u) * GiNaC::tan(u);
+}
+ex d_csc(const ex& u) {
+  return -csc(u) * cot(u);
+}
+ex d_cot(const ex& u) {
+  return -GiNaC::pow(csc(u), 2);
+}
+ex d_asin(const ex& u) {
+  return GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2));
+}
+ex d_acos(const ex& u) {
+  return -GiNaC::pow(1 - GiNaC::pow(u, 2), numeric(-1, 2));
+}
+ex d_atan(const ex& u) {
+  return GiNaC::pow(1 + GiNaC::pow(u, 2), -1);
+}
+ex d_sinh(const ex& u) {
+  return GiNaC::cosh(u);
+}
+ex d_cosh(const ex& u) {
+  return GiNaC::sinh(u);
+}
+ex d_tanh(const ex& u) {
+  return 1 - GiNaC::pow(GiNaC::tanh(u), 2);
+}
+ex d_exp(const ex& u) {
+  return GiNaC::exp(u);
+}
+ex d_log(const ex& u) {
+  return GiNaC::pow(u, -1);
+}
+ex d_abs(const ex& u) {
+  return u / GiNaC::abs(u);
+}
+ex d_sigmoid(const ex& u) {
+  return sigmoid(u) * (1 - sigmoid(u));
+}
+ex d_relu(const ex& u) {
+  return unit_step(u);
+}
+ex d_softplus(const ex& u) {
+  return sigmoid(u);
+}
+ex d_step(const ex&) {
+  return 0;
+}
 
 // The textbook forms: tan' = sec², σ' = σ(1 − σ), relu' = step.
 const std::array kFunctionRules{
@@ -91,7 +142,9 @@ const FunctionRule* function_rule(const ex& e) {
 
 // --- building display forms ---------------------------------------------------------------
 
-std::size_t top_terms(const ex& e) { return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1; }
+std::size_t top_terms(const ex& e) {
+  return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1;
+}
 
 }  // namespace
 
@@ -133,13 +186,16 @@ ex substitute_held(const ex& e, const ex& letter, const ex& value) {
   if (!e.has(letter)) return e;
   if (GiNaC::is_a<GiNaC::mul>(e)) {
     std::vector<ex> factors;
-    for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(substitute_held(e.op(i), letter, value));
+    for (std::size_t i = 0; i < e.nops(); ++i)
+      factors.push_back(substitute_held(e.op(i), letter, value));
     return product_form(factors);
   }
   return e.subs(letter == value);
 }
 
-std::size_t input_length(const ex& e) { return print(e, Style::input).size(); }
+std::size_t input_length(const ex& e) {
+  return print(e, Style::input).size();
+}
 
 // Past this size factor() and normal() can take seconds, so large results keep their form.
 // Short text can hide a high degree too ((x+1)^1000 (x+2)^1000): cheap_to_rewrite.
@@ -165,9 +221,12 @@ ex simplest_form(const ex& p) {
   // A rewrite must not be longer than the product form: normal() can merge two short
   // terms into one long fraction, and that is not simpler for a learner.
   std::vector<std::size_t> lengths{len};
-  for (std::size_t i = 1; i < candidates.size(); ++i) lengths.push_back(input_length(candidates[i]));
+  for (std::size_t i = 1; i < candidates.size(); ++i)
+    lengths.push_back(input_length(candidates[i]));
   std::size_t best = 0;
-  auto key = [&](std::size_t i) { return std::make_tuple(top_terms(candidates[i]), lengths[i], i); };
+  auto key = [&](std::size_t i) {
+    return std::make_tuple(top_terms(candidates[i]), lengths[i], i);
+  };
   for (std::size_t i = 1; i < candidates.size(); ++i) {
     if (lengths[i] <= len && key(i) < key(best)) best = i;
   }

@@ -15,7 +15,9 @@ GiNaC::ex SymbolTable::get(std::string_view name) {
   return sym;
 }
 
-bool SymbolTable::contains(std::string_view name) const { return symbols_.count(name) != 0; }
+bool SymbolTable::contains(std::string_view name) const {
+  return symbols_.count(name) != 0;
+}
 
 std::vector<std::string> SymbolTable::names() const {
   std::vector<std::string> out;
@@ -43,17 +45,26 @@ std::vector<std::string> variables_of(const GiNaC::ex& e) {
 
 namespace {
 const std::array kGreek{
-    GreekLetter{"α", "alpha", "\\alpha"}, GreekLetter{"β", "beta", "\\beta"},
-    GreekLetter{"γ", "gamma", "\\gamma"}, GreekLetter{"δ", "delta", "\\delta"},
-    GreekLetter{"ε", "epsilon", "\\varepsilon"}, GreekLetter{"η", "eta", "\\eta"},
-    GreekLetter{"θ", "theta", "\\theta"}, GreekLetter{"λ", "lambda", "\\lambda"},
-    GreekLetter{"μ", "mu", "\\mu"}, GreekLetter{"ρ", "rho", "\\rho"},
-    GreekLetter{"σ", "sigma", "\\sigma"}, GreekLetter{"τ", "tau", "\\tau"},
-    GreekLetter{"φ", "phi", "\\varphi"}, GreekLetter{"ω", "omega", "\\omega"},
+    GreekLetter{"α", "alpha", "\\alpha"},
+    GreekLetter{"β", "beta", "\\beta"},
+    GreekLetter{"γ", "gamma", "\\gamma"},
+    GreekLetter{"δ", "delta", "\\delta"},
+    GreekLetter{"ε", "epsilon", "\\varepsilon"},
+    GreekLetter{"η", "eta", "\\eta"},
+    GreekLetter{"θ", "theta", "\\theta"},
+    GreekLetter{"λ", "lambda", "\\lambda"},
+    GreekLetter{"μ", "mu", "\\mu"},
+    GreekLetter{"ρ", "rho", "\\rho"},
+    GreekLetter{"σ", "sigma", "\\sigma"},
+    GreekLetter{"τ", "tau", "\\tau"},
+    GreekLetter{"φ", "phi", "\\varphi"},
+    GreekLetter{"ω", "omega", "\\omega"},
 };
 }  // namespace
 
-std::span<const GreekLetter> greek_letters() { return kGreek; }
+std::span<const GreekLetter> greek_letters() {
+  return kGreek;
+}
 
 const GreekLetter* greek_by_glyph(std::string_view glyph) {
   for (const auto& g : kGreek) {

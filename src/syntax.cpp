@@ -344,7 +344,8 @@ double atom_degree(const ex& e, GiNaC::exset& atoms, int depth = 0) {
   if (depth > 400 || GiNaC::is_a<numeric>(e)) return 0;
   if (GiNaC::is_a<GiNaC::add>(e)) {
     double d = 0;
-    for (std::size_t i = 0; i < e.nops(); ++i) d = std::max(d, atom_degree(e.op(i), atoms, depth + 1));
+    for (std::size_t i = 0; i < e.nops(); ++i)
+      d = std::max(d, atom_degree(e.op(i), atoms, depth + 1));
     return d;
   }
   if (GiNaC::is_a<GiNaC::mul>(e)) {

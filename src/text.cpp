@@ -102,24 +102,31 @@ struct Spelling {
 
 // Superscript and subscript digits are runs (x¹⁰ → x^10), handled apart from this table.
 constexpr Spelling kSpellings[] = {
-    {"θ", "theta"},  {"η", "eta"},    {"σ", "sigma"},   {"α", "alpha"},  {"β", "beta"},
-    {"λ", "lambda"}, {"γ", "gamma"},  {"δ", "delta"},   {"ε", "epsilon"}, {"μ", "mu"},
-    {"ρ", "rho"},    {"τ", "tau"},    {"φ", "phi"},     {"ω", "omega"},  {"π", "pi"},
-    {"∇", "grad "},  {"∂", "d"},      {"·", "*"},       {"×", "*"},      {"−", "-"},
-    {"÷", "/"},      {"→", "->"},     {"←", "<-"},      {"≤", "<="},     {"≥", ">="},
-    {"≈", "~"},      {"≠", "!="},     {"′", "'"},       {"″", "''"},        {"√", "sqrt"},   {"…", "..."},
-    {"✓", "OK"},     {"✗", "X"},      {"—", "-"},       {"–", "-"},      {"∞", "inf"},
+    {"θ", "theta"},  {"η", "eta"},   {"σ", "sigma"}, {"α", "alpha"},   {"β", "beta"},
+    {"λ", "lambda"}, {"γ", "gamma"}, {"δ", "delta"}, {"ε", "epsilon"}, {"μ", "mu"},
+    {"ρ", "rho"},    {"τ", "tau"},   {"φ", "phi"},   {"ω", "omega"},   {"π", "pi"},
+    {"∇", "grad "},  {"∂", "d"},     {"·", "*"},     {"×", "*"},       {"−", "-"},
+    {"÷", "/"},      {"→", "->"},    {"←", "<-"},    {"≤", "<="},      {"≥", ">="},
+    {"≈", "~"},      {"≠", "!="},    {"′", "'"},     {"″", "''"},      {"√", "sqrt"},
+    {"…", "..."},    {"✓", "OK"},    {"✗", "X"},     {"—", "-"},       {"–", "-"},
+    {"∞", "inf"},
 };
 
 int script_digit(long cp, bool& super) {
   super = true;
   switch (cp) {
-    case 0x2070: return 0;
-    case 0x00B9: return 1;
-    case 0x00B2: return 2;
-    case 0x00B3: return 3;
-    case 0x207B: return '-';
-    default: break;
+    case 0x2070:
+      return 0;
+    case 0x00B9:
+      return 1;
+    case 0x00B2:
+      return 2;
+    case 0x00B3:
+      return 3;
+    case 0x207B:
+      return '-';
+    default:
+      break;
   }
   if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
   super = false;

@@ -21,7 +21,9 @@ TEST(AsciiMath, StreamConvertsWholeLines) {
   std::ostringstream target;
   {
     cli::AsciiOut out(target, true);
-    out.stream() << "θ ← θ − η·∇f(θ)\n" << "x" << "²" << std::flush;
+    out.stream() << "θ ← θ − η·∇f(θ)\n"
+                 << "x"
+                 << "²" << std::flush;
   }
   EXPECT_EQ(target.str(), "theta <- theta - eta*grad f(theta)\nx^2");
   std::ostringstream plain;

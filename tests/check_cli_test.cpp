@@ -1,5 +1,6 @@
 // `tutor check` as a script runs it: exit status and JSON in every case.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run.hpp"
@@ -57,8 +58,8 @@ TEST(CheckCli, KoreanFeedback) {
 }
 
 TEST(CheckCli, BadUsage) {
-  EXPECT_EQ(run_in_process({"check", "sin(x^2)"}).status, 2);                         // no answer
-  EXPECT_EQ(run_in_process({"check", "x y", "--answer", "y"}).status, 2);             // which variable?
+  EXPECT_EQ(run_in_process({"check", "sin(x^2)"}).status, 2);              // no answer
+  EXPECT_EQ(run_in_process({"check", "x y", "--answer", "y"}).status, 2);  // which variable?
   EXPECT_EQ(run_in_process({"check", "x y", "--answer", "y", "--wrt", "x"}).status, 0);
 }
 

@@ -54,8 +54,9 @@ TEST(Check, CorpusVerdictsAllRight) {
                                   << ": " << render(Lang::en, v.feedback);
     ++per_tag[c.mistake];
   }
-  for (const char* tag : {"missing-inner-derivative", "sign-error", "power-rule", "product-rule",
-                          "quotient-rule", "constant-factor", "not-differentiated", "question-echo"}) {
+  for (const char* tag :
+       {"missing-inner-derivative", "sign-error", "power-rule", "product-rule", "quotient-rule",
+        "constant-factor", "not-differentiated", "question-echo"}) {
     EXPECT_GE(per_tag[tag], 5) << tag;
   }
 }

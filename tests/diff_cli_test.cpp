@@ -1,5 +1,6 @@
 // `tutor diff` as a learner or a script runs it: formats, options and bad input.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run.hpp"

@@ -91,8 +91,10 @@ TEST(Explain, EachRuleReads) {
       {"tanh(x)", "  d/dx tanh(x) = 1 - tanh(x)²   (hyperbolic)\n"},
       {"sigmoid(x)", "  d/dx σ(x) = σ(x)·(1 - σ(x))   (sigmoid)\n"},
       {"softplus(x)", "  d/dx softplus(x) = σ(x)   (sigmoid)\n"},
-      {"abs(x)", "  d/dx |x| = x/|x|   (absolute value)\n    note: |x| has no derivative where x = 0\n"},
-      {"relu(x)", "  d/dx relu(x) = step(x)   (ReLU)\n    note: relu(x) has no derivative where x = 0\n"},
+      {"abs(x)",
+       "  d/dx |x| = x/|x|   (absolute value)\n    note: |x| has no derivative where x = 0\n"},
+      {"relu(x)",
+       "  d/dx relu(x) = step(x)   (ReLU)\n    note: relu(x) has no derivative where x = 0\n"},
       {"3x^2", "  d/dx 3x² = 3 · 2x = 6x   (constant multiple, power rule)\n"},
   };
   for (const auto& c : cases) {
@@ -121,8 +123,9 @@ TEST(Explain, CompositeRulesRead) {
             "    d/dx 2x = 2 · 1 = 2   (constant multiple, variable)\n"
             "  d/dx (x³ + 2x) = 3x² + 2\n");
   std::string xx = explain("x^x");
-  EXPECT_NE(xx.find("logarithmic differentiation: y = x^x, ln y = x·ln(x), so y' = y · d/dx (x·ln(x))"),
-            std::string::npos)
+  EXPECT_NE(
+      xx.find("logarithmic differentiation: y = x^x, ln y = x·ln(x), so y' = y · d/dx (x·ln(x))"),
+      std::string::npos)
       << xx;
   EXPECT_NE(xx.find("d/dx x^x = x^x · (ln(x) + 1)"), std::string::npos) << xx;
 }

@@ -82,7 +82,8 @@ TEST(AtomicFile, NeverOverwritesWithoutPermission) {
   EXPECT_EQ(slurp(file), "third");
   // No temporary files are left behind.
   int entries = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(d.path / "sub")) ++entries;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(d.path / "sub"))
+    ++entries;
   EXPECT_EQ(entries, 1);
 }
 

@@ -44,7 +44,8 @@ std::vector<ex> symbols_in(const ex& e) {
 void check_tree(const Step& s, int& undecided) {
   ex reference = s.expression.diff(GiNaC::ex_to<GiNaC::symbol>(s.wrt));
   std::vector<ex> vars = symbols_in(s.expression);
-  Equivalence r = compare_functions(s.derivative, reference, vars.empty() ? std::vector<ex>{s.wrt} : vars);
+  Equivalence r =
+      compare_functions(s.derivative, reference, vars.empty() ? std::vector<ex>{s.wrt} : vars);
   if (r.verdict == Agreement::undecided) {
     ++undecided;
   } else {

@@ -288,7 +288,9 @@ struct ErrorCase {
 };
 
 // Names the case by its message key in test listings, rather than by its bytes.
-void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.key; }
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+  *os << c.key;
+}
 
 class SyntaxErrors : public Syntax, public ::testing::WithParamInterface<ErrorCase> {};
 

@@ -45,8 +45,8 @@ std::optional<Mistake> parse_mistake(std::string_view tag);
 struct Verdict {
   Status status = Status::invalid;
   std::optional<Mistake> mistake;
-  Message feedback;        // in the learner's language at the edge (ko and en both exist)
-  GiNaC::ex expected;      // the derivative, in the form `tutor diff` shows
+  Message feedback;                 // in the learner's language at the edge (ko and en both exist)
+  GiNaC::ex expected;               // the derivative, in the form `tutor diff` shows
   std::optional<GiNaC::ex> answer;  // the answer as read (absent when it could not be read)
   std::string answer_text;          // the answer as typed
   std::optional<Error> error;       // why it could not be read, with the span (invalid only)

@@ -31,10 +31,10 @@ struct ExercisePart {
   Message prompt;
   std::string expression;  // derivative and graph: the function
   std::string wrt = "x";
-  std::string at;          // graph: the point, "x=1"
-  double number = 0;       // number: the expected value
+  std::string at;     // graph: the point, "x=1"
+  double number = 0;  // number: the expected value
   std::vector<std::string> choices;
-  int answer = 0;          // choice: 1-based
+  int answer = 0;  // choice: 1-based
   std::vector<Message> hints;
 };
 

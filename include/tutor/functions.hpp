@@ -18,8 +18,8 @@ DECLARE_FUNCTION_1P(cot)
 DECLARE_FUNCTION_1P(sigmoid)
 DECLARE_FUNCTION_1P(relu)
 DECLARE_FUNCTION_1P(softplus)
-// The unit step ("step" to the learner): 1 for x > 0 and 0 for x < 0. relu'(x) = step(x). At 0 it is 0, the
-// convention autograd libraries use for relu'(0), where relu has no derivative.
+// The unit step ("step" to the learner): 1 for x > 0 and 0 for x < 0. relu'(x) = step(x). At 0 it
+// is 0, the convention autograd libraries use for relu'(0), where relu has no derivative.
 DECLARE_FUNCTION_1P(unit_step)
 
 // How a function is shown and read back.

@@ -59,9 +59,9 @@ enum class BlockKind { text, live, question };
 
 struct Block {
   BlockKind kind = BlockKind::text;
-  std::string text;      // text: Markdown; live: the command line ("diff (3x+1)^2")
-  LessonQuestion question;     // question only
-  std::size_t line = 0;  // 1-based line in the file where the block starts
+  std::string text;         // text: Markdown; live: the command line ("diff (3x+1)^2")
+  LessonQuestion question;  // question only
+  std::size_t line = 0;     // 1-based line in the file where the block starts
 };
 
 struct Section {

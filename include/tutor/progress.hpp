@@ -11,8 +11,8 @@
 namespace tutor {
 
 struct Attempts {
-  int tries = 0;        // answers given
-  bool solved = false;  // answered correctly at least once
+  int tries = 0;          // answers given
+  bool solved = false;    // answered correctly at least once
   bool revealed = false;  // the solution was shown before it was solved
 };
 

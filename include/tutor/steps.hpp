@@ -77,7 +77,8 @@ struct Step {
 
 struct DiffOptions {
   // Letters for the links of chains are taken from this list, skipping any name in use.
-  std::vector<std::string> letters = {"u", "v", "w", "p", "q", "r", "s", "t", "g", "h", "k", "m", "n"};
+  std::vector<std::string> letters = {"u", "v", "w", "p", "q", "r", "s",
+                                      "t", "g", "h", "k", "m", "n"};
 };
 
 // The derivation of d/d(VAR) E. Throws tutor::Error when VAR is not a symbol. Letters for

@@ -101,7 +101,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   CLI::App app{std::string(tr(lang, "cli.description")), "tutor"};
   localise(app, lang);
   app.set_version_flag("--version", std::string("tutor ") + TUTOR_VERSION);
-  app.set_help_flag("-h,--help", std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
+  app.set_help_flag("-h,--help",
+                    std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
   app.require_subcommand(0, 1);
   app.fallthrough();
   app.footer(tr(lang, "cli.footer"));
@@ -130,7 +131,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   std::map<CLI::App*, const Command*> by_app;
   for (const auto& cmd : command_table()) {
     auto* sub = app.add_subcommand(std::string(cmd.name), std::string(cmd.help.in(lang)));
-    sub->set_help_flag("-h,--help", std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
+    sub->set_help_flag("-h,--help",
+                       std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
     by_app[sub] = &cmd;
     Bound& b = bound[std::string(cmd.name)];
     for (const auto& o : cmd.options) {
@@ -148,7 +150,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       }
     }
     if (cmd.takes_expression) {
-      sub->add_option("EXPR", b.words, lang == Lang::ko ? "식 (예: \"sin(x^2)\")" : "an expression, e.g. \"sin(x^2)\"");
+      sub->add_option(
+          "EXPR", b.words,
+          lang == Lang::ko ? "식 (예: \"sin(x^2)\")" : "an expression, e.g. \"sin(x^2)\"");
     }
   }
 
@@ -176,9 +180,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   Context ctx;
   ctx.lang = lang;
   ctx.ascii = ascii_flag || !locale_is_utf8();
-  ctx.color = decide_color(globals["--color"].empty() ? std::nullopt
-                                                      : std::optional(globals["--color"]),
-                           STDOUT_FILENO);
+  ctx.color = decide_color(
+      globals["--color"].empty() ? std::nullopt : std::optional(globals["--color"]), STDOUT_FILENO);
   // Interactive only on the process's own terminal: tests pass string streams.
   ctx.interactive = &in == &std::cin && &out == &std::cout && isatty(STDIN_FILENO) != 0 &&
                     isatty(STDOUT_FILENO) != 0;

@@ -1,9 +1,10 @@
 // `tutor check EXPR --answer TEXT`: is TEXT the derivative of EXPR, and if not, why not.
+#include "tutor/check.hpp"
+
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tutor/check.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
 #include "tutor/syntax.hpp"
@@ -39,7 +40,8 @@ int run_check(const Invocation& inv, Context& ctx) {
     nlohmann::ordered_json j;
     j["status"] = status_id(v.status);
     j["correct"] = v.status == Status::correct;
-    j["mistake"] = v.mistake ? nlohmann::ordered_json(mistake_id(*v.mistake)) : nlohmann::ordered_json();
+    j["mistake"] =
+        v.mistake ? nlohmann::ordered_json(mistake_id(*v.mistake)) : nlohmann::ordered_json();
     j["feedback"] = render(ctx.lang, v.feedback);
     j["expected"] = print(v.expected, Style::input);
     j["answer"] = v.answer ? print(*v.answer, Style::input) : v.answer_text;
@@ -71,7 +73,8 @@ int run_check(const Invocation& inv, Context& ctx) {
     if (inv.has("--solution")) {
       Step s = differentiate(p.expr, var);
       out << "\n"
-          << explain_text(s, ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
+          << explain_text(s,
+                          ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
     } else {
       out << tr(ctx.lang, "check.see_solution", sanitize(inv.expression)) << "\n";
     }
@@ -89,10 +92,18 @@ Command check_command() {
        "TEXT가 EXPR의 도함수인지 확인하고, 아니면 어떤 실수인지 알려 줍니다."},
       {
           {"--answer", "TEXT", {"the derivative to check", "확인할 도함수"}},
-          {"--wrt", "V", {"the variable (needed when EXPR has several)", "미분할 변수 (변수가 여러 개일 때 필요)"}},
-          {"--solution", "", {"show the step-by-step solution when the answer is wrong",
-                              "답이 틀리면 단계별 풀이를 바로 보여 줍니다"}},
-          {"--format", "FORMAT", {"output format: text or json", "출력 형식: text, json"}, false,
+          {"--wrt",
+           "V",
+           {"the variable (needed when EXPR has several)",
+            "미분할 변수 (변수가 여러 개일 때 필요)"}},
+          {"--solution",
+           "",
+           {"show the step-by-step solution when the answer is wrong",
+            "답이 틀리면 단계별 풀이를 바로 보여 줍니다"}},
+          {"--format",
+           "FORMAT",
+           {"output format: text or json", "출력 형식: text, json"},
+           false,
            {"text", "json"}},
       },
       true,

@@ -27,8 +27,8 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 std::span<const Command> command_table() {
   // In the order of the course: read, differentiate, graph, descend, then practise.
   static const std::vector<Command> table = {
-      diff_command(),     show_command(),     graph_command(),   descent_command(),
-      gradients_command(), check_command(),   exercise_command(), lesson_command(),
+      diff_command(),      show_command(),  graph_command(),    descent_command(),
+      gradients_command(), check_command(), exercise_command(), lesson_command(),
       progress_command(),  quiz_command(),
   };
   return table;
@@ -48,7 +48,8 @@ std::size_t distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -61,8 +62,10 @@ std::vector<std::string> similar_words(std::string_view word,
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (std::string_view c : candidates) {
     std::size_t d = distance(word, c);
-    if (d <= 2 && d < c.size()) scored.emplace_back(d, std::string(c));
-    else if (c.starts_with(word) && word.size() >= 2) scored.emplace_back(0, std::string(c));
+    if (d <= 2 && d < c.size())
+      scored.emplace_back(d, std::string(c));
+    else if (c.starts_with(word) && word.size() >= 2)
+      scored.emplace_back(0, std::string(c));
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -95,9 +98,16 @@ int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
 
 std::span<const OptionSpec> global_options() {
   static const std::vector<OptionSpec> opts = {
-      {"--lang", "ko|en", {"language of messages and lessons", "메시지와 수업의 언어"}, false, {"ko", "en"}},
+      {"--lang",
+       "ko|en",
+       {"language of messages and lessons", "메시지와 수업의 언어"},
+       false,
+       {"ko", "en"}},
       {"--ascii", "", {"write math in plain ASCII", "수식을 ASCII 문자로만 표시"}},
-      {"--color", "WHEN", {"colour: auto, always or never", "색상: auto, always, never"}, false,
+      {"--color",
+       "WHEN",
+       {"colour: auto, always or never", "색상: auto, always, never"},
+       false,
        {"auto", "always", "never"}},
   };
   return opts;

@@ -3,6 +3,8 @@
 // handler. Help, completion and "did you mean" read the same table.
 #pragma once
 
+#include <ginac/ginac.h>
+
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -10,8 +12,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <ginac/ginac.h>
 
 #include "tutor/i18n.hpp"
 #include "tutor/symbols.hpp"
@@ -38,7 +38,7 @@ struct OptionSpec {
 struct Invocation {
   std::map<std::string, std::vector<std::string>, std::less<>> values;  // option → values
   std::vector<std::string> flags;                                       // flags given
-  std::string expression;  // the rest of the line, or the positional words joined
+  std::string expression;          // the rest of the line, or the positional words joined
   std::vector<std::string> words;  // the positional words as given (command line only)
 
   bool has(std::string_view flag) const;

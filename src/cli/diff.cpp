@@ -14,8 +14,12 @@ namespace tutor::cli {
 
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_word(char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_word(char c) {
+  return is_letter(c) || (c >= '0' && c <= '9');
+}
 
 // "d/dx sin(x)" → {"x", "sin(x)"}. The variable is a whole word when a space follows it,
 // otherwise one letter, so "d/dx(x^2)" and "d/dxsin(x)" both mean d/dx.
@@ -111,12 +115,20 @@ Command diff_command() {
       {"Differentiate step by step, naming every rule and every chain-rule factor.",
        "단계별로 미분합니다. 모든 규칙과 체인룰의 모든 인수를 보여 줍니다."},
       {
-          {"--wrt", "V", {"differentiate with respect to V (repeatable; default: every variable)",
-                          "V에 대해 미분합니다 (여러 번 가능, 기본값: 모든 변수)"}, true},
-          {"--brief", "", {"show only the chain links with their factors, and the result",
-                           "체인의 고리와 인수, 결과만 보여 줍니다"}},
-          {"--format", "FORMAT", {"output format: text, json or latex", "출력 형식: text, json, latex"},
-           false, {"text", "json", "latex"}},
+          {"--wrt",
+           "V",
+           {"differentiate with respect to V (repeatable; default: every variable)",
+            "V에 대해 미분합니다 (여러 번 가능, 기본값: 모든 변수)"},
+           true},
+          {"--brief",
+           "",
+           {"show only the chain links with their factors, and the result",
+            "체인의 고리와 인수, 결과만 보여 줍니다"}},
+          {"--format",
+           "FORMAT",
+           {"output format: text, json or latex", "출력 형식: text, json, latex"},
+           false,
+           {"text", "json", "latex"}},
       },
       true,
       run_diff,

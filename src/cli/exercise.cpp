@@ -1,4 +1,6 @@
 // `tutor exercise [N]`: the course's three exercises, with tries, hints and the solution.
+#include "tutor/exercise.hpp"
+
 #include <algorithm>
 #include <istream>
 #include <ostream>
@@ -8,7 +10,6 @@
 #include "repl/session.hpp"
 #include "tutor/check.hpp"
 #include "tutor/errors.hpp"
-#include "tutor/exercise.hpp"
 #include "tutor/progress.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
@@ -26,9 +27,9 @@ struct WordEntry {
   Word word;
 };
 constexpr WordEntry kWords[] = {
-    {"hint", Word::hint},         {"힌트", Word::hint},        {"solution", Word::solution},
-    {"give up", Word::solution},  {"풀이", Word::solution},    {"정답", Word::solution},
-    {"quit", Word::quit},         {"q", Word::quit},           {"exit", Word::quit},
+    {"hint", Word::hint},        {"힌트", Word::hint},     {"solution", Word::solution},
+    {"give up", Word::solution}, {"풀이", Word::solution}, {"정답", Word::solution},
+    {"quit", Word::quit},        {"q", Word::quit},        {"exit", Word::quit},
     {"그만", Word::quit},
 };
 
@@ -51,7 +52,8 @@ class Session {
   Session(const Exercise& ex, Context& ctx) : ex_(ex), ctx_(ctx), out_(*ctx.out) {}
 
   Outcome run() {
-    out_ << tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number), render(ctx_.lang, ex_.title))
+    out_ << tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number),
+               render(ctx_.lang, ex_.title))
          << "\n";
     if (ctx_.interactive) out_ << tr(ctx_.lang, "exercise.how_to_answer") << "\n";
     bool all = true;
@@ -63,7 +65,9 @@ class Session {
     }
     result_.solved = all && !result_.quit && !result_.revealed;
     if (!result_.quit) {
-      out_ << "\n" << tr(ctx_.lang, result_.solved ? "exercise.solved" : "exercise.worked_solution") << "\n\n";
+      out_ << "\n"
+           << tr(ctx_.lang, result_.solved ? "exercise.solved" : "exercise.worked_solution")
+           << "\n\n";
       out_.flush();
       repl::run_line(ex_.solution, ctx_);
     }
@@ -106,15 +110,20 @@ class Session {
       switch (word_of(line)) {
         case Word::hint:
           if (next_hint < part.hints.size()) {
-            out_ << tr(ctx_.lang, "exercise.hint") << ": " << render(ctx_.lang, part.hints[next_hint++])
-                 << "\n";
+            out_ << tr(ctx_.lang, "exercise.hint") << ": "
+                 << render(ctx_.lang, part.hints[next_hint++]) << "\n";
           } else {
             out_ << tr(ctx_.lang, "exercise.no_more_hints") << "\n";
           }
           continue;
-        case Word::solution: reveal(part); return false;
-        case Word::quit: result_.quit = true; return false;
-        case Word::none: break;
+        case Word::solution:
+          reveal(part);
+          return false;
+        case Word::quit:
+          result_.quit = true;
+          return false;
+        case Word::none:
+          break;
       }
       ++tries;
       ++result_.tries;
@@ -152,14 +161,19 @@ class Session {
     switch (part.kind) {
       case PartKind::derivative: {
         GiNaC::ex f = parse(part.expression, *ctx_.syms).expr;
-        answer = print(check(f, ctx_.syms->get(part.wrt), "0", *ctx_.syms).expected, math_style(ctx_));
+        answer =
+            print(check(f, ctx_.syms->get(part.wrt), "0", *ctx_.syms).expected, math_style(ctx_));
         break;
       }
-      case PartKind::number: answer = format_number(part.number); break;
-      case PartKind::choice:
-        answer = std::to_string(part.answer) + ") η = " + part.choices[static_cast<std::size_t>(part.answer - 1)];
+      case PartKind::number:
+        answer = format_number(part.number);
         break;
-      case PartKind::graph: break;
+      case PartKind::choice:
+        answer = std::to_string(part.answer) +
+                 ") η = " + part.choices[static_cast<std::size_t>(part.answer - 1)];
+        break;
+      case PartKind::graph:
+        break;
     }
     out_ << tr(ctx_.lang, "exercise.answer_was", answer) << "\n";
   }

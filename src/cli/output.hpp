@@ -1,11 +1,10 @@
 // Small helpers the front ends share for laying out text.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
 #include "tutor/print.hpp"

@@ -54,8 +54,11 @@ Command show_command() {
       {"Show how the tutor reads an expression: as text, in input form, and in LaTeX.",
        "튜터가 식을 어떻게 읽었는지 보여 줍니다: 텍스트, 입력 형식, LaTeX."},
       {
-          {"--format", "FORMAT", {"output format: text, json or latex", "출력 형식: text, json, latex"},
-           false, {"text", "json", "latex"}},
+          {"--format",
+           "FORMAT",
+           {"output format: text, json or latex", "출력 형식: text, json, latex"},
+           false,
+           {"text", "json", "latex"}},
       },
       true,
       run_show,

@@ -77,8 +77,10 @@ int Pty::wait_exit(double timeout_s) {
     if (poll(&p, 1, 50) > 0) {
       char buf[4096];
       ssize_t n = read(fd_, buf, sizeof buf);
-      if (n > 0) seen_.append(buf, static_cast<std::size_t>(n));
-      else usleep(10000);
+      if (n > 0)
+        seen_.append(buf, static_cast<std::size_t>(n));
+      else
+        usleep(10000);
     }
   }
   return -1;
