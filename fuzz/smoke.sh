@@ -16,7 +16,9 @@ for exe in "$build"/fuzz/*_fuzz; do
   stem=$(basename "$exe" _fuzz)
   mkdir -p "$scratch/$stem"
   echo "fuzz: $stem for ${seconds}s" >&2
-  if ! "$exe" -max_total_time="$seconds" -timeout="${TUTOR_FUZZ_TIMEOUT:-2}" -rss_limit_mb=2048 \
+  # A fixed seed makes a failure reproducible (the number of runs still depends on speed).
+  if ! "$exe" -seed="${TUTOR_FUZZ_SEED:-1}" -max_total_time="$seconds" \
+      -timeout="${TUTOR_FUZZ_TIMEOUT:-2}" -rss_limit_mb=2048 \
       -print_final_stats=0 -artifact_prefix="$findings/$stem-" \
       "$scratch/$stem" "fuzz/corpus/$stem" fuzz/regressions/"$stem" >"$scratch/$stem.log" 2>&1; then
     echo "fuzz: $stem FAILED; the input is in $findings/" >&2
