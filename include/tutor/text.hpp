@@ -26,6 +26,9 @@ std::string trim(std::string_view s);
 // TEXT split at newlines, a CR before each newline dropped; no empty line at the end.
 std::vector<std::string> split_lines(std::string_view text);
 
+// The Levenshtein distance between A and B in bytes, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Whether S is valid UTF-8.
 bool valid_utf8(std::string_view s);
 

@@ -41,27 +41,11 @@ const Command* find_command(std::string_view name) {
   return nullptr;
 }
 
-namespace {
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-}  // namespace
-
 std::vector<std::string> similar_words(std::string_view word,
                                        std::span<const std::string_view> candidates) {
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (std::string_view c : candidates) {
-    std::size_t d = distance(word, c);
+    std::size_t d = edit_distance(word, c);
     if (d <= 2 && d < c.size())
       scored.emplace_back(d, std::string(c));
     else if (c.starts_with(word) && word.size() >= 2)
