@@ -150,9 +150,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       }
     }
     if (cmd.takes_expression) {
-      sub->add_option(
-          "EXPR", b.words,
-          lang == Lang::ko ? "식 (예: \"sin(x^2)\")" : "an expression, e.g. \"sin(x^2)\"");
+      sub->add_option(std::string(cmd.argument_name), b.words,
+                      std::string(cmd.argument_help.in(lang)))
+          ->type_name("");
     }
   }
 

@@ -66,6 +66,9 @@ struct Command {
   std::vector<OptionSpec> options;
   bool takes_expression = true;
   int (*run)(const Invocation&, Context&) = nullptr;
+  // What the words after the options are, for --help.
+  std::string_view argument_name = "EXPR";
+  Text argument_help = {"an expression, e.g. \"sin(x^2)\"", "식 (예: \"sin(x^2)\")"};
 };
 
 // Every command, in the order help lists them.

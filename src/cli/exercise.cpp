@@ -263,6 +263,8 @@ Command exercise_command() {
       {},
       true,
       run_exercise,
+      "N",
+      {"the exercise's number (none: the list)", "실습 번호 (없으면 목록)"},
   };
 }
 

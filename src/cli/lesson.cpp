@@ -331,6 +331,8 @@ Command lesson_command() {
       },
       true,
       run_lesson,
+      "N",
+      {"the lesson's number (none: the list)", "수업 번호 (없으면 목록)"},
   };
 }
 

@@ -350,6 +350,9 @@ Command quiz_command() {
       },
       true,
       run_quiz,
+      "ACTION FILE",
+      {"check FILE, take FILE, or grade FILE RESPONSES.csv...",
+       "check FILE, take FILE, 또는 grade FILE RESPONSES.csv..."},
   };
 }
 
