@@ -73,22 +73,6 @@ constexpr std::array kOperators{
     Glyph{"\xE2\x88\x9A", Tok::root},  // √
 };
 
-// Superscript digits and signs, by code point.
-int superscript_digit(long cp) {
-  switch (cp) {
-    case 0x2070:
-      return 0;
-    case 0x00B9:
-      return 1;
-    case 0x00B2:
-      return 2;
-    case 0x00B3:
-      return 3;
-    default:
-      if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
-      return -1;
-  }
-}
 constexpr long kSuperMinus = 0x207B;
 
 bool is_space(long cp) {

@@ -127,8 +127,19 @@ constexpr Spelling kSpellings[] = {
     {"∞", "inf"},
 };
 
+// A superscript digit or minus (super = true), or a subscript digit (super = false).
 int script_digit(long cp, bool& super) {
   super = true;
+  if (cp == 0x207B) return '-';
+  if (int d = superscript_digit(cp); d >= 0) return d;
+  super = false;
+  if (cp >= 0x2080 && cp <= 0x2089) return static_cast<int>(cp - 0x2080);
+  return -1;
+}
+
+}  // namespace
+
+int superscript_digit(long cp) {
   switch (cp) {
     case 0x2070:
       return 0;
@@ -138,18 +149,10 @@ int script_digit(long cp, bool& super) {
       return 2;
     case 0x00B3:
       return 3;
-    case 0x207B:
-      return '-';
     default:
-      break;
+      return cp >= 0x2074 && cp <= 0x2079 ? static_cast<int>(cp - 0x2070) : -1;
   }
-  if (cp >= 0x2074 && cp <= 0x2079) return static_cast<int>(cp - 0x2070);
-  super = false;
-  if (cp >= 0x2080 && cp <= 0x2089) return static_cast<int>(cp - 0x2080);
-  return -1;
 }
-
-}  // namespace
 
 std::string ascii_math(std::string_view s) {
   std::string out;
