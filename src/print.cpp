@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -57,6 +56,9 @@ bool is_reciprocal(const ex& e) {
   return GiNaC::is_a<GiNaC::power>(e) && negative_numeric(e.op(1));
 }
 
+// No factor index: nothing to print negated.
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
 class Printer {
  public:
   explicit Printer(Style style) : s_(style) {}
@@ -64,7 +66,8 @@ class Printer {
   std::string print(const ex& e) {
     if (GiNaC::is_a<GiNaC::add>(e)) return sum(e);
     if (GiNaC::is_a<GiNaC::mul>(e)) return product(e, false);
-    if (is_reciprocal(e)) return product(e, false);
+    // (x − b)ⁿ and ±(b − x)ⁿ are the same power; GiNaC keeps either, depending on the run.
+    if (is_reciprocal(e) || flips_base(e)) return product(e, false);
     if (GiNaC::is_a<GiNaC::power>(e)) return power(e);
     if (GiNaC::is_a<numeric>(e)) return number(GiNaC::ex_to<numeric>(e), false);
     if (GiNaC::is_a<GiNaC::symbol>(e)) return symbol(GiNaC::ex_to<GiNaC::symbol>(e));
@@ -91,7 +94,7 @@ class Printer {
   static bool prints_negative(const ex& e) {
     if (GiNaC::is_a<GiNaC::add>(e)) return prints_negative(sorted_terms(e).front());
     if (GiNaC::is_a<numeric>(e)) return negative_numeric(e);
-    if (!GiNaC::is_a<GiNaC::mul>(e) && !is_reciprocal(e)) return false;
+    if (!GiNaC::is_a<GiNaC::mul>(e) && !is_reciprocal(e) && !flips_base(e)) return false;
     bool negative = false;
     const std::size_t n = GiNaC::is_a<GiNaC::mul>(e) ? e.nops() : 1;
     for (std::size_t i = 0; i < n; ++i) {
@@ -100,6 +103,13 @@ class Printer {
       if (flips_sign(f)) negative = !negative;
     }
     return negative;
+  }
+
+  // Whether product() prints the factor F = S^n (a sum to an integer power) as (−S)^n,
+  // because S's first term is negative.
+  static bool flips_base(const ex& f) {
+    return GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::add>(f.op(0)) &&
+           f.op(1).info(GiNaC::info_flags::integer) && prints_negative(f.op(0));
   }
 
   // Whether product() prints the factor F = S^n (a sum to an odd integer power) as
@@ -180,28 +190,27 @@ class Printer {
         base = -base;
         if (power.info(GiNaC::info_flags::odd)) coeff = -coeff;
       }
+      // Held: GiNaC would turn a flipped (w − b)^n straight back into ±(b − w)^n, a product
+      // that prints by coming back here, without end.
       if (is_reciprocal(f)) {
         const numeric& n = GiNaC::ex_to<numeric>(power);
-        den.push_back(n.is_equal(-1) && n.is_rational() ? base : ex(GiNaC::pow(base, -n)));
+        den.push_back(n.is_equal(-1) && n.is_rational() ? base : ex(GiNaC::power(base, -n).hold()));
       } else {
-        num.push_back(power.is_equal(1) ? base : ex(GiNaC::pow(base, power)));
+        num.push_back(power.is_equal(1) ? base : ex(GiNaC::power(base, power).hold()));
       }
     }
     sort_factors(num);
     sort_factors(den);
     if (negate) coeff = -coeff;
     // −(σ − 1)·σ reads better as (1 − σ)·σ: a lone −1 goes into the one sum there is.
-    std::optional<std::size_t> absorb;
+    std::size_t absorb = kNone;
     if (coeff.is_equal(-1)) {
+      std::size_t sums = 0;
       for (std::size_t i = 0; i < num.size(); ++i) {
-        if (!GiNaC::is_a<GiNaC::add>(num[i])) continue;
-        if (absorb) {
-          absorb.reset();
-          break;
-        }
-        absorb = i;
+        if (GiNaC::is_a<GiNaC::add>(num[i]) && sums++ == 0) absorb = i;
       }
-      if (absorb) coeff = 1;
+      if (sums != 1) absorb = kNone;
+      if (absorb != kNone) coeff = 1;
     }
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
@@ -228,7 +237,7 @@ class Printer {
   // COEFF (positive) times FACTORS: "2x·cos(x²)", "2*x*cos(x^2)", "2 x \cos…".
   // NEGATED is the index of a sum factor to print negated (it took the coefficient's −1).
   std::string join_factors(const numeric& coeff, const std::vector<ex>& factors,
-                           std::optional<std::size_t> negated = std::nullopt) {
+                           std::size_t negated = kNone) {
     if (factors.empty()) return number(coeff, false);
     std::string out;
     bool first = true;

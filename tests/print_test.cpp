@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/run.hpp"
 #include "tutor/functions.hpp"
@@ -266,6 +267,50 @@ TEST(PrintStyle, AsciiWhenAskedOrWhenTheLocaleIsNotUtf8) {
 }
 
 // --- the same on every run ----------------------------------------------------------------
+
+// GiNaC writes a power of a sum with the sum's first coefficient positive in its own hash
+// order, so (x − b)³ may come back as −(b − x)³, and which one depends on the order the
+// symbols were made in. Both orders, in one process: the printed text must not change, and
+// printing must end (a sign flipped back and forth once recursed without end).
+TEST(PrintDeterminism, PowersOfSumsDoNotDependOnSymbolOrder) {
+  auto render = [](bool reversed) {
+    SymbolTable syms;
+    for (const char* n :
+         reversed ? std::vector{"y", "x", "b", "Y"} : std::vector{"Y", "b", "x", "y"})
+      (void)syms.get(n);
+    ex x = syms.get("x");
+    ex y = syms.get("y");
+    ex b = syms.get("b");
+    ex Y = syms.get("Y");
+    const std::vector<ex> exprs{
+        GiNaC::pow(x - Y, 3),
+        GiNaC::pow(Y - x, 3),
+        GiNaC::pow(x - Y, 2),
+        GiNaC::pow(x - b, -3),
+        y * GiNaC::pow(x - b, 3),
+        y - GiNaC::pow(x - b, 3),
+        100 * GiNaC::pow(x + 1, 1000) * GiNaC::pow(x - Y, -101),
+        GiNaC::pow(x - b, 3) / GiNaC::pow(b - Y, 5) + GiNaC::pow(Y - x, 2),
+    };
+    std::vector<std::string> out;
+    for (const ex& e : exprs) {
+      for (auto style : {Style::text, Style::input, Style::latex}) out.push_back(print(e, style));
+    }
+    return out;
+  };
+  EXPECT_EQ(render(false), render(true));
+}
+
+// The sign moved out of (x − b)³ is kept in front: the printed text means the same thing.
+TEST_F(Print, FlippedPowersOfSumsKeepTheirSign) {
+  ex b = syms.get("b");
+  // b sorts before x, so the printer writes b − x: (x − b)³ = −(b − x)³.
+  EXPECT_EQ(text(GiNaC::pow(x - b, 3)), "-(b - x)³");
+  EXPECT_EQ(text(y * GiNaC::pow(x - b, 3)), "-y·(b - x)³");
+  EXPECT_EQ(text(GiNaC::pow(x - b, 2)), "(b - x)²");
+  EXPECT_EQ(text(GiNaC::pow(x - b, -1)), "-1/(b - x)");
+  EXPECT_EQ(text(z - GiNaC::pow(x - b, 3)), "(b - x)³ + z");
+}
 
 // GiNaC orders sums and products by hash values that change from process to process (ASLR),
 // so only separate processes can show that the printer does not depend on them.
