@@ -199,10 +199,10 @@ class Parser {
       if (key == "id") {
         q.id = value;
       } else if (key == "type") {
-        static const std::map<std::string, QuestionKind> kinds = {
-            {"derivative", QuestionKind::derivative},
-            {"number", QuestionKind::number},
-            {"choice", QuestionKind::choice}};
+        static const std::map<std::string, LessonQuestionKind> kinds = {
+            {"derivative", LessonQuestionKind::derivative},
+            {"number", LessonQuestionKind::number},
+            {"choice", LessonQuestionKind::choice}};
         auto it = kinds.find(value);
         if (it == kinds.end()) {
           problem(at, "lesson.bad_question_type", {sanitize(value)});

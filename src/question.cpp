@@ -98,11 +98,11 @@ Grade grade(const LessonQuestion& q, std::string_view answer) {
       return Grade{Status::invalid, std::nullopt, e.message(), e};
     }
     switch (q.kind) {
-      case QuestionKind::derivative:
+      case LessonQuestionKind::derivative:
         return grade_derivative(q, answer);
-      case QuestionKind::number:
+      case LessonQuestionKind::number:
         return grade_number(q, answer);
-      case QuestionKind::choice:
+      case LessonQuestionKind::choice:
         return grade_choice(q, answer);
     }
   } catch (const Error& e) {
@@ -117,7 +117,7 @@ Grade grade(const LessonQuestion& q, std::string_view answer) {
 std::optional<Message> question_problem(const LessonQuestion& q) {
   try {
     switch (q.kind) {
-      case QuestionKind::derivative: {
+      case LessonQuestionKind::derivative: {
         if (q.expression.empty()) return Message{"lesson.missing_key", {"expr"}};
         SymbolTable syms;
         Parsed p = parse(q.expression, syms);
@@ -126,10 +126,10 @@ std::optional<Message> question_problem(const LessonQuestion& q) {
         variable_of(q, p, syms);
         break;
       }
-      case QuestionKind::number:
+      case LessonQuestionKind::number:
         number_of(q.answer);
         break;
-      case QuestionKind::choice:
+      case LessonQuestionKind::choice:
         if (q.choices.size() < 2) return Message{"lesson.few_choices", {}};
         if (!choice_index(q, q.answer)) {
           return Message{"lesson.no_such_choice",
@@ -151,16 +151,16 @@ std::optional<Message> question_problem(const LessonQuestion& q) {
 
 std::string answer_key(const LessonQuestion& q, bool ascii) {
   switch (q.kind) {
-    case QuestionKind::derivative:
+    case LessonQuestionKind::derivative:
       try {
         SymbolTable syms;
         return print(parse(q.answer, syms).expr, text_style(ascii));
       } catch (const std::exception&) {
         return sanitize(q.answer, ascii);
       }
-    case QuestionKind::number:
+    case LessonQuestionKind::number:
       return sanitize(q.answer, ascii);
-    case QuestionKind::choice:
+    case LessonQuestionKind::choice:
       if (auto i = choice_index(q, q.answer)) {
         return std::string(1, choice_letter(*i)) + ") " + q.choices[*i];
       }

@@ -121,11 +121,11 @@ TEST(Lessons, TheCourseIsCovered) {
 // another letter for a choice.
 std::string wrong_answer(const LessonQuestion& q) {
   switch (q.kind) {
-    case QuestionKind::derivative:
+    case LessonQuestionKind::derivative:
       return q.expression;
-    case QuestionKind::number:
+    case LessonQuestionKind::number:
       return "(" + q.answer + ") + 1";
-    case QuestionKind::choice:
+    case LessonQuestionKind::choice:
       return q.answer == "a" ? "b" : "a";
   }
   return {};

@@ -8,7 +8,7 @@ namespace {
 
 LessonQuestion derivative(std::string expr, std::string answer) {
   LessonQuestion q;
-  q.kind = QuestionKind::derivative;
+  q.kind = LessonQuestionKind::derivative;
   q.expression = std::move(expr);
   q.answer = std::move(answer);
   return q;
@@ -25,7 +25,7 @@ TEST(LessonQuestion, DerivativeGoesThroughTheChecker) {
 
 TEST(LessonQuestion, Numbers) {
   LessonQuestion q;
-  q.kind = QuestionKind::number;
+  q.kind = LessonQuestionKind::number;
   q.answer = "54";
   EXPECT_EQ(grade(q, "54").status, Status::correct);
   EXPECT_EQ(grade(q, "27*2").status, Status::correct);
@@ -40,7 +40,7 @@ TEST(LessonQuestion, Numbers) {
 
 TEST(LessonQuestion, Choices) {
   LessonQuestion q;
-  q.kind = QuestionKind::choice;
+  q.kind = LessonQuestionKind::choice;
   q.choices = {"converges", "crawls", "diverges"};
   q.answer = "c";
   EXPECT_EQ(grade(q, "c").status, Status::correct);
@@ -56,7 +56,7 @@ TEST(LessonQuestion, ProblemsWithTheQuestionItself) {
   EXPECT_EQ(question_problem(derivative("(3x+1)^2", "2(3x+1)"))->key, "lesson.key_rejected");
   EXPECT_EQ(question_problem(derivative("x*y", "y"))->key, "lesson.needs_wrt");
   LessonQuestion c;
-  c.kind = QuestionKind::choice;
+  c.kind = LessonQuestionKind::choice;
   c.choices = {"a thing"};
   c.answer = "a";
   EXPECT_EQ(question_problem(c)->key, "lesson.few_choices");

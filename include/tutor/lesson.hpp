@@ -39,11 +39,11 @@
 
 namespace tutor {
 
-enum class QuestionKind { derivative, number, choice };
+enum class LessonQuestionKind { derivative, number, choice };
 
 struct LessonQuestion {
   std::string id;  // "q1"; progress keys it as "lesson-N/q1"
-  QuestionKind kind = QuestionKind::derivative;
+  LessonQuestionKind kind = LessonQuestionKind::derivative;
   std::string ask;         // Markdown
   std::string expression;  // derivative: the function to differentiate
   std::string wrt;         // derivative: the variable; empty for the expression's only one

@@ -1,7 +1,7 @@
 // Grading a lesson's question: a derivative through tutor::check (so a wrong answer gets the
 // mistake's feedback), a number within the question's tolerance, or a choice by its letter.
 //
-//   tutor::LessonQuestion q{.id = "q1", .kind = tutor::QuestionKind::number, .answer = "54"};
+//   tutor::LessonQuestion q{.id = "q1", .kind = tutor::LessonQuestionKind::number, .answer = "54"};
 //   tutor::grade(q, "27*2").status   // Status::correct
 #pragma once
 
