@@ -278,6 +278,19 @@ BadNumber bad_number(const ex& e, double max_digits) {
   return BadNumber::none;
 }
 
+// log C(A, B) for real A ≥ B ≥ 0. lgamma(A + 1) − lgamma(B + 1) − lgamma(A − B + 1) loses
+// every digit when A is huge and B small (lgamma(1e18) is about 4e19, so the difference
+// comes out as 0 or even negative), which once let ((x+1)²+1)²… through at any depth. The
+// sum of log((A − B + i)/i) over the smaller side has no such cancellation.
+double log_binomial(double a, double b) {
+  double k = std::min(b, a - b);
+  if (k <= 0) return 0;
+  if (k > 1e6) return std::lgamma(a + 1) - std::lgamma(b + 1) - std::lgamma(a - b + 1);
+  double sum = 0;
+  for (double i = 1; i <= k; ++i) sum += std::log1p((a - k) / i);
+  return sum;
+}
+
 // An upper estimate of how many terms expand(E) would produce, capped to stay finite.
 double expanded_terms(const ex& e, int depth = 0) {
   constexpr double kCap = 1e18;
@@ -298,7 +311,7 @@ double expanded_terms(const ex& e, int depth = 0) {
     if (base > 1 && exponent.info(GiNaC::info_flags::posint)) {
       // Monomials of degree n in k terms: C(n + k − 1, k − 1), via lgamma to stay finite.
       double n = GiNaC::ex_to<numeric>(exponent).to_double();
-      double lg = std::lgamma(n + base) - std::lgamma(n + 1) - std::lgamma(base);
+      double lg = log_binomial(n + base - 1, n);
       return lg > std::log(kCap) ? kCap : std::min(std::exp(lg), kCap);
     }
     return 1;
@@ -335,7 +348,7 @@ double monomial_bound(const ex& e) {
   double d = atom_degree(e, atoms);
   double k = static_cast<double>(atoms.size());
   if (k == 0) return 1;
-  double lg = std::lgamma(d + k + 1) - std::lgamma(d + 1) - std::lgamma(k + 1);
+  double lg = log_binomial(d + k, k);
   return lg > std::log(1e18) ? 1e18 : std::exp(lg);
 }
 

@@ -537,6 +537,27 @@ TEST_F(Syntax, ExpansionsThatWouldBeTooLargeAreRefused) {
   EXPECT_READS("(x+y+z)^100", GiNaC::pow(x + y + syms.get("z"), 100));
 }
 
+// ((x+1)² + 1)² … nested N deep is a polynomial of degree 2^N in x: 2^N + 1 terms. Small
+// exponents on huge sums once made the estimate cancel to nothing, so depth 16 and beyond
+// were let through, and at depth 199 `check` never finished.
+TEST_F(Syntax, NestedSquaresAreCountedAtEveryDepth) {
+  auto nested = [](int n) {
+    std::string s(static_cast<std::size_t>(n), '(');
+    s += "x";
+    for (int i = 0; i < n; ++i) s += "+1)^2";
+    return s;
+  };
+  // 2^13 + 1 = 8193 terms: under the limit.
+  EXPECT_NO_THROW((void)parse(nested(13), syms)) << nested(13);
+  for (int n : {14, 16, 18, 30, 60, 199}) {
+    std::optional<SyntaxError> err;
+    double t = seconds([&] { err = error(nested(n)); });
+    EXPECT_LT(t, kLimitSeconds) << n;
+    ASSERT_TRUE(err) << n;
+    EXPECT_EQ(err->key(), "syntax.expansion_too_large") << n;
+  }
+}
+
 TEST_F(Syntax, LimitsCanBeTightened) {
   Limits lim;
   lim.max_depth = 3;
