@@ -1,26 +1,45 @@
 #!/usr/bin/env bash
-# A short fuzzing run of every target in BUILD/fuzz, each SECONDS long, starting from the
-# seed corpus. New inputs go to a scratch folder, never into the repository; a crash or a
-# hang (over TUTOR_FUZZ_TIMEOUT, default 2 s: CI machines are busy) fails the run and leaves its input in BUILD/fuzz-findings/.
-#   fuzz/smoke.sh build-fuzz 30
+# A short fuzzing run of every target in BUILD/fuzz: a fixed number of inputs from a fixed
+# seed, starting from the seed corpus (and the course's own lessons and quiz), so that the
+# same commit fuzzes the same inputs on every machine and a failure can be replayed. New
+# inputs go to a scratch folder, never into the repository. A crash, a leak or a sanitizer
+# report fails the run and leaves its input in BUILD/fuzz-findings/. Long runs are by hand:
+#   fuzz/smoke.sh build-fuzz            # TUTOR_FUZZ_RUNS inputs per target (default 2000)
+#   build-fuzz/fuzz/quiz_fuzz -max_total_time=600 fuzz/corpus/quiz lessons/quizzes
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build=${1:-build-fuzz}
-seconds=${2:-30}
+runs=${TUTOR_FUZZ_RUNS:-2000}
 findings="$build/fuzz-findings"
 mkdir -p "$findings"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+
+# The seeds: fuzz/corpus/<stem>, the past findings, and real files of the kind the target
+# reads.
+seeds() {
+  local dirs=("fuzz/corpus/$1" "fuzz/regressions/$1")
+  case "$1" in
+    lesson) dirs+=(lessons/en lessons/ko) ;;
+    quiz | responses) dirs+=(lessons/quizzes) ;;
+  esac
+  for d in "${dirs[@]}"; do if [[ -d $d ]]; then echo "$d"; fi; done
+}
+
 status=0
 for exe in "$build"/fuzz/*_fuzz; do
   stem=$(basename "$exe" _fuzz)
   mkdir -p "$scratch/$stem"
-  echo "fuzz: $stem for ${seconds}s" >&2
-  # A fixed seed makes a failure reproducible (the number of runs still depends on speed).
-  if ! "$exe" -seed="${TUTOR_FUZZ_SEED:-1}" -max_total_time="$seconds" \
-      -timeout="${TUTOR_FUZZ_TIMEOUT:-2}" -rss_limit_mb=2048 \
+  echo "fuzz: $stem, $runs inputs" >&2
+  start=$SECONDS
+  # -max_total_time only guards against a stuck run; a run that hits it ends early and
+  # passes. The timeout per input is generous: CI machines are busy.
+  # shellcheck disable=SC2046
+  if ! "$exe" -seed="${TUTOR_FUZZ_SEED:-1}" -runs="$runs" -max_total_time=600 \
+      -timeout="${TUTOR_FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 -max_len=8192 \
       -print_final_stats=0 -artifact_prefix="$findings/$stem-" \
-      "$scratch/$stem" "fuzz/corpus/$stem" fuzz/regressions/"$stem" >"$scratch/$stem.log" 2>&1; then
+      "$scratch/$stem" $(seeds "$stem") \
+      >"$scratch/$stem.log" 2>&1; then
     tail -n 40 "$scratch/$stem.log" >&2
     # A crash, a sanitizer report or a leak is a bug and fails the run. A slow input on a
     # busy machine is reported for a look but does not fail it: its time depends on the load.
@@ -32,5 +51,6 @@ for exe in "$build"/fuzz/*_fuzz; do
       echo "fuzz: $stem found a slow input (kept in $findings/); not a failure" >&2
     fi
   fi
+  echo "fuzz: $stem took $((SECONDS - start)) s" >&2
 done
 exit $status

@@ -1,14 +1,24 @@
 // What each fuzz target does with one input, shared by the libFuzzer programs in fuzz/ and
 // by tests/fuzz_regression_test.cpp, which replays the corpora and every past finding.
 // Each function returns normally for any input; a crash, a sanitizer report or an
-// exception escaping is a bug.
+// exception escaping is a bug. Where the input itself says what the right answer is (a
+// quiz's or a lesson's own answer key), a target also throws Broken when the tutor
+// disagrees with it.
 #pragma once
 
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "tutor/check.hpp"
 #include "tutor/explain.hpp"
+#include "tutor/gradebook.hpp"
+#include "tutor/lesson.hpp"
+#include "tutor/markdown.hpp"
 #include "tutor/print.hpp"
+#include "tutor/question.hpp"
+#include "tutor/quiz.hpp"
+#include "tutor/responses.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
 
@@ -63,6 +73,103 @@ inline void check_target(std::string_view input) {
   (void)render(Lang::ko, v.feedback);
   (void)print(v.expected, Style::text);
   if (v.answer) (void)print(*v.answer, Style::input);
+}
+
+// An input on which the tutor contradicts itself.
+struct Broken : std::logic_error {
+  using std::logic_error::logic_error;
+};
+
+// A quiz file as `tutor quiz check` and `tutor quiz take` read it: load it and report every
+// problem; when it loads, pose each question for one student and mark the key itself,
+// which must be correct, and a wrong answer.
+inline void quiz_target(std::string_view text) {
+  QuizLoad q = load_quiz(text, "fuzz.toml");
+  for (const Problem& p : q.problems) {
+    (void)format_problem(Lang::ko, q.quiz.file, p);
+    (void)format_problem(Lang::en, q.quiz.file, p, true);
+  }
+  if (!q.ok()) return;
+  for (const Question& question : q.quiz.questions) {
+    SymbolTable syms;
+    Posed posed;
+    try {
+      posed = pose(question, draw_variant(question, variant_seed(q.quiz, "kim")), syms);
+    } catch (const Error&) {
+      continue;  // load_quiz samples large random ranges; another variant may have no answer
+    }
+    (void)posed.prompt(Lang::ko, false);
+    (void)posed.prompt(Lang::en, true);
+    (void)posed.hints(Lang::en);
+    for (bool ascii : {false, true}) {
+      Mark m = mark(posed, posed.key_text(ascii), syms);
+      if (m.status != AnswerStatus::correct)
+        throw Broken("quiz " + question.id + ": its own key " + posed.key_text(ascii) +
+                     " is marked " + std::string(answer_status_id(m.status)));
+    }
+    (void)mark(posed, "x + 1", syms);
+  }
+}
+
+// A class's answers file as `tutor quiz grade` reads it, for a small fixed quiz: read the
+// CSV, collect the submissions, grade them and write every report.
+inline void responses_target(std::string_view text) {
+  static const Quiz quiz = [] {
+    QuizLoad q = load_quiz(R"toml(title = "fuzz"
+[[question]]
+id = "d1"
+kind = "derivative"
+expression = "sin(x^2)"
+[[question]]
+id = "v1"
+kind = "value"
+expression = "({a}x+1)^3"
+at = { x = 1 }
+random = { a = [1, 3] }
+[[question]]
+id = "c1"
+kind = "choice"
+prompt = "Which learning rate?"
+choices = ["0.001", "0.1", "10"]
+answer = 2
+)toml",
+                           "fuzz.toml");
+    if (!q.ok()) throw Broken("the responses target's own quiz does not load");
+    return q.quiz;
+  }();
+  CsvTable table = read_csv(text);
+  Responses r;
+  collect_responses(table, quiz, "fuzz.csv", r);
+  Gradebook g = grade_class(quiz, r.submissions, GradeOptions{.workers = 1});
+  (void)gradebook_json(g);
+  (void)gradebook_csv(g);
+  (void)gradebook_text(g, Lang::ko);
+}
+
+// A lesson file as `tutor lesson` reads it: parse it and report its problems; when it
+// loads, render every text block and grade each question's own answer, which must be
+// correct (parse_lesson refuses a question whose key the grader rejects).
+inline void lesson_target(std::string_view text) {
+  ParsedLesson parsed = parse_lesson(text, "fuzz.md");
+  for (const LessonProblem& p : parsed.problems) (void)format_problem(Lang::ko, p);
+  if (!parsed.lesson) return;
+  for (const Section& section : parsed.lesson->sections) {
+    for (const Block& block : section.blocks) {
+      if (block.kind == BlockKind::text) {
+        (void)render_markdown(block.text, MarkdownOptions{.width = 40});
+        (void)render_markdown(block.text, MarkdownOptions{.ascii = true});
+        continue;
+      }
+      if (block.kind != BlockKind::question) continue;
+      const LessonQuestion& q = block.question;
+      (void)answer_key(q, false);
+      Grade g = grade(q, q.answer);
+      if (g.status != Status::correct)
+        throw Broken("lesson question " + q.id + ": its own answer " + q.answer + " is marked " +
+                     std::string(status_id(g.status)));
+      (void)grade(q, "x + 1");
+    }
+  }
 }
 
 }  // namespace tutor::fuzz

@@ -1,0 +1,10 @@
+// libFuzzer: the class answers reader (CSV), collecting and grading (see targets.hpp).
+#include <cstddef>
+#include <cstdint>
+
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  tutor::fuzz::responses_target({reinterpret_cast<const char*>(data), size});
+  return 0;
+}
