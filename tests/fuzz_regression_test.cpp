@@ -44,6 +44,15 @@ TEST(FuzzRegression, Parse) {
 TEST(FuzzRegression, Check) {
   replay("check", fuzz::check_target);
 }
+TEST(FuzzRegression, Quiz) {
+  replay("quiz", fuzz::quiz_target);
+}
+TEST(FuzzRegression, Responses) {
+  replay("responses", fuzz::responses_target);
+}
+TEST(FuzzRegression, Lesson) {
+  replay("lesson", fuzz::lesson_target);
+}
 
 // Through the commands too: a finding must never come back as an "internal error".
 TEST(FuzzRegression, CommandsNeverReportAnInternalError) {
