@@ -35,10 +35,21 @@ struct Candidate {
   Message feedback;
 };
 
+// Whether TARGET is S or one of its substeps.
+bool holds(const Step& s, const Step* target) {
+  if (&s == target) return true;
+  for (const auto& sub : s.substeps) {
+    if (holds(sub, target)) return true;
+  }
+  return false;
+}
+
 // Replaces TARGET's derivative by REPLACEMENT and recombines every step above it with its
-// own rule, so a mistake deep inside a sum or a chain shows up in the whole answer.
+// own rule, so a mistake deep inside a sum or a chain shows up in the whole answer. A step
+// without TARGET keeps its derivative: recombining it too made a deep chain's check cubic.
 ex rebuild(const Step& s, const Step* target, const ex& replacement) {
   if (&s == target) return replacement;
+  if (!holds(s, target)) return s.derivative;
   const auto& subs = s.substeps;
   switch (s.rule) {
     case Rule::sum: {
@@ -98,8 +109,12 @@ class Diagnoser {
   const std::vector<Candidate>& candidates() const { return out_; }
 
  private:
+  // Whether no more candidates are taken. Callers check it before building one: the
+  // arguments alone can cost more than the comparison they would be used in.
+  bool full() const { return out_.size() >= limit_; }
+
   void add(const Step* target, const ex& replacement, Mistake m, Message feedback) {
-    if (out_.size() >= limit_) return;
+    if (full()) return;
     try {
       out_.push_back(Candidate{rebuild(root_, target, replacement), m, std::move(feedback)});
     } catch (const std::exception&) {
@@ -108,6 +123,7 @@ class Diagnoser {
   }
 
   void walk(const Step& s) {
+    if (full()) return;
     switch (s.rule) {
       case Rule::chain:
         chain(s);
@@ -137,18 +153,21 @@ class Diagnoser {
   // Dropping an inner factor: each one alone, and all of them at once (only f'(g(x))).
   void chain(const Step& s) {
     const auto& links = s.links;
+    // One product built from all its factors at once: multiplying them in one by one
+    // re-sorts the growing product each time, which took seconds on a 150-link chain.
     auto without = [&](std::size_t from, std::size_t to) {
-      ex p = 1;
+      GiNaC::exvector kept;
       for (std::size_t j = 0; j < links.size(); ++j) {
-        if (j < from || j >= to) p *= links[j].factor;
+        if (j < from || j >= to) kept.push_back(links[j].factor);
       }
-      return p;
+      return ex(GiNaC::mul(kept));
     };
     auto missing = [&](std::size_t from, std::size_t to) {
       std::vector<ex> factors;
       for (std::size_t j = from; j < to; ++j) factors.push_back(links[j].factor);
       return product_form(factors);
     };
+    if (full()) return;
     if (links.size() > 2) {
       // cos((3x+1)²) for sin((3x+1)²): everything after the outer function forgotten.
       add(&s, without(1, links.size()), Mistake::missing_inner_derivative,
@@ -156,7 +175,7 @@ class Diagnoser {
                   {txt(simplest_form(missing(1, links.size()))),
                    "d/d" + txt(s.wrt) + " (" + txt(links[0].inner) + ")"}});
     }
-    for (std::size_t i = 1; i < links.size(); ++i) {
+    for (std::size_t i = 1; i < links.size() && !full(); ++i) {
       const Link& l = links[i];
       std::string origin = "d/d" + txt(l.variable) + " (" + txt(l.outer) + ")";
       add(&s, without(i, i + 1), Mistake::missing_inner_derivative,
