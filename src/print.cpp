@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "tutor/functions.hpp"
@@ -63,7 +64,37 @@ class Printer {
  public:
   explicit Printer(Style style) : s_(style) {}
 
+  // E's text. Remembered per GiNaC object: a chain's explanation prints the same inner
+  // expressions at every step, and a deep one printed megabytes of them again and again.
+  // Each entry holds its ex, so the object cannot be freed and its address reused while
+  // the entry exists; the table is emptied when it grows too large.
   std::string print(const ex& e) {
+    if (e.nops() == 0) return print_uncached(e);
+    struct Entry {
+      ex held;
+      std::string text;
+    };
+    thread_local std::unordered_map<const GiNaC::basic*, Entry> cache[kStyles];
+    thread_local std::size_t bytes[kStyles] = {};
+    constexpr std::size_t kMaxBytes = 32 << 20;
+    const auto slot = static_cast<std::size_t>(s_);
+    auto& table = cache[slot];
+    const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
+    if (auto it = table.find(id); it != table.end()) return it->second.text;
+    std::string out = print_uncached(e);
+    if (bytes[slot] + out.size() > kMaxBytes) {
+      table.clear();
+      bytes[slot] = 0;
+    }
+    bytes[slot] += out.size();
+    table.emplace(id, Entry{e, out});
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kStyles = 4;
+
+  std::string print_uncached(const ex& e) {
     if (GiNaC::is_a<GiNaC::add>(e)) return sum(e);
     if (GiNaC::is_a<GiNaC::mul>(e)) return product(e, false);
     // (x − b)ⁿ and ±(b − x)ⁿ are the same power; GiNaC keeps either, depending on the run.
@@ -78,7 +109,6 @@ class Printer {
     return os.str();
   }
 
- private:
   bool latex() const { return s_ == Style::latex; }
   bool text() const { return s_ == Style::text; }
   bool spaced() const { return s_ != Style::input; }
