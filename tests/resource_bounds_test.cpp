@@ -93,6 +93,12 @@ TEST(ResourceBounds, DeepNestingUpToTheLimitIsAnsweredBeyondItRefused) {
   expect_answered({"diff", nested("sin(", ")", 199)});
   expect_answered({"diff", nested("(", ")", 199)});
   expect_answered({"check", nested("sin(", ")", 100), "--answer", nested("cos(", ")", 100)});
+  // The deepest chains there are: each link explained, every forgotten factor tried.
+  for (const char* open : {"sin(2*", "tanh(", "sigmoid(", "log(1+"}) {
+    expect_answered({"diff", nested(open, ")", 199)});
+    expect_answered({"check", nested(open, ")", 199), "--answer", "cos(x)"});
+  }
+  expect_refused({"diff", nested("(", "+1)^2", 199)}, "expanding this would give");
   // Graphs are drawn up to 40 nodes and 160 columns (README).
   expect_answered({"graph", nested("sin(", ")", 8), "--at", "x=1"});
   expect_refused({"diff", nested("sin(", ")", 201)}, "nested too deeply");
