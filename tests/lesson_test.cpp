@@ -151,7 +151,9 @@ TEST(Lessons, EveryKeyIsAcceptedAndAWrongAnswerIsNot) {
 
 TEST(Lessons, DerivativeMistakesGetTheCheckersFeedback) {
   // Exercise 1 with the inner derivative left out.
-  for (const auto& s : load_lessons(kLessons, Lang::en).lessons[1].sections) {
+  // Held: a range-for over a member of a temporary reads freed memory.
+  const LessonSet set = load_lessons(kLessons, Lang::en);
+  for (const auto& s : set.lessons[1].sections) {
     for (const auto& b : s.blocks) {
       if (b.kind == BlockKind::question && b.question.exercise == 1) {
         Grade g = grade(b.question, "cos(x^2)");
