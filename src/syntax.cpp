@@ -287,7 +287,8 @@ double log_binomial(double a, double b) {
   if (k <= 0) return 0;
   if (k > 1e6) return std::lgamma(a + 1) - std::lgamma(b + 1) - std::lgamma(a - b + 1);
   double sum = 0;
-  for (double i = 1; i <= k; ++i) sum += std::log1p((a - k) / i);
+  const auto steps = static_cast<long>(k);
+  for (long i = 1; i <= steps; ++i) sum += std::log1p((a - k) / static_cast<double>(i));
   return sum;
 }
 
