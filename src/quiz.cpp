@@ -555,13 +555,13 @@ Location inside(Location where, std::size_t offset) {
   return {where.line, where.column + 1 + offset};
 }
 
-void check_question(const Question& q, const QuizLimits& limits, std::vector<Problem>& problems) {
+void check_question(const Question& q, std::size_t max_variants, std::vector<Problem>& problems) {
   std::size_t before = problems.size();
   for (const auto& [text, where] : templates(q)) check_placeholders(q, *text, where, problems);
   if (problems.size() != before) return;
   std::set<std::string> at_names;
   for (const auto& [name, f] : q.at) at_names.insert(name);
-  for (const Variant& v : variants_to_check(q, limits.max_checked_variants)) {
+  for (const Variant& v : variants_to_check(q, max_variants)) {
     SymbolTable syms;
     try {
       (void)pose(q, v, syms);
@@ -704,7 +704,12 @@ QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimit
                   std::nullopt});
     }
   }
-  for (const auto& q : out.quiz.questions) check_question(q, limits, out.problems);
+  std::size_t randomised = 0;
+  for (const auto& q : out.quiz.questions) randomised += q.random.empty() ? 0 : 1;
+  const std::size_t share = std::clamp<std::size_t>(
+      limits.max_checked_variants_total / std::max<std::size_t>(1, randomised), 2,
+      limits.max_checked_variants);
+  for (const auto& q : out.quiz.questions) check_question(q, share, out.problems);
   in_file_order();
   return out;
 }
