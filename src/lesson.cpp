@@ -272,6 +272,12 @@ class Parser {
 }  // namespace
 
 ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& file) {
+  if (text.size() > kMaxLessonBytes) {
+    ParsedLesson out;
+    out.problems.push_back(
+        {file, 0, Message{"lesson.too_big", {std::to_string(kMaxLessonBytes / 1024)}}});
+    return out;
+  }
   if (!valid_utf8(text)) {
     ParsedLesson out;
     out.problems.push_back({file, 0, Message{"lesson.not_utf8", {}}});
@@ -291,8 +297,19 @@ LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
   }
   // Files in name order, so "which one is left out" is the same on every machine.
   std::sort(files.begin(), files.end());
+  if (files.size() > kMaxLessonFiles) {
+    set.problems.push_back({files[kMaxLessonFiles], 0,
+                            Message{"lesson.too_many_files", {std::to_string(kMaxLessonFiles)}}});
+    files.resize(kMaxLessonFiles);
+  }
   std::map<int, std::filesystem::path> numbers;
   for (const auto& f : files) {
+    // A huge file is refused before it is read.
+    if (std::filesystem::file_size(f, ec) > kMaxLessonBytes && !ec) {
+      set.problems.push_back(
+          {f, 0, Message{"lesson.too_big", {std::to_string(kMaxLessonBytes / 1024)}}});
+      continue;
+    }
     std::ifstream in(f, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();

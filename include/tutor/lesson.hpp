@@ -91,8 +91,15 @@ struct ParsedLesson {
 
 // Reads one lesson from TEXT (FILE names it in problems). Checks the front matter, the
 // fences, the math (only the LaTeX subset of tutor/latex.hpp), and every question: its kind,
-// that its expression and answer parse, that a choice answer names a choice. Never throws.
+// that its expression and answer parse, that a choice answer names a choice. TEXT longer
+// than kMaxLessonBytes is refused as a whole. Never throws.
 ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& file);
+
+// The most a lesson file may hold, and the most lesson files one language's folder may
+// have, so that a folder given with --lessons-dir loads in about a second. The course's
+// longest lesson is under 4 kB.
+inline constexpr std::size_t kMaxLessonBytes = 256 * 1024;
+inline constexpr std::size_t kMaxLessonFiles = 100;
 
 struct LessonSet {
   std::vector<Lesson> lessons;  // by number
@@ -100,7 +107,8 @@ struct LessonSet {
 };
 
 // Every DIR/<lang>/*.md, in number order. Files with problems are left out and reported,
-// as are two files with the same number (the second is left out). Never throws.
+// as are two files with the same number (the second is left out) and the files past the
+// first kMaxLessonFiles in name order. Never throws.
 LessonSet load_lessons(const std::filesystem::path& dir, Lang lang);
 
 // Where the lessons are: FLAG (--lessons-dir) when given, else $TUTOR_LESSONS when set (each
