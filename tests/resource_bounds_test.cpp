@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -163,6 +164,68 @@ TEST(ResourceBounds, VeryLongInput) {
   EXPECT_EQ(t.r.status, 2);
   EXPECT_NE(t.r.out.find("2x"), std::string::npos) << t.r.out.substr(0, 300);
   EXPECT_LT(t.seconds, kBoundSeconds);
+}
+
+// A fresh folder for the files one test writes.
+std::filesystem::path scratch_dir() {
+  char t[] = "/tmp/tutor-bounds-files-XXXXXX";
+  return std::filesystem::path(mkdtemp(t));
+}
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Quiz files, lesson folders and class answers: at their limits read in time, past them
+// refused with the limit named.
+TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
+  const auto dir = scratch_dir();
+  // 200 questions (the most a quiz may have), each with five wide random ranges: `quiz
+  // check` shares its variant checks among them instead of trying 256 each.
+  std::string quiz = "title = \"big\"\n";
+  for (int i = 0; i < 200; ++i) {
+    quiz += "[[question]]\nid = \"q" + std::to_string(i) +
+            "\"\nkind = \"derivative\"\n"
+            "expression = \"sin({a}x^{b} + {c}) * exp({d}x) / ({e}x^2 + 1)\"\n"
+            "[question.random]\na = [1, 1000]\nb = [1, 1000]\nc = [-1000, 1000]\n"
+            "d = [-1000, 1000]\ne = [1, 1000]\n";
+  }
+  write(dir / "big.toml", quiz);
+  expect_answered({"quiz", "check", (dir / "big.toml").string()});
+  write(dir / "huge.toml", quiz + std::string(1 << 20, '#'));
+  expect_refused({"quiz", "check", (dir / "huge.toml").string()}, "larger than");
+
+  // A lesson of nearly 256 kB, mostly questions, each one checked as it loads.
+  std::string lesson = "---\nnumber: 1\ntitle: Big\nlang: en\n---\n# Big\n";
+  const std::string block =
+      "## Part\n\nText with $x^{2}$ and **bold**.\n\n```question\nask: Differentiate.\n"
+      "type: derivative\nexpr: sin(x^2)*(3x+1)^5\n"
+      "answer: 2x cos(x^2) (3x+1)^5 + 15 sin(x^2) (3x+1)^4\n```\n\n";
+  while (lesson.size() + block.size() < 256 * 1024) lesson += block;
+  write(dir / "lessons" / "en" / "1-big.md", lesson);
+  expect_answered({"lesson", "--lessons-dir", (dir / "lessons").string(), "--lang", "en"});
+  write(dir / "lessons" / "en" / "2-huge.md", lesson + lesson);
+  Timed t = timed({"lesson", "--lessons-dir", (dir / "lessons").string(), "--lang", "en"});
+  EXPECT_NE(t.r.err.find("2-huge.md: the file is larger than 256 kB"), std::string::npos)
+      << t.r.err.substr(0, 400);
+  EXPECT_LT(t.seconds, kBoundSeconds);
+
+  // A class of 1,000 with 10,000 different answers, graded in two processes.
+  const std::string key = std::string(TUTOR_TEST_DATA) + "/../../lessons/quizzes/chain-rule.toml";
+  std::string csv = "student,e1,d2,d1,v1,g1,g2,lr1,lr2,lr3,r1\n";
+  for (int i = 0; i < 1000; ++i) {
+    csv += "s" + std::to_string(i);
+    for (int q = 0; q < 10; ++q)
+      csv += "," + std::to_string(i % 50 + 1) + "x^" + std::to_string(q + 1) + " + sin(" +
+             std::to_string(i / 50 + 1) + "x)";
+    csv += "\n";
+  }
+  write(dir / "class.csv", csv);
+  expect_answered({"quiz", "grade", key, (dir / "class.csv").string()});
+  write(dir / "huge.csv", csv + std::string(64u << 20, ','));
+  expect_refused({"quiz", "grade", key, (dir / "huge.csv").string()}, "larger than");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ResourceBounds, InvalidUtf8AndNulBytesOnStdin) {
