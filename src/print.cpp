@@ -76,13 +76,15 @@ class Printer {
     };
     thread_local std::unordered_map<const GiNaC::basic*, Entry> cache[kStyles];
     thread_local std::size_t bytes[kStyles] = {};
-    constexpr std::size_t kMaxBytes = 32 << 20;
+    // Small, so that lookups stay cheap: a big table costs more than it saves.
+    constexpr std::size_t kMaxBytes = 8 << 20;
+    constexpr std::size_t kMaxEntries = 4096;
     const auto slot = static_cast<std::size_t>(s_);
     auto& table = cache[slot];
     const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
     if (auto it = table.find(id); it != table.end()) return it->second.text;
     std::string out = print_uncached(e);
-    if (bytes[slot] + out.size() > kMaxBytes) {
+    if (bytes[slot] + out.size() > kMaxBytes || table.size() >= kMaxEntries) {
       table.clear();
       bytes[slot] = 0;
     }
