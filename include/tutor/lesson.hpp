@@ -98,7 +98,7 @@ ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& fi
 // The most a lesson file may hold, and the most lesson files one language's folder may
 // have, so that a folder given with --lessons-dir loads in about a second. The course's
 // longest lesson is under 4 kB.
-inline constexpr std::size_t kMaxLessonBytes = 256 * 1024;
+inline constexpr std::size_t kMaxLessonBytes = std::size_t{256} * 1024;
 inline constexpr std::size_t kMaxLessonFiles = 100;
 
 struct LessonSet {
