@@ -31,8 +31,11 @@ class PointValue : public GiNaC::map_function {
       auto it = point_.find(e);
       return it == point_.end() ? e : it->second;
     }
-    // The same object first (no comparison needed), then an equal one.
-    const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
+    // The same object first (no comparison needed), then an equal one. KEEP holds E's
+    // object for seen_: the lookup in memo_ may repoint E itself to an equal object, and
+    // E's may then be freed and its address reused by another expression.
+    const ex keep = e;
+    const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(keep);
     if (auto it = seen_.find(id); it != seen_.end()) return it->second.second;
     ex value;
     if (auto it = memo_.find(e); it != memo_.end()) {
@@ -47,13 +50,17 @@ class PointValue : public GiNaC::map_function {
       }
       memo_.emplace(e, value);
     }
-    seen_.emplace(id, std::make_pair(e, value));  // holding E keeps its address unique
+    seen_.emplace(id, std::make_pair(keep, value));  // holding it keeps its address unique
     return value;
   }
 
  private:
   const GiNaC::exmap& point_;
-  std::unordered_map<ex, ex, std::hash<ex>, GiNaC::ex_is_equal> memo_;
+  // Ordered by GiNaC's compare(), not hashed with is_equal(): compare() makes two equal
+  // trees share one object as it finds them equal, so the next comparison of those subtrees
+  // is a pointer test. With is_equal() a 199-deep sigmoid chain compared its whole depth at
+  // every level, and a check took 2.7 s.
+  GiNaC::exmap memo_;
   std::unordered_map<const GiNaC::basic*, std::pair<ex, ex>> seen_;
 };
 
