@@ -75,4 +75,12 @@ double degree_bound(const GiNaC::ex& e) {
   return d.num + d.den;
 }
 
+bool more_leaves_than(const GiNaC::ex& e, std::size_t limit) {
+  std::size_t leaves = 0;
+  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it) {
+    if (it->nops() == 0 && ++leaves > limit) return true;
+  }
+  return false;
+}
+
 }  // namespace tutor

@@ -64,14 +64,6 @@ class PointValue : public GiNaC::map_function {
   std::unordered_map<const GiNaC::basic*, std::pair<ex, ex>> seen_;
 };
 
-// At most the number of characters E prints as: every node prints at least one (a shared
-// subtree once per use, as printing does). Cheap, unlike printing; stops counting at LIMIT.
-std::size_t nodes(const ex& e, std::size_t limit) {
-  std::size_t n = 1;
-  for (std::size_t i = 0; i < e.nops() && n < limit; ++i) n += nodes(e.op(i), limit - n);
-  return n;
-}
-
 }  // namespace
 
 std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
@@ -108,7 +100,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   try {
     ex diff = a - b;
     if (diff.is_zero() ||
-        (nodes(diff, kSymbolicLimit) < kSymbolicLimit && cheap_to_rewrite(diff) &&
+        (!more_leaves_than(diff, kSymbolicLimit) && cheap_to_rewrite(diff) &&
          print(diff, Style::input).size() < kSymbolicLimit && diff.normal().is_zero())) {
       r.verdict = Agreement::equal;
       r.symbolic = true;

@@ -201,20 +201,11 @@ std::size_t input_length(const ex& e) {
 // Short text can hide a high degree too ((x+1)^1000 (x+2)^1000): cheap_to_rewrite.
 constexpr std::size_t kSimplifyLimit = 300;
 
-// Whether E certainly prints longer than LIMIT characters, without printing it: every leaf
-// prints at least one. A deep chain's derivative is large, and printing it at every level
-// only to find it too long to rewrite made `diff` quadratic in its output.
-bool more_leaves_than(const ex& e, std::size_t limit) {
-  std::size_t leaves = 0;
-  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it) {
-    if (it->nops() == 0 && ++leaves > limit) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 ex simplest_form(const ex& p) {
+  // Too long to rewrite, known without printing it: a deep chain's derivative is large, and
+  // printing it at every level only to find that made `diff` quadratic in its output.
   if (more_leaves_than(p, kSimplifyLimit)) return p;
   std::vector<ex> candidates{p};
   std::size_t len = input_length(p);

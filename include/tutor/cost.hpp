@@ -6,6 +6,8 @@
 
 #include <ginac/ginac.h>
 
+#include <cstddef>
+
 namespace tutor {
 
 // An upper bound on the total degree E has once multiplied out and brought to one
@@ -16,6 +18,11 @@ double degree_bound(const GiNaC::ex& e);
 // Past this degree, expand/normal/factor may take seconds; a learner never needs them
 // there, so callers keep the form they have and let numeric checks decide.
 inline constexpr double kMaxRewriteDegree = 40;
+
+// Whether E has more than LIMIT leaves (numbers, symbols, constants), a shared subtree
+// counted once per use, as printing writes it. Each leaf prints at least one character, so
+// this says E's text is longer than LIMIT without printing it. Stops counting past LIMIT.
+bool more_leaves_than(const GiNaC::ex& e, std::size_t limit);
 
 // Whether expand, normal and factor on E are cheap enough to try.
 inline bool cheap_to_rewrite(const GiNaC::ex& e) {
