@@ -271,11 +271,18 @@ class Parser {
 
 }  // namespace
 
+namespace {
+
+LessonProblem too_big(const std::filesystem::path& file) {
+  return {file, 0, Message{"lesson.too_big", {std::to_string(kMaxLessonBytes / 1024)}}};
+}
+
+}  // namespace
+
 ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& file) {
   if (text.size() > kMaxLessonBytes) {
     ParsedLesson out;
-    out.problems.push_back(
-        {file, 0, Message{"lesson.too_big", {std::to_string(kMaxLessonBytes / 1024)}}});
+    out.problems.push_back(too_big(file));
     return out;
   }
   if (!valid_utf8(text)) {
@@ -306,8 +313,7 @@ LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
   for (const auto& f : files) {
     // A huge file is refused before it is read.
     if (std::filesystem::file_size(f, ec) > kMaxLessonBytes && !ec) {
-      set.problems.push_back(
-          {f, 0, Message{"lesson.too_big", {std::to_string(kMaxLessonBytes / 1024)}}});
+      set.problems.push_back(too_big(f));
       continue;
     }
     std::ifstream in(f, std::ios::binary);
