@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -264,6 +265,30 @@ TEST(Lessons, DuplicateNumbersAndWrongFolder) {
   ASSERT_EQ(set.problems.size(), 2u);
   EXPECT_EQ(set.problems[0].message.key, "lesson.duplicate_number");
   EXPECT_EQ(set.problems[1].message.key, "lesson.wrong_lang");
+}
+
+// 256 kB a file and 100 files a folder: past them a file is reported and left out.
+TEST(Lessons, FilesPastTheLimitsAreLeftOut) {
+  TempDir d;
+  for (std::size_t i = 1; i <= kMaxLessonFiles + 1; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "en/%03zu.md", i);
+    d.write(name, "---\nnumber: " + std::to_string(i) + "\ntitle: L\nlang: en\n---\nhi\n");
+  }
+  LessonSet set = load_lessons(d.path, Lang::en);
+  EXPECT_EQ(set.lessons.size(), kMaxLessonFiles);
+  ASSERT_EQ(set.problems.size(), 1u);
+  EXPECT_EQ(set.problems[0].message.key, "lesson.too_many_files");
+  EXPECT_EQ(set.problems[0].file.filename(), "101.md");
+
+  std::string big = "---\nnumber: 1\ntitle: L\nlang: en\n---\n";
+  big += std::string(kMaxLessonBytes + 1 - big.size(), 'a');
+  ParsedLesson p = parse_lesson(big, "big.md");
+  EXPECT_FALSE(p.lesson);
+  ASSERT_EQ(p.problems.size(), 1u);
+  EXPECT_EQ(p.problems[0].message.key, "lesson.too_big");
+  big.pop_back();
+  EXPECT_TRUE(parse_lesson(big, "big.md").lesson);
 }
 
 TEST(Lessons, SearchOrder) {
