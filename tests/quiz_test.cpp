@@ -210,6 +210,32 @@ TEST(QuizValidation, LargeRandomSpaceIsSampledAndStillFindsTheCorners) {
   EXPECT_EQ(q.problems[0].message.args.at(0), "a=-1000, b=-1000");
 }
 
+// 1,024 variant checks in all, shared among the randomised questions: with 200 of them
+// each gets 5, so a range of 4 values is still tried whole, and every question's bad
+// variant (k = 3) is found; a range of 10 values is sampled instead.
+TEST(QuizValidation, VariantChecksAreSharedAcrossTheFile) {
+  auto quiz = [](int questions, int high) {
+    std::string text = kHeader;
+    for (int i = 0; i < questions; ++i) {
+      text += "[[question]]\nid = \"q" + std::to_string(i) +
+              "\"\nkind = \"derivative\"\nexpression = \"x/({k} - 3)\"\n"
+              "[question.random]\nk = [1, " +
+              std::to_string(high) + "]\n";
+    }
+    return load(text);
+  };
+  QuizLoad small = quiz(200, 4);
+  ASSERT_EQ(small.problems.size(), 200u);
+  for (const auto& p : small.problems) EXPECT_EQ(p.message.args.at(0), "k=3");
+  // Ten values, five tries: the corners k = 1 and k = 10, and three drawn ones.
+  QuizLimits limits;
+  ASSERT_EQ(limits.max_checked_variants_total / 200, 5u);
+  QuizLoad sampled = quiz(200, 10);
+  EXPECT_LT(sampled.problems.size(), 200u);
+  // One randomised question alone keeps 256 tries: all ten values.
+  EXPECT_EQ(quiz(1, 10).problems.size(), 1u);
+}
+
 TEST(QuizValidation, UnknownPlaceholder) {
   QuizLoad q = load(kHeader +
                     "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
