@@ -3,8 +3,8 @@
 # and runs the whole suite. Exits non-zero on any failure.
 #
 # Then one clang build with AddressSanitizer and UndefinedBehaviorSanitizer serves twice:
-# the whole suite again under the sanitizers, and a fuzz smoke run of the same 2,000 inputs
-# per target on every run (TUTOR_FUZZ_RUNS changes the number). TUTOR_CI_SANITIZE=0 skips
+# the whole suite again under the sanitizers, and a fuzz smoke run of 2,000 inputs per
+# target from a fixed seed (TUTOR_FUZZ_RUNS changes the number). TUTOR_CI_SANITIZE=0 skips
 # both; the README ("Hardening") has the times.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

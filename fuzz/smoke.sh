@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A short fuzzing run of every target in BUILD/fuzz: a fixed number of inputs from a fixed
-# seed, starting from the seed corpus (and the course's own lessons and quiz), so that the
-# same commit fuzzes the same inputs on every machine and a failure can be replayed. New
+# seed, starting from the seed corpus (and the course's own lessons and quiz), so that how
+# much is fuzzed does not depend on the machine's speed. (Which inputs are kept can still
+# vary a little: GiNaC's term order, and with it the code covered, changes per process.) New
 # inputs go to a scratch folder, never into the repository. A crash, a leak or a sanitizer
 # report fails the run and leaves its input in BUILD/fuzz-findings/. Long runs are by hand:
 #   fuzz/smoke.sh build-fuzz            # TUTOR_FUZZ_RUNS inputs per target (default 2000)
