@@ -231,6 +231,21 @@ void total_up(StudentResult& r, const Quiz& quiz) {
   r.passed = r.max > 0 && 100.0 * r.total >= quiz.pass * r.max - 1e-9;
 }
 
+std::size_t distinct_answers(const Quiz& quiz, const std::vector<Submission>& subs,
+                             std::size_t stop_at) {
+  std::set<std::string> distinct;
+  for (const auto& s : subs) {
+    std::uint64_t seed = variant_seed(quiz, s.student);
+    for (const auto& q : quiz.questions) {
+      auto it = s.answers.find(q.id);
+      if (it == s.answers.end() || it->second.empty()) continue;
+      distinct.insert(q.id + '\x1f' + variant_text(draw_variant(q, seed)) + '\x1f' + it->second);
+      if (distinct.size() >= stop_at) return distinct.size();
+    }
+  }
+  return distinct.size();
+}
+
 Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
                       const GradeOptions& options) {
   Gradebook g;
@@ -243,18 +258,7 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
   if (workers == 0) {
     // Repeated answers are marked once, so a class's cost is its distinct answers. Starting
     // a worker only pays off when there are enough of them.
-    std::set<std::string> distinct;
-    for (const auto& s : subs) {
-      std::uint64_t seed = variant_seed(quiz, s.student);
-      for (const auto& q : quiz.questions) {
-        auto it = s.answers.find(q.id);
-        if (it == s.answers.end()) continue;
-        distinct.insert(q.id + '\x1f' + variant_text(draw_variant(q, seed)) + '\x1f' + it->second);
-        if (distinct.size() >= kDistinctPerWorker) break;
-      }
-      if (distinct.size() >= kDistinctPerWorker) break;
-    }
-    workers = distinct.size() >= kDistinctPerWorker
+    workers = distinct_answers(quiz, subs, kDistinctPerWorker) >= kDistinctPerWorker
                   ? std::max(1u, std::thread::hardware_concurrency())
                   : 1;
   }

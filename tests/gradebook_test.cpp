@@ -157,6 +157,24 @@ TEST(Gradebook, CsvReport) {
   EXPECT_EQ(t.rows.at(1).fields.at(0), "Lee, Min");
 }
 
+// A class costs its different answers: repeats to the same variant and blanks are free.
+TEST(Gradebook, DistinctAnswersAreCountedOncePerVariant) {
+  QuizLoad q = load_quiz(
+      "title = \"t\"\n[[question]]\nid = \"d1\"\nkind = \"derivative\"\n"
+      "expression = \"sin(x^2)\"\n[[question]]\nid = \"r1\"\nkind = \"derivative\"\n"
+      "expression = \"({a}x+1)^3\"\n[question.random]\na = [2, 2]\n",
+      "t.toml");
+  ASSERT_TRUE(q.ok());
+  std::vector<Submission> subs{
+      {"kim", 2, "a.csv", {{"d1", "2x cos(x^2)"}, {"r1", "6(2x+1)^2"}}},
+      {"lee", 3, "a.csv", {{"d1", "2x cos(x^2)"}, {"r1", ""}}},
+      {"park", 4, "a.csv", {{"d1", "cos(x^2)"}, {"r1", "6(2x+1)^2"}}},
+  };
+  // d1: "2x cos(x^2)" and "cos(x^2)"; r1 (every student has a = 2): "6(2x+1)^2".
+  EXPECT_EQ(distinct_answers(q.quiz, subs, 100), 3u);
+  EXPECT_EQ(distinct_answers(q.quiz, subs, 2), 2u);
+}
+
 TEST(Gradebook, PercentFormat) {
   EXPECT_EQ(format_percent(100), "100");
   EXPECT_EQ(format_percent(500.0 / 12), "41.67");

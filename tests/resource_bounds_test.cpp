@@ -223,6 +223,17 @@ TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
   }
   write(dir / "class.csv", csv);
   expect_answered({"quiz", "grade", key, (dir / "class.csv").string()});
+  // 21,000 different answers: more than one run grades (it would take about 2 s per
+  // 20,000); refused before any is marked.
+  for (int i = 1000; i < 2100; ++i) {
+    csv += "s" + std::to_string(i);
+    for (int q = 0; q < 10; ++q)
+      csv += "," + std::to_string(i % 50 + 1) + "x^" + std::to_string(q + 1) + " + sin(" +
+             std::to_string(i / 50 + 1) + "x)";
+    csv += "\n";
+  }
+  write(dir / "many.csv", csv);
+  expect_refused({"quiz", "grade", key, (dir / "many.csv").string()}, "different answers");
   write(dir / "huge.csv", csv + std::string(64u << 20, ','));
   expect_refused({"quiz", "grade", key, (dir / "huge.csv").string()}, "larger than");
   std::filesystem::remove_all(dir);

@@ -260,6 +260,10 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
       skipped = true;
     }
   }
+  if (distinct_answers(*quiz, responses.submissions, kMaxDistinctAnswers + 1) >
+      kMaxDistinctAnswers) {
+    throw Error(Message{"quiz.too_many_answers", {std::to_string(kMaxDistinctAnswers)}});
+  }
   Gradebook g = grade_class(*quiz, responses.submissions);
   std::string format = inv.value("--report").value_or("text");
   std::string report = format == "json"  ? gradebook_json(g)
