@@ -114,12 +114,6 @@ std::string safe_name(std::string_view s) {
   return out.substr(0, 80);
 }
 
-std::string trimmed(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 int run_take(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
   if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"take"}});
   auto quiz = load_or_report(words[0], ctx);
@@ -180,7 +174,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
         eof = true;
         line.clear();
       }
-      std::string answer = trimmed(line);
+      std::string answer = trim(line);
       if (answer == "hint") {
         out << (next_hint < hints.size()
                     ? tr(ctx.lang, "quiz.hint", next_hint + 1, sanitize(hints[next_hint]))
