@@ -214,24 +214,22 @@ TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
   // A class of 1,000 with 10,000 different answers, graded in two processes.
   const std::string key = std::string(TUTOR_TEST_DATA) + "/../../lessons/quizzes/chain-rule.toml";
   std::string csv = "student,e1,d2,d1,v1,g1,g2,lr1,lr2,lr3,r1\n";
-  for (int i = 0; i < 1000; ++i) {
-    csv += "s" + std::to_string(i);
-    for (int q = 0; q < 10; ++q)
-      csv += "," + std::to_string(i % 50 + 1) + "x^" + std::to_string(q + 1) + " + sin(" +
-             std::to_string(i / 50 + 1) + "x)";
-    csv += "\n";
-  }
+  // Student I's row: ten answers that no other student gives.
+  auto add_students = [&csv](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      csv += "s" + std::to_string(i);
+      for (int q = 0; q < 10; ++q)
+        csv += "," + std::to_string(i % 50 + 1) + "x^" + std::to_string(q + 1) + " + sin(" +
+               std::to_string(i / 50 + 1) + "x)";
+      csv += "\n";
+    }
+  };
+  add_students(0, 1000);
   write(dir / "class.csv", csv);
   expect_answered({"quiz", "grade", key, (dir / "class.csv").string()});
   // 21,000 different answers: more than one run grades (it would take about 2 s per
   // 20,000); refused before any is marked.
-  for (int i = 1000; i < 2100; ++i) {
-    csv += "s" + std::to_string(i);
-    for (int q = 0; q < 10; ++q)
-      csv += "," + std::to_string(i % 50 + 1) + "x^" + std::to_string(q + 1) + " + sin(" +
-             std::to_string(i / 50 + 1) + "x)";
-    csv += "\n";
-  }
+  add_students(1000, 2100);
   write(dir / "many.csv", csv);
   expect_refused({"quiz", "grade", key, (dir / "many.csv").string()}, "different answers");
   write(dir / "huge.csv", csv + std::string(64u << 20, ','));
