@@ -4,8 +4,8 @@
 #include <set>
 #include <tuple>
 
-#include "tutor/cost.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/forms.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/order.hpp"
 #include "tutor/print.hpp"
@@ -140,45 +140,6 @@ const FunctionRule* function_rule(const ex& e) {
   return nullptr;
 }
 
-// --- building display forms ---------------------------------------------------------------
-
-std::size_t top_terms(const ex& e) {
-  return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1;
-}
-
-}  // namespace
-
-ex product_form(const std::vector<ex>& factors) {
-  numeric coeff = 1;
-  ex rest = 1;
-  auto take = [&](const ex& f) {
-    if (GiNaC::is_a<numeric>(f)) {
-      coeff *= GiNaC::ex_to<numeric>(f);
-    } else {
-      rest = rest * f;
-    }
-  };
-  for (const ex& f : factors) {
-    if (GiNaC::is_a<GiNaC::mul>(f)) {
-      for (std::size_t i = 0; i < f.nops(); ++i) take(f.op(i));
-    } else {
-      take(f);
-    }
-  }
-  if (coeff.is_zero()) return 0;
-  if (coeff.is_equal(1)) return rest;
-  if (GiNaC::is_a<numeric>(rest)) return coeff * GiNaC::ex_to<numeric>(rest);
-  if (GiNaC::is_a<GiNaC::add>(rest)) return GiNaC::mul(ex(coeff), rest).hold();
-  if (GiNaC::is_a<GiNaC::mul>(rest)) {
-    GiNaC::exvector v{ex(coeff)};
-    for (std::size_t i = 0; i < rest.nops(); ++i) v.push_back(rest.op(i));
-    return GiNaC::mul(v).hold();
-  }
-  return GiNaC::mul(ex(coeff), rest).hold();
-}
-
-namespace {
-
 // E with LETTER replaced by VALUE, keeping 2·(3x + 1) as a product instead of letting
 // GiNaC distribute it: the learner should see the substitution, not its expansion.
 ex substitute_held(const ex& e, const ex& letter, const ex& value) {
@@ -192,51 +153,6 @@ ex substitute_held(const ex& e, const ex& letter, const ex& value) {
   }
   return e.subs(letter == value);
 }
-
-std::size_t input_length(const ex& e) {
-  return print(e, Style::input).size();
-}
-
-// Past this size factor() and normal() can take seconds, so large results keep their form.
-// Short text can hide a high degree too ((x+1)^1000 (x+2)^1000): cheap_to_rewrite.
-constexpr std::size_t kSimplifyLimit = 300;
-
-}  // namespace
-
-ex simplest_form(const ex& p) {
-  // Too long to rewrite, known without printing it: a deep chain's derivative is large, and
-  // printing it at every level only to find that made `diff` quadratic in its output.
-  if (more_leaves_than(p, kSimplifyLimit)) return p;
-  std::vector<ex> candidates{p};
-  std::size_t len = input_length(p);
-  if (len <= kSimplifyLimit && cheap_to_rewrite(p)) {
-    auto attempt = [&](auto&& f) {
-      try {
-        candidates.push_back(f());
-      } catch (const std::exception&) {
-        // factor() refuses floating-point coefficients; that candidate just drops out.
-      }
-    };
-    attempt([&] { return GiNaC::factor(p); });
-    attempt([&] { return GiNaC::expand(p); });
-    attempt([&] { return GiNaC::normal(p); });
-  }
-  // A rewrite must not be longer than the product form: normal() can merge two short
-  // terms into one long fraction, and that is not simpler for a learner.
-  std::vector<std::size_t> lengths{len};
-  for (std::size_t i = 1; i < candidates.size(); ++i)
-    lengths.push_back(input_length(candidates[i]));
-  std::size_t best = 0;
-  auto key = [&](std::size_t i) {
-    return std::make_tuple(top_terms(candidates[i]), lengths[i], i);
-  };
-  for (std::size_t i = 1; i < candidates.size(); ++i) {
-    if (lengths[i] <= len && key(i) < key(best)) best = i;
-  }
-  return candidates[best];
-}
-
-namespace {
 
 class Deriver {
  public:
@@ -300,14 +216,12 @@ class Deriver {
 
   Step sum(Step s) {
     s.rule = Rule::sum;
-    ex total = 0;
     for (const ex& t : sorted_terms(s.expression)) {
       Step sub = derive(t, s.wrt);
-      total += sub.derivative;
       s.parts.push_back(sub.derivative);
       s.substeps.push_back(std::move(sub));
     }
-    s.derivative = simplest_form(total);
+    s.derivative = sum_form(s.parts);
     return s;
   }
 
@@ -326,7 +240,7 @@ class Deriver {
       for (const ex& f : dependent) rest *= f;
       Step sub = derive(rest, s.wrt);
       s.parts = {c, sub.derivative};
-      s.derivative = simplest_form(product_form({c, sub.derivative}));
+      s.derivative = scaled_form(c, sub.derivative);
       s.substeps.push_back(std::move(sub));
       return s;
     }
@@ -349,17 +263,14 @@ class Deriver {
     std::vector<Step> subs;
     subs.reserve(dependent.size());
     for (const ex& f : dependent) subs.push_back(derive(f, s.wrt));
-    ex total = 0;
     for (std::size_t i = 0; i < dependent.size(); ++i) {
       std::vector<ex> factors{subs[i].derivative};
       for (std::size_t j = 0; j < dependent.size(); ++j) {
         if (j != i) factors.push_back(dependent[j]);
       }
-      ex term = product_form(factors);
-      s.parts.push_back(term);
-      total += term;
+      s.parts.push_back(product_form(factors));
     }
-    s.derivative = simplest_form(total);
+    s.derivative = sum_form(s.parts);
     s.substeps = std::move(subs);
     return s;
   }
@@ -373,8 +284,8 @@ class Deriver {
     Step dn = derive(n, s.wrt);
     Step dd = derive(d, s.wrt);
     s.parts = {dn.derivative, d, n, dd.derivative};
-    ex numerator = product_form({dn.derivative, d}) - product_form({n, dd.derivative});
-    s.derivative = simplest_form(numerator / GiNaC::pow(d, 2));
+    s.derivative =
+        quotient_form({product_form({dn.derivative, d}), product_form({-1, n, dd.derivative})}, d);
     s.substeps.push_back(std::move(dn));
     s.substeps.push_back(std::move(dd));
     return s;
@@ -421,7 +332,7 @@ class Deriver {
     const ex& g = s.expression.op(1);
     Step sub = derive(g * GiNaC::log(f), s.wrt);
     s.parts = {s.expression, sub.derivative};
-    s.derivative = simplest_form(product_form({s.expression, sub.derivative}));
+    s.derivative = chain_form({s.expression, sub.derivative});
     s.substeps.push_back(std::move(sub));
     return s;
   }
@@ -449,7 +360,7 @@ class Deriver {
       factors.push_back(l.factor);
       s.parts.push_back(l.factor);
     }
-    s.derivative = simplest_form(product_form(factors));
+    s.derivative = chain_form(factors);
     return s;
   }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tutor/cost.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/print.hpp"
 #include "tutor/text.hpp"
@@ -276,81 +277,6 @@ BadNumber bad_number(const ex& e, double max_digits) {
     for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
   }
   return BadNumber::none;
-}
-
-// log C(A, B) for real A ≥ B ≥ 0. lgamma(A + 1) − lgamma(B + 1) − lgamma(A − B + 1) loses
-// every digit when A is huge and B small (lgamma(1e18) is about 4e19, so the difference
-// comes out as 0 or even negative), which once let ((x+1)²+1)²… through at any depth. The
-// sum of log((A − B + i)/i) over the smaller side has no such cancellation.
-double log_binomial(double a, double b) {
-  double k = std::min(b, a - b);
-  if (k <= 0) return 0;
-  if (k > 1e6) return std::lgamma(a + 1) - std::lgamma(b + 1) - std::lgamma(a - b + 1);
-  double sum = 0;
-  const auto steps = static_cast<long>(k);
-  for (long i = 1; i <= steps; ++i) sum += std::log1p((a - k) / static_cast<double>(i));
-  return sum;
-}
-
-// An upper estimate of how many terms expand(E) would produce, capped to stay finite.
-double expanded_terms(const ex& e, int depth = 0) {
-  constexpr double kCap = 1e18;
-  if (depth > 400) return 1;
-  if (GiNaC::is_a<GiNaC::add>(e)) {
-    double sum = 0;
-    for (std::size_t i = 0; i < e.nops(); ++i) sum += expanded_terms(e.op(i), depth + 1);
-    return std::min(sum, kCap);
-  }
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
-    double prod = 1;
-    for (std::size_t i = 0; i < e.nops(); ++i) prod *= expanded_terms(e.op(i), depth + 1);
-    return std::min(prod, kCap);
-  }
-  if (GiNaC::is_a<GiNaC::power>(e)) {
-    const ex& exponent = e.op(1);
-    double base = expanded_terms(e.op(0), depth + 1);
-    if (base > 1 && exponent.info(GiNaC::info_flags::posint)) {
-      // Monomials of degree n in k terms: C(n + k − 1, k − 1), via lgamma to stay finite.
-      double n = GiNaC::ex_to<numeric>(exponent).to_double();
-      double lg = log_binomial(n + base - 1, n);
-      return lg > std::log(kCap) ? kCap : std::min(std::exp(lg), kCap);
-    }
-    return 1;
-  }
-  return 1;
-}
-
-// The degree of E as a polynomial in its atoms (variables, and functions taken whole), and
-// those atoms. Expanding E gives at most C(degree + atoms, atoms) monomials, which is far
-// tighter than counting products of terms when few variables are involved:
-// (x+1)(x+2)…(x+50) has 51 terms, not 2⁵⁰.
-double atom_degree(const ex& e, GiNaC::exset& atoms, int depth = 0) {
-  if (depth > 400 || GiNaC::is_a<numeric>(e)) return 0;
-  if (GiNaC::is_a<GiNaC::add>(e)) {
-    double d = 0;
-    for (std::size_t i = 0; i < e.nops(); ++i)
-      d = std::max(d, atom_degree(e.op(i), atoms, depth + 1));
-    return d;
-  }
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
-    double d = 0;
-    for (std::size_t i = 0; i < e.nops(); ++i) d += atom_degree(e.op(i), atoms, depth + 1);
-    return d;
-  }
-  if (GiNaC::is_a<GiNaC::power>(e) && e.op(1).info(GiNaC::info_flags::posint)) {
-    return atom_degree(e.op(0), atoms, depth + 1) * GiNaC::ex_to<numeric>(e.op(1)).to_double();
-  }
-  atoms.insert(e);
-  return 1;
-}
-
-double monomial_bound(const ex& e) {
-  GiNaC::exset atoms;
-  double d = atom_degree(e, atoms);
-  double k = static_cast<double>(atoms.size());
-  if (k == 0) return 1;
-  double lg = log_binomial(d + k, k);
-  return lg > std::log(1e18) ? 1e18 : std::exp(lg);
 }
 
 // The largest |n| among integer exponents of non-numeric bases in E.
@@ -782,7 +708,7 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
         Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
         whole, std::string(text));
   }
-  double terms = std::min(expanded_terms(e), monomial_bound(e));
+  double terms = expansion_terms(e);
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
     throw SyntaxError(

@@ -178,16 +178,6 @@ TEST(Steps, KinksAreRemarked) {
   EXPECT_TRUE(diff_of("y^2").derivative.is_zero());
 }
 
-TEST(Steps, SimplestFormRule) {
-  SymbolTable syms;
-  ex x = syms.get("x");
-  // Fewest terms first: a product beats its expansion, and factor() finds one.
-  EXPECT_EQ(print(simplest_form(GiNaC::mul(6, 3 * x + 1).hold()), Style::text), "6(3x + 1)");
-  EXPECT_EQ(print(simplest_form(24 * GiNaC::pow(x, 2) + 24 * x + 6), Style::text), "6(2x + 1)²");
-  // A sum that does not factor stays a sum.
-  EXPECT_EQ(print(simplest_form(3 * GiNaC::pow(x, 2) + 2), Style::text), "3x² + 2");
-}
-
 TEST(Steps, HundredDeepChainIsFast) {
   std::string text = "x";
   for (int i = 0; i < 100; ++i) text = "sin(" + text + ")";

@@ -85,16 +85,4 @@ struct DiffOptions {
 // chain links are fresh real symbols that never clash with E's variables.
 Step differentiate(const GiNaC::ex& e, const GiNaC::ex& var, const DiffOptions& options = {});
 
-// FACTORS multiplied for display: numbers collected in front, the other factors combined,
-// and the product held so that 6·(3x + 1) is not distributed into 18x + 6 (GiNaC would).
-// Arithmetic on the result evaluates it again.
-GiNaC::ex product_form(const std::vector<GiNaC::ex>& factors);
-
-// The simplest of the product form P, factor(P), expand(P) and normal(P): among those no
-// longer than P (in input form), the one with the fewest terms at the top, then the
-// shortest, then in that order of preference. So 6(3x + 1) stays (18x + 6 has more
-// terms), 24x² + 24x + 6 becomes 6(2x + 1)², and two short terms never become one long
-// fraction.
-GiNaC::ex simplest_form(const GiNaC::ex& p);
-
 }  // namespace tutor
