@@ -1,32 +1,51 @@
 #include "tutor/equivalence.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "tutor/cost.hpp"
-#include "tutor/print.hpp"
 
 namespace tutor {
 
 using GiNaC::ex;
+using GiNaC::numeric;
 
 namespace {
+
+const numeric kLargest("1e300");
+
+// Thrown inside an evaluation when a value leaves the reals; caught by the evaluators.
+struct Undefined : std::domain_error {
+  Undefined() : std::domain_error("undefined") {}
+};
+
+// Precision for re-evaluating a point where double precision cancelled: 1 − σ(x + 40) is
+// 4·10⁻¹⁸, far below the 10⁻¹⁶ that doubles resolve next to 1.
+constexpr int kPreciseDigits = 50;
+
+// A sum whose value is smaller than its largest term by this much has lost most of its
+// digits in double precision.
+constexpr double kCancellation = 1e-7;
 
 // E's value at a point, node by node, each distinct subexpression once. A derivative
 // repeats its subtrees (the nested arguments of a 150-deep chain appear in all 150
 // factors), and subs() followed by evalf() on the whole tree evaluated every copy again:
-// quadratic, and seconds per point for deep chains. Equal subtrees are found by GiNaC's
-// cached hash, which costs far less than evaluating a function in arbitrary precision.
-const GiNaC::numeric kLargest("1e300");
-
+// quadratic, and seconds per point for deep chains.
 class PointValue : public GiNaC::map_function {
  public:
   explicit PointValue(const GiNaC::exmap& point) : point_(point) {}
 
+  // Whether some sum cancelled so far that its value is noise at this precision.
+  bool cancelled() const { return cancelled_; }
+
   ex operator()(const ex& e) override {
-    if (GiNaC::is_a<GiNaC::numeric>(e)) return e;
+    if (GiNaC::is_a<numeric>(e)) return e;
     if (GiNaC::is_a<GiNaC::symbol>(e)) {
       auto it = point_.find(e);
       return it == point_.end() ? e : it->second;
@@ -41,13 +60,8 @@ class PointValue : public GiNaC::map_function {
     if (auto it = memo_.find(e); it != memo_.end()) {
       value = it->second;
     } else {
-      value = (e.nops() == 0 ? e : e.map(*this)).evalf();
-      // Past the range of a double the result is an overflow anyway, and going on can
-      // take CLN minutes: 3^(3^(3^27)) is a number with 10^12 digits in its exponent.
-      if (GiNaC::is_a<GiNaC::numeric>(value) &&
-          GiNaC::abs(GiNaC::ex_to<GiNaC::numeric>(value)) > kLargest) {
-        throw std::overflow_error("value out of range");
-      }
+      value = real_value(GiNaC::is_a<GiNaC::add>(e) ? sum(e)
+                                                    : (e.nops() == 0 ? e : e.map(*this)).evalf());
       memo_.emplace(e, value);
     }
     seen_.emplace(id, std::make_pair(keep, value));  // holding it keeps its address unique
@@ -55,7 +69,40 @@ class PointValue : public GiNaC::map_function {
   }
 
  private:
+  // A sum term by term, noting cancellation.
+  ex sum(const ex& e) {
+    numeric total = 0;
+    double largest = 0;
+    for (std::size_t i = 0; i < e.nops(); ++i) {
+      ex t = (*this)(e.op(i));
+      if (!GiNaC::is_a<numeric>(t)) return e.map(*this);
+      const numeric& n = GiNaC::ex_to<numeric>(t);
+      largest = std::max(largest, std::abs(n.to_double()));
+      total += n;
+    }
+    if (largest > 0 && std::abs(total.to_double()) < kCancellation * largest) cancelled_ = true;
+    return total;
+  }
+
+  // V if it is a real number in range; a rounding residue of an imaginary part (from
+  // (x²)^(1/2) in floating point) is dropped. Anything else leaves the domain.
+  static ex real_value(const ex& v) {
+    if (!GiNaC::is_a<numeric>(v)) return v;  // a variable without a value: not a point
+    const numeric& n = GiNaC::ex_to<numeric>(v);
+    numeric re = n;
+    if (!n.is_real()) {
+      re = GiNaC::real(n);
+      const double im = std::abs(GiNaC::imag(n).to_double());
+      if (im > 1e-12 * std::max(1.0, std::abs(re.to_double()))) throw Undefined();
+    }
+    // Past the range of a double the result is an overflow anyway, and going on can take
+    // CLN minutes: 3^(3^(3^27)) is a number with 10^12 digits in its exponent.
+    if (GiNaC::abs(re) > kLargest) throw Undefined();
+    return re;
+  }
+
   const GiNaC::exmap& point_;
+  bool cancelled_ = false;
   // Ordered by GiNaC's compare(), not hashed with is_equal(): compare() makes two equal
   // trees share one object as it finds them equal, so the next comparison of those subtrees
   // is a pointer test. With is_equal() a 199-deep sigmoid chain compared its whole depth at
@@ -64,27 +111,213 @@ class PointValue : public GiNaC::map_function {
   std::unordered_map<const GiNaC::basic*, std::pair<ex, ex>> seen_;
 };
 
-}  // namespace
+// GiNaC's precision for the lifetime of the object.
+class Precision {
+ public:
+  explicit Precision(long digits) : saved_(GiNaC::Digits) { GiNaC::Digits = digits; }
+  ~Precision() { GiNaC::Digits = saved_; }
+  Precision(const Precision&) = delete;
+  Precision& operator=(const Precision&) = delete;
 
-std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
+ private:
+  long saved_;
+};
+
+struct Value {
+  double value = 0;
+  bool cancelled = false;
+};
+
+std::optional<Value> value_at(const ex& e, const GiNaC::exmap& point, long digits) {
   try {
+    Precision p(digits);
     PointValue at(point);
     ex v = at(e);
-    if (!GiNaC::is_a<GiNaC::numeric>(v)) return std::nullopt;
-    const auto& n = GiNaC::ex_to<GiNaC::numeric>(v);
-    if (!n.is_real()) {
-      // Rounding can leave a vanishing imaginary part, e.g. from (x^2)^(1/2).
-      double im = GiNaC::imag(n).to_double();
-      double re = GiNaC::real(n).to_double();
-      if (std::abs(im) > 1e-12 * std::max(1.0, std::abs(re))) return std::nullopt;
-      return std::isfinite(re) ? std::optional(re) : std::nullopt;
-    }
-    double d = n.to_double();
+    if (!GiNaC::is_a<numeric>(v)) return std::nullopt;
+    double d = GiNaC::ex_to<numeric>(v).to_double();
     if (!std::isfinite(d)) return std::nullopt;
-    return d;
+    return Value{d, at.cancelled()};
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+// The same within a relative 1e-9; two values that are both below 1e-40 after a 50-digit
+// evaluation are a cancelled 0.
+bool same_value(double a, double b, bool precise) {
+  const double scale = std::max(std::abs(a), std::abs(b));
+  return std::abs(a - b) <= 1e-9 * scale || (precise && scale < 1e-40);
+}
+
+// --- choosing the points ----------------------------------------------------------------
+
+// An exact rational near V: points are exact so that a 50-digit evaluation is exact too,
+// and a point prints readably in reports.
+numeric exact(double v) {
+  const double scale = std::abs(v) < 1000 ? 1000 : 1;
+  return numeric(static_cast<long>(std::llround(v * scale)), static_cast<long>(scale));
+}
+
+// Where the affine argument A of a kink or domain edge is 0 (or ±1 for arcsin and
+// arccos), by variable: A = a·v + b with a and b rational.
+class Edges {
+ public:
+  explicit Edges(const std::vector<ex>& vars) : vars_(vars) {}
+
+  // Walks E once per distinct object: a derivative shares its subtrees, and a walk of the
+  // tree as printed is quadratic in a deep chain's depth.
+  void collect(const ex& e) {
+    std::vector<ex> todo{e};
+    while (!todo.empty()) {
+      ex node = todo.back();
+      todo.pop_back();
+      if (node.nops() == 0) continue;
+      if (!seen_.emplace(&GiNaC::ex_to<GiNaC::basic>(node), node).second) continue;
+      if (GiNaC::is_a<GiNaC::function>(node)) {
+        const unsigned serial = GiNaC::ex_to<GiNaC::function>(node).get_serial();
+        affine_zero(node.op(0), 0);
+        if (serial == GiNaC::asin_SERIAL::serial || serial == GiNaC::acos_SERIAL::serial) {
+          affine_zero(node.op(0), 1);
+          affine_zero(node.op(0), -1);
+        }
+      } else if (GiNaC::is_a<GiNaC::power>(node) && GiNaC::is_a<numeric>(node.op(1))) {
+        const numeric& n = GiNaC::ex_to<numeric>(node.op(1));
+        if (!n.is_integer() || n.is_negative()) affine_zero(node.op(0), 0);  // a root, a pole
+      } else if (GiNaC::is_a<GiNaC::power>(node)) {
+        exponents_ = true;
+      }
+      for (std::size_t i = 0; i < node.nops(); ++i) todo.push_back(node.op(i));
+    }
+  }
+
+  // Points near the edges of VAR, in a fixed order: just past each edge on both sides
+  // first, then farther out.
+  std::vector<numeric> near(const ex& var) const {
+    std::vector<numeric> out;
+    auto it = zeros_.find(GiNaC::ex_to<GiNaC::symbol>(var).get_name());
+    if (it == zeros_.end()) return out;
+    static const std::array<numeric, 6> kOffsets = {numeric(13, 1000), numeric(-13, 1000),
+                                                    numeric(17, 10),   numeric(-17, 10),
+                                                    numeric(31, 100),  numeric(-31, 100)};
+    for (const numeric& d : kOffsets) {
+      for (const numeric& z : it->second) out.push_back(z + d);
+    }
+    return out;
+  }
+
+  // Whether a variable stands in an exponent, where integers and halves matter.
+  bool exponents() const { return exponents_; }
+
+ private:
+  void affine_zero(const ex& a, int target) {
+    // a·v + b has at most four leaves; a longer argument is no affine map of one variable.
+    if (more_leaves_than(a, 4)) return;
+    for (const ex& v : vars_) {
+      const auto& s = GiNaC::ex_to<GiNaC::symbol>(v);
+      if (!a.has(v)) continue;
+      for (const ex& w : vars_) {
+        if (!w.is_equal(v) && a.has(w)) return;
+      }
+      if (!a.is_polynomial(v) || a.degree(v) != 1) return;
+      ex slope = a.coeff(v, 1);
+      ex offset = a.coeff(v, 0) - target;
+      if (!GiNaC::is_a<numeric>(slope) || !GiNaC::is_a<numeric>(offset)) return;
+      const numeric& m = GiNaC::ex_to<numeric>(slope);
+      const numeric& c = GiNaC::ex_to<numeric>(offset);
+      if (!m.is_rational() || !c.is_rational() || m.is_zero()) return;
+      numeric z = -c / m;
+      if (GiNaC::abs(z) < numeric(1000000)) zeros_[s.get_name()].insert(z);
+      return;
+    }
+  }
+
+  const std::vector<ex>& vars_;
+  // By name and value, so the order never depends on GiNaC's term order.
+  struct Less {
+    bool operator()(const numeric& a, const numeric& b) const { return a < b; }
+  };
+  std::map<std::string, std::set<numeric, Less>> zeros_;
+  bool exponents_ = false;
+  // Objects already walked, each held so that its address stays its own.
+  std::unordered_map<const GiNaC::basic*, ex> seen_;
+};
+
+// Small integers and halves, where (−1)^2 and 4^(1/2) are defined.
+const std::array<numeric, 7> kSpecial = {numeric(-2), numeric(-1), numeric(-1, 2), numeric(1, 2),
+                                         numeric(1),  numeric(2),  numeric(3)};
+
+class Points {
+ public:
+  Points(const std::vector<ex>& vars, const Edges& edges, unsigned seed) : vars_(vars), gen_(seed) {
+    for (const ex& v : vars) near_.push_back(edges.near(v));
+  }
+
+  // Try T's point. Each variable takes its own kind in turn, so that with two variables
+  // an edge of one meets random values of the other.
+  GiNaC::exmap at(int t) {
+    GiNaC::exmap point;
+    for (std::size_t i = 0; i < vars_.size(); ++i) {
+      point[vars_[i]] = value(t, i);
+    }
+    return point;
+  }
+
+ private:
+  numeric value(int t, std::size_t i) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const double u = unit(gen_);  // drawn on every call, so each kind's draws are fixed
+    const auto& edges = near_[i];
+    switch ((t + static_cast<int>(2 * i)) % 6) {
+      case 0:
+      case 3:
+        if (!edges.empty()) return edges[static_cast<std::size_t>(used_[i]++) % edges.size()];
+        return exact(0.05 + 2.95 * u);
+      case 1:
+        return exact(-3 + 6 * u);
+      case 2: {
+        // ±10^(−2 … 2.3): a domain far from 0, and large and small magnitudes.
+        const double m = std::pow(10.0, -2 + 4.3 * u);
+        return exact(t % 4 < 2 ? m : -m);
+      }
+      case 4:
+        return kSpecial[static_cast<std::size_t>(t / 6 + static_cast<int>(i)) % kSpecial.size()];
+      default:
+        return exact(0.05 + 2.95 * u);
+    }
+  }
+
+  const std::vector<ex>& vars_;
+  std::mt19937 gen_;
+  std::vector<std::vector<numeric>> near_;
+  std::map<std::size_t, int> used_;
+};
+
+// Compares A and B at POINT, updating R. Returns false when they differ there.
+bool compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence& r) {
+  auto va = value_at(a, point, GiNaC::Digits);
+  auto vb = value_at(b, point, GiNaC::Digits);
+  if (va && !vb) ++r.only_first_defined;
+  if (vb && !va) ++r.only_second_defined;
+  if (!va || !vb) return true;
+  bool precise = false;
+  if (va->cancelled || vb->cancelled) {
+    va = value_at(a, point, kPreciseDigits);
+    vb = value_at(b, point, kPreciseDigits);
+    if (!va || !vb) return true;
+    precise = true;
+  }
+  if (!same_value(va->value, vb->value, precise)) return false;
+  ++r.agreeing_points;
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
+  auto v = value_at(e, point, GiNaC::Digits);
+  if (v && v->cancelled) v = value_at(e, point, kPreciseDigits);
+  if (!v) return std::nullopt;
+  return v->value;
 }
 
 bool nearly_equal(double a, double b) {
@@ -94,44 +327,38 @@ bool nearly_equal(double a, double b) {
 Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& vars,
                               unsigned seed) {
   Equivalence r;
-  // normal() on large expressions can take long; past this size (or degree: normal() of
-  // (x+1)^1000 - 1000(x+1)^998 takes seconds) the points decide.
-  constexpr std::size_t kSymbolicLimit = 2000;
-  try {
-    ex diff = a - b;
-    if (diff.is_zero() ||
-        (!more_leaves_than(diff, kSymbolicLimit) && cheap_to_rewrite(diff) &&
-         print(diff, Style::input).size() < kSymbolicLimit && diff.normal().is_zero())) {
-      r.verdict = Agreement::equal;
-      r.symbolic = true;
-      return r;
-    }
-  } catch (const std::exception&) {
-    // normal() can fail on a pole; the numeric check below still decides.
+  if ((a - b).is_zero()) {
+    r.verdict = Agreement::equal;
+    r.symbolic = true;
+    return r;
   }
-  std::mt19937 gen(seed);
+  Edges edges(vars);
+  edges.collect(a);
+  edges.collect(b);
+  Points points(vars, edges, seed);
   constexpr int kWanted = 8;
-  constexpr int kTries = 60;
+  constexpr int kTries = 96;
   for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
-    // Half the tries on (0, 3], where logarithms and roots are defined.
-    bool positive = t >= kTries / 2 || (t % 3 == 2);
-    std::uniform_real_distribution<double> dist(positive ? 0.05 : -3.0, 3.0);
-    GiNaC::exmap point;
-    for (const auto& v : vars) {
-      // Rounded to a few digits so that the point itself prints readably in reports.
-      double x = std::round(dist(gen) * 1000.0) / 1000.0;
-      point[v] = GiNaC::numeric(x);
-    }
-    auto va = evaluate(a, point);
-    auto vb = evaluate(b, point);
-    if (va && !vb) ++r.only_first_defined;
-    if (vb && !va) ++r.only_second_defined;
-    if (!va || !vb) continue;
-    if (!nearly_equal(*va, *vb)) {
+    if (!compare_at(a, b, points.at(t), r)) {
       r.verdict = Agreement::different;
       return r;
     }
-    ++r.agreeing_points;
+  }
+  // A variable in an exponent: (a^b)^c and a^(bc) differ only where a < 0 and b is even,
+  // which random points never meet. Every combination of small integers and halves.
+  if (edges.exponents() && vars.size() <= 3) {
+    std::vector<std::size_t> idx(vars.size(), 0);
+    while (true) {
+      GiNaC::exmap point;
+      for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
+      if (!compare_at(a, b, point, r)) {
+        r.verdict = Agreement::different;
+        return r;
+      }
+      std::size_t k = 0;
+      while (k < idx.size() && ++idx[k] == kSpecial.size()) idx[k++] = 0;
+      if (k == idx.size()) break;
+    }
   }
   r.verdict = r.agreeing_points >= 3 ? Agreement::equal : Agreement::undecided;
   return r;
