@@ -1,7 +1,8 @@
-// How expensive GiNaC's symbolic rewriting (expand, normal, factor) of an expression can
-// be, judged before running it. Their cost grows with the degree of the polynomial they
-// multiply out, not with the length of the text: (x+1)^1000·(x+2)^1000 is 22 characters
-// but a degree-2000 polynomial with 300-digit coefficients, which factor() takes minutes on.
+// How expensive work on an expression can be, judged before doing it. GiNaC's expand()
+// costs what it produces, not what it reads: (x+1)^1000·(x+2)^1000 is 22 characters but a
+// polynomial of 2001 terms with 300-digit coefficients. The tutor calls no other GiNaC
+// algorithm whose cost is not bounded by its input (factor, normal, gcd, sqrfree, collect,
+// series, lsolve); expand() is called only below kMaxExpandTerms.
 #pragma once
 
 #include <ginac/ginac.h>
@@ -9,15 +10,6 @@
 #include <cstddef>
 
 namespace tutor {
-
-// An upper bound on the total degree E has once multiplied out and brought to one
-// fraction (numerator and denominator together); function arguments count as their own.
-// Infinity for a tree of more than a few thousand nodes, which is never cheap either.
-double degree_bound(const GiNaC::ex& e);
-
-// Past this degree, expand/normal/factor may take seconds; a learner never needs them
-// there, so callers keep the form they have and let numeric checks decide.
-inline constexpr double kMaxRewriteDegree = 40;
 
 // Whether E has more than LIMIT leaves (numbers, symbols, constants), a shared subtree
 // counted once per use, as printing writes it. Each leaf prints at least one character, so
@@ -35,10 +27,5 @@ double expansion_terms(const GiNaC::ex& e);
 // (x + y + 1)^20 gives 231 terms in well under a millisecond, and every sum the tutor shows
 // is far shorter than this.
 inline constexpr double kMaxExpandTerms = 400;
-
-// Whether expand, normal and factor on E are cheap enough to try.
-inline bool cheap_to_rewrite(const GiNaC::ex& e) {
-  return degree_bound(e) <= kMaxRewriteDegree;
-}
 
 }  // namespace tutor
