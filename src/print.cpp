@@ -280,12 +280,20 @@ class Printer {
     bool after_coeff = !first;
     for (std::size_t i = 0; i < factors.size(); ++i) {
       std::string piece = factor(factors[i], negated == i);
-      if (!first) out += separator(after_coeff, piece);
+      if (!first) out += separator(after_coeff && !unfamiliar_name(factors[i]), piece);
       out += piece;
       first = false;
       after_coeff = false;
     }
     return out;
+  }
+
+  // Whether F is an activation with a word for a name: "3step(3x - 1)" reads as one
+  // name, so a number before it takes a dot (3·step(3x - 1)); 2cos(x²) needs none.
+  static bool unfamiliar_name(const ex& f) {
+    if (!GiNaC::is_a<GiNaC::function>(f)) return false;
+    const std::string name = GiNaC::ex_to<GiNaC::function>(f).get_name();
+    return name == "unit_step" || name == "relu" || name == "softplus";
   }
 
   std::string separator(bool after_coeff, const std::string& next) const {

@@ -112,6 +112,15 @@ TEST_F(Print, TheSameExpressionBuiltInAnyOrderPrintsTheSame) {
 
 // --- powers, roots, division --------------------------------------------------------------
 
+TEST_F(Print, ANumberBeforeAnActivationTakesADot) {
+  // "3step(3x - 1)" reads as one name; "2cos(x²)" does not.
+  EXPECT_EQ(text(3 * unit_step(3 * x - 1)), "3·step(3x - 1)");
+  EXPECT_EQ(text(2 * relu(x)), "2·relu(x)");
+  EXPECT_EQ(text(2 * GiNaC::cos(GiNaC::pow(x, 2))), "2cos(x²)");
+  EXPECT_EQ(text(3 * x * unit_step(x)), "3x·step(x)");
+  EXPECT_EQ(input(3 * unit_step(3 * x - 1)), "3*step(3*x-1)");
+}
+
 TEST_F(Print, NegativeExponentsPrintAsDivision) {
   EXPECT_EQ(text(GiNaC::pow(x, -2)), "1/x²");
   EXPECT_EQ(text(GiNaC::pow(x, -1)), "1/x");
