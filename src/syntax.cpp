@@ -593,20 +593,42 @@ class Parser {
     if (t.name == "e") return GiNaC::exp(ex(1));
     // Only a name glued to its '(' reads as a call: "theta (x+1)" is a product.
     if (call && t.text.size() > 1 && is_ascii_alpha(t.text[0])) unknown_function(t);
-    // "sinx" is sin(x) typed without parentheses far more often than a variable; only
-    // x, y and z after the name count, so "cost" and "expo" stay variables.
+    // "sinx" and "cost" are sin(x) and cos(t) typed without parentheses far more often
+    // than products of letters.
     for (const auto& fn : function_names()) {
       if (!is_ascii_alpha(fn.spelling[0]) || t.text.size() != fn.spelling.size() + 1 ||
-          !t.text.starts_with(fn.spelling)) {
+          !t.text.starts_with(fn.spelling) || !is_ascii_alpha(t.text.back())) {
         continue;
       }
-      char last = t.text.back();
-      if (last == 'x' || last == 'y' || last == 'z') {
-        fail(in_, t.span, "syntax.function_needs_parens",
-             {std::string(fn.spelling), std::string(1, last)});
-      }
+      fail(in_, t.span, "syntax.function_needs_parens",
+           {std::string(fn.spelling), std::string(1, t.text.back())});
     }
+    if (!one_name(t.text)) return letters(t);
     return syms_.get(t.name);
+  }
+
+  // Whether NAME is one variable: a letter with optional digits (x, w1), a Greek letter's
+  // name (theta), or a non-ASCII letter (θ). Other runs of letters are products.
+  static bool one_name(std::string_view name) {
+    if (!is_ascii_alpha(name[0]) || greek_by_name(name) != nullptr) return true;
+    return std::all_of(name.begin() + 1, name.end(), [](char c) { return is_digit(c); });
+  }
+
+  // "xy" as x·y, "ab2c" as a·b2·c: adjacent letters multiply, as on paper. The learner is
+  // told, since "xy" might have been meant as one name.
+  ex letters(const Token& t) {
+    ex product = 1;
+    std::string reading;
+    for (std::size_t i = 0; i < t.text.size();) {
+      std::size_t end = i + 1;
+      while (end < t.text.size() && is_digit(t.text[end])) ++end;
+      const std::string piece = t.text.substr(i, end - i);
+      product *= piece == "e" ? GiNaC::exp(ex(1)) : ex(syms_.get(piece));
+      reading += (reading.empty() ? "" : "·") + piece;
+      i = end;
+    }
+    notes_.push_back(Message{"syntax.letters_multiply", {t.text, reading}});
+    return product;
   }
 
   [[noreturn]] void unknown_function(const Token& t) {
@@ -634,8 +656,14 @@ class Parser {
     }
     if (next.kind != Tok::lparen) {
       if (next.kind == Tok::ident || next.kind == Tok::number) {
-        fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_needs_parens",
-             {fname.text, next.text});
+        // "sin 2x" means sin(2x): the argument is the whole implicit product that follows.
+        std::size_t end = next.span.end;
+        for (std::size_t k = 1; peek(k).kind == Tok::ident || peek(k).kind == Tok::number; ++k) {
+          if (peek(k).span.begin != end || peek(k).kind == peek(k - 1).kind) break;
+          end = peek(k).span.end;
+        }
+        fail(in_, Span{fname.span.begin, end}, "syntax.function_needs_parens",
+             {fname.text, std::string(in_.substr(next.span.begin, end - next.span.begin))});
       }
       fail(in_, fname.span, "syntax.function_needs_argument", {fname.text});
     }
@@ -662,6 +690,10 @@ class Parser {
   const Limits& lim_;
   int depth_ = 0;
   std::vector<Span> open_;
+  std::vector<Message> notes_;
+
+ public:
+  std::vector<Message> take_notes() { return std::move(notes_); }
 };
 
 }  // namespace
@@ -716,7 +748,7 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
         whole, std::string(text));
   }
-  return Parsed{e, variables_of(e)};
+  return Parsed{e, variables_of(e), parser.take_notes()};
 }
 
 }  // namespace tutor

@@ -87,7 +87,25 @@ TEST_F(Syntax, Variables) {
   EXPECT_READS("y", y);
   EXPECT_READS("theta", syms.get("theta"));
   EXPECT_READS("w1", syms.get("w1"));
-  EXPECT_READS("cost", syms.get("cost"));
+  EXPECT_READS("x10", syms.get("x10"));
+}
+
+TEST_F(Syntax, AdjacentLettersMultiplyAndSaySo) {
+  // One rule for every run of letters: x^2y is x²·y, so xy is x·y.
+  EXPECT_READS("xy", x * y);
+  EXPECT_READS("x^2y + xy", GiNaC::pow(x, 2) * y + x * y);
+  EXPECT_READS("3x^2y", 3 * GiNaC::pow(x, 2) * y);
+  EXPECT_READS("ab2c", syms.get("a") * syms.get("b2") * syms.get("c"));
+  EXPECT_READS("xe", x * GiNaC::exp(ex(1)));
+  // Names that are one variable stay one.
+  EXPECT_READS("theta", syms.get("theta"));
+  EXPECT_READS("w1x", syms.get("w1") * x);
+  Parsed p = parse("x^2y + xy", syms);
+  ASSERT_EQ(p.notes.size(), 1u);
+  EXPECT_EQ(p.notes[0].key, "syntax.letters_multiply");
+  EXPECT_EQ(p.notes[0].args, (std::vector<std::string>{"xy", "x·y"}));
+  EXPECT_EQ(p.variables, (std::vector<std::string>{"x", "y"}));
+  EXPECT_TRUE(parse("3x^2y", syms).notes.empty());
 }
 
 TEST_F(Syntax, VariablesAreRealSymbolsSharedThroughTheTable) {
@@ -337,6 +355,8 @@ INSTANTIATE_TEST_SUITE_P(Every, SyntaxErrors,
                              ErrorCase{"sin x", "syntax.function_needs_parens", {0, 5}},
                              ErrorCase{"sin 2", "syntax.function_needs_parens", {0, 5}},
                              ErrorCase{"sinx", "syntax.function_needs_parens", {0, 4}},
+                             ErrorCase{"cost", "syntax.function_needs_parens", {0, 4}},
+                             ErrorCase{"sin 2x", "syntax.function_needs_parens", {0, 6}},
                              ErrorCase{"2 cosy", "syntax.function_needs_parens", {2, 6}},
                              ErrorCase{"xcos(x)", "syntax.glued_function", {0, 4}},
                              ErrorCase{"1 + xsin(x)", "syntax.glued_function", {4, 8}},

@@ -35,6 +35,8 @@ struct Limits {
 struct Parsed {
   GiNaC::ex expr;
   std::vector<std::string> variables;  // sorted by name
+  // How the text was read where a learner might have meant something else: "xy" is x·y.
+  std::vector<Message> notes;
 };
 
 // Parses TEXT, creating its variables in SYMS. Throws SyntaxError (with the span of the

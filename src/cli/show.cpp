@@ -22,6 +22,10 @@ int run_show(const Invocation& inv, Context& ctx) {
     j["text"] = print(p.expr, Style::text);
     j["latex"] = print(p.expr, Style::latex);
     j["variables"] = p.variables;
+    if (!p.notes.empty()) {
+      j["notes"] = nlohmann::ordered_json::array();
+      for (const auto& n : p.notes) j["notes"].push_back(render(ctx.lang, n));
+    }
     out << json_text(j) << "\n";
     return 0;
   }
@@ -42,6 +46,7 @@ int run_show(const Invocation& inv, Context& ctx) {
       {tr(ctx.lang, "show.latex"), print(p.expr, Style::latex)},
       {tr(ctx.lang, "show.variables"), vars},
   });
+  for (const auto& n : p.notes) out << tr(ctx.lang, "show.note", render(ctx.lang, n)) << "\n";
   return 0;
 }
 
