@@ -225,6 +225,7 @@ class Explainer {
                    p(s.links.front().variable), defs));
     links(s, depth + 1, !o_.brief);
     line(depth, d_of(s) + result(joined_product(s.parts), s.derivative));
+    remark(s, depth + 1);
   }
 
   void links(const Step& s, int depth, bool with_substeps) {

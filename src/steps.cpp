@@ -1,9 +1,11 @@
 #include "tutor/steps.hpp"
 
 #include <array>
+#include <cmath>
 #include <set>
 #include <tuple>
 
+#include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/forms.hpp"
 #include "tutor/functions.hpp"
@@ -361,7 +363,47 @@ class Deriver {
       s.parts.push_back(l.factor);
     }
     s.derivative = chain_form(factors);
+    remark_root_kink(s);
     return s;
+  }
+
+  // √(u²) = |u| is defined at u = 0, but its derivative u/|u| is not: the same remark as
+  // for abs. An expression that divides by something is undefined somewhere already, and
+  // gets no remark (√((9 − x)⁻²) has no value at x = 9 to begin with).
+  static void remark_root_kink(Step& s) {
+    if (s.remark != Remark::none) return;
+    for (auto it = s.expression.preorder_begin(); it != s.expression.preorder_end(); ++it) {
+      if (GiNaC::is_a<GiNaC::power>(*it) && GiNaC::is_a<numeric>(it->op(1)) &&
+          GiNaC::ex_to<numeric>(it->op(1)).is_negative()) {
+        return;
+      }
+    }
+    for (auto it = s.derivative.preorder_begin(); it != s.derivative.preorder_end(); ++it) {
+      if (GiNaC::is_a<GiNaC::power>(*it) && GiNaC::is_a<numeric>(it->op(1)) &&
+          GiNaC::ex_to<numeric>(it->op(1)).is_negative() &&
+          GiNaC::is_the_function<GiNaC::abs_SERIAL>(it->op(0)) &&
+          s.expression.has(GiNaC::pow(it->op(0).op(0), 2)) && kinked(s, it->op(0).op(0))) {
+        s.remark = Remark::not_differentiable_at_zero;
+        s.remark_at = it->op(0).op(0);
+        return;
+      }
+    }
+  }
+
+  // Whether S's derivative jumps where the affine U is 0: cos(√(x²)) = cos(x) has the
+  // derivative −x·sin(|x|)/|x|, undefined at 0 as written but with equal limits on both
+  // sides. A U that is not affine in the variable is taken to kink.
+  static bool kinked(const Step& s, const ex& u) {
+    if (!u.is_polynomial(s.wrt) || u.degree(s.wrt) != 1) return true;
+    const ex slope = u.coeff(s.wrt, 1);
+    const ex offset = u.coeff(s.wrt, 0);
+    if (!GiNaC::is_a<numeric>(slope) || !GiNaC::is_a<numeric>(offset)) return true;
+    const numeric z = -GiNaC::ex_to<numeric>(offset) / GiNaC::ex_to<numeric>(slope);
+    const numeric h(1, 10000000);
+    auto left = evaluate(s.derivative, {{s.wrt, z - h}});
+    auto right = evaluate(s.derivative, {{s.wrt, z + h}});
+    if (!left || !right) return true;
+    return std::abs(*left - *right) > 1e-5 * std::max(1.0, std::abs(*left) + std::abs(*right));
   }
 
   ex var_;

@@ -178,6 +178,21 @@ TEST(Steps, KinksAreRemarked) {
   EXPECT_TRUE(diff_of("y^2").derivative.is_zero());
 }
 
+TEST(Steps, RootsOfSquaresAreAbsoluteValuesWithTheirKink) {
+  // √(u²) = |u|, so d/dx √(x²) = x/|x|, with no derivative at 0, as for abs.
+  Step s = diff_of("sqrt(x^2)");
+  EXPECT_EQ(print(s.derivative, Style::text), "x/|x|");
+  EXPECT_EQ(s.remark, Remark::not_differentiable_at_zero);
+  EXPECT_EQ(print(diff_of("sqrt((x-8)^2)").derivative, Style::text), "(x - 8)/|x - 8|");
+  // |x|³ is smooth, and cos(|x|) = cos(x): no remark.
+  Step cube = diff_of("(x^2)^(3/2)");
+  EXPECT_EQ(print(cube.derivative, Style::text), "3x·|x|");
+  EXPECT_EQ(cube.remark, Remark::none);
+  EXPECT_EQ(diff_of("cos(sqrt(x^2))").remark, Remark::none);
+  // Undefined at x = 9 to begin with.
+  EXPECT_EQ(diff_of("sqrt((9-x)^(-2))").remark, Remark::none);
+}
+
 TEST(Steps, HundredDeepChainIsFast) {
   std::string text = "x";
   for (int i = 0; i < 100; ++i) text = "sin(" + text + ")";
