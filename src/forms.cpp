@@ -1,6 +1,7 @@
 #include "tutor/forms.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -37,7 +38,7 @@ class Rebuild {
     ops.reserve(e.nops());
     for (std::size_t i = 0; i < e.nops(); ++i) ops.push_back((*this)(e.op(i)));
     if (GiNaC::is_a<GiNaC::add>(e)) return GiNaC::add(ops);
-    if (GiNaC::is_a<GiNaC::mul>(e)) return GiNaC::mul(ops);
+    if (GiNaC::is_a<GiNaC::mul>(e)) return real_ ? joined_exponentials(ops) : GiNaC::mul(ops);
     if (GiNaC::is_a<GiNaC::power>(e))
       return real_ ? real_power(ops[0], ops[1]) : pow(ops[0], ops[1]);
     if (GiNaC::is_a<GiNaC::function>(e)) {
@@ -53,6 +54,23 @@ class Rebuild {
 
   static bool even_integer(const ex& n) {
     return GiNaC::is_a<numeric>(n) && GiNaC::ex_to<numeric>(n).is_even();
+  }
+
+  // The product of OPS with its exponentials joined, e^a·e^b = e^(a+b), which holds
+  // everywhere and which GiNaC leaves alone: 4e^(−x)·e^x is 4.
+  static ex joined_exponentials(const GiNaC::exvector& ops) {
+    GiNaC::exvector rest;
+    GiNaC::exvector exponents;
+    for (const ex& f : ops) {
+      if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(f) && !f.op(0).is_equal(1)) {
+        exponents.push_back(f.op(0));
+      } else {
+        rest.push_back(f);
+      }
+    }
+    if (exponents.size() < 2) return GiNaC::mul(ops);
+    rest.push_back(GiNaC::exp(GiNaC::add(exponents)));
+    return GiNaC::mul(rest);
   }
 
   // B^R where the rewrite (u^(2k))^r = |u|^(2kr) applies; GiNaC keeps (x²)^(1/2) as it
@@ -84,35 +102,67 @@ class Rebuild {
   std::unordered_map<const GiNaC::basic*, std::pair<ex, ex>> done_;
 };
 
-// Whether E is a polynomial in its variables: numbers, symbols, sums, products and
-// powers with a natural exponent.
-bool polynomial(const ex& e) {
-  if (GiNaC::is_a<numeric>(e) || GiNaC::is_a<GiNaC::symbol>(e)) return true;
-  if (GiNaC::is_a<GiNaC::power>(e)) {
-    return e.op(1).info(GiNaC::info_flags::posint) && polynomial(e.op(0));
-  }
-  if (GiNaC::is_a<GiNaC::add>(e) || GiNaC::is_a<GiNaC::mul>(e)) {
-    for (std::size_t i = 0; i < e.nops(); ++i) {
-      if (!polynomial(e.op(i))) return false;
-    }
+// Whether F is a monomial factor: a number, a constant, or a power of a variable (x⁻²
+// too). A product of monomials and sums is multiplied out: x·(72x³ − 13/(x + 1)²).
+bool monomial(const ex& f) {
+  if (GiNaC::is_a<numeric>(f) || GiNaC::is_a<GiNaC::constant>(f) || GiNaC::is_a<GiNaC::symbol>(f)) {
     return true;
   }
-  return false;
+  return GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::symbol>(f.op(0)) &&
+         f.op(1).info(GiNaC::info_flags::integer);
 }
 
-bool power_of_sum(const ex& f) {
-  return GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::add>(f.op(0));
-}
+// The largest power of a sum that is multiplied out to see whether terms cancel: (a + b)²
+// − (a − b)² = 4ab.
+constexpr long kMaxSpreadPower = 4;
 
-// Whether the rule multiplies TERM out: a polynomial in which no sum is raised to a power.
-bool multiplied_out(const ex& term) {
-  if (!polynomial(term) || power_of_sum(term)) return false;
+// TERM with its sums distributed: every sum factor, and with POWERS every sum to a
+// natural power up to kMaxSpreadPower, multiplied out term by term. Nothing inside a
+// function or a root is touched, and a denominator stays as it is (expand() would multiply
+// out (x + 1)⁻² too). Nullopt when TERM has no sum to spread, when a factor is neither a
+// sum nor a monomial and not ANY, or past kMaxExpandTerms terms.
+std::optional<GiNaC::exvector> spread(const ex& term, bool powers, bool any) {
+  std::vector<ex> factors;
   if (GiNaC::is_a<GiNaC::mul>(term)) {
-    for (std::size_t i = 0; i < term.nops(); ++i) {
-      if (power_of_sum(term.op(i))) return false;
+    for (std::size_t i = 0; i < term.nops(); ++i) factors.push_back(term.op(i));
+  } else {
+    factors.push_back(term);
+  }
+  ex rest = 1;
+  std::vector<ex> sums;
+  double count = 1;
+  for (const ex& f : factors) {
+    if (GiNaC::is_a<GiNaC::add>(f)) {
+      sums.push_back(f);
+      count *= static_cast<double>(f.nops());
+    } else if (powers && GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::add>(f.op(0)) &&
+               f.op(1).info(GiNaC::info_flags::posint) &&
+               GiNaC::ex_to<numeric>(f.op(1)).to_long() <= kMaxSpreadPower) {
+      for (long k = GiNaC::ex_to<numeric>(f.op(1)).to_long(); k > 0; --k) {
+        sums.push_back(f.op(0));
+        count *= static_cast<double>(f.op(0).nops());
+      }
+    } else if (any || monomial(f)) {
+      rest *= f;
+    } else {
+      return std::nullopt;
     }
   }
-  return true;
+  if (sums.empty() || count > kMaxExpandTerms) return std::nullopt;
+  GiNaC::exvector out{rest};
+  for (const ex& s : sums) {
+    GiNaC::exvector next;
+    next.reserve(out.size() * s.nops());
+    for (const ex& t : out) {
+      for (std::size_t i = 0; i < s.nops(); ++i) next.push_back(t * s.op(i));
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
+std::size_t terms_in(const ex& e) {
+  return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1;
 }
 
 // The factors of a held product, or E alone.
@@ -209,23 +259,56 @@ ex chain_form(const std::vector<ex>& factors) {
   // Factor by factor, so that a held 2·(3x + 1) is not distributed on the way.
   std::vector<ex> real;
   Rebuild rewrite(true);
+  std::vector<ex> exponents;
   for (const ex& f : factors) {
-    for (const ex& g : factors_of(f)) real.push_back(rewrite(g));
+    for (const ex& g : factors_of(f)) {
+      ex r = rewrite(g);
+      for (const ex& h : factors_of(r)) {
+        if (GiNaC::is_the_function<GiNaC::exp_SERIAL>(h) && !h.op(0).is_equal(1)) {
+          exponents.push_back(h.op(0));
+        } else {
+          real.push_back(h);
+        }
+      }
+    }
   }
+  // e^a·e^b = e^(a+b) everywhere; GiNaC leaves the product alone.
+  if (!exponents.empty()) real.push_back(GiNaC::exp(GiNaC::add(exponents)));
   return cancel_content(product_form(real));
 }
 
 ex sum_form(const std::vector<ex>& terms) {
   if (too_long(terms)) return GiNaC::add(GiNaC::exvector(terms.begin(), terms.end()));
-  GiNaC::exvector out;
-  out.reserve(terms.size());
   Rebuild rewrite(true);
+  GiNaC::exvector plain;       // monomials times sums multiplied out
+  GiNaC::exvector spread_all;  // and every other product too, powers of sums included
   for (const ex& t : terms) {
     ex term = rewrite(t);
-    if (multiplied_out(term) && expansion_terms(term) <= kMaxExpandTerms) term = term.expand();
-    out.push_back(term);
+    // x·(x·(x + 1) + 2) spreads into x²·(x + 1) + 2x, and that again into x³ + x² + 2x.
+    std::vector<ex> todo{term};
+    while (!todo.empty()) {
+      ex cur = todo.back();
+      todo.pop_back();
+      auto monomials = plain.size() < kMaxExpandTerms ? spread(cur, false, false) : std::nullopt;
+      if (monomials) {
+        todo.insert(todo.end(), monomials->begin(), monomials->end());
+      } else {
+        plain.push_back(cur);
+      }
+    }
+    auto all = spread(term, true, true);
+    if (all) {
+      spread_all.insert(spread_all.end(), all->begin(), all->end());
+    } else {
+      spread_all.push_back(term);
+    }
   }
-  return GiNaC::add(out);
+  // A spread product is rebuilt once more, so that its exponentials join: e^(−x)·e^x = 1.
+  ex kept = rewrite(GiNaC::add(plain));
+  // Other products are multiplied out only when that makes terms cancel or combine:
+  // csc²·(cot + 1) − csc²·(cot − 1) = 2csc², but cos(x)·(x + cos(x)) stays.
+  ex merged = rewrite(GiNaC::add(spread_all));
+  return terms_in(merged) < terms_in(kept) ? merged : kept;
 }
 
 ex scaled_form(const ex& c, const ex& derivative) {

@@ -250,8 +250,10 @@ class Deriver {
     std::vector<ex> num;
     std::vector<ex> den;
     for (const ex& f : dependent) {
+      // 1/(x + 1)² is a denominator; x^(−1/2) is a power, for the power rule.
       bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<numeric>(f.op(1)) &&
-                        GiNaC::ex_to<numeric>(f.op(1)).is_negative();
+                        GiNaC::ex_to<numeric>(f.op(1)).is_negative() &&
+                        GiNaC::ex_to<numeric>(f.op(1)).is_integer();
       if (reciprocal) {
         den.push_back(GiNaC::pow(f.op(0), -f.op(1)));
       } else {

@@ -4,9 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "support/run.hpp"
 #include "tutor/equivalence.hpp"
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
+#include "tutor/syntax.hpp"
 
 namespace tutor {
 namespace {
@@ -85,6 +92,92 @@ TEST_F(Forms, UnheldDistributesAHeldProduct) {
   ex held = product_form({6, 3 * x + 1});
   EXPECT_EQ(text(held), "6(3x + 1)");
   EXPECT_EQ(text(unheld(held)), "18x + 6");
+}
+
+// The forms the textbook prints, through the whole command.
+TEST(FormsCommand, TextbookForms) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2x cos(x^2)", "2cos(x²) - 4x²·sin(x²)"},
+      {"2x(x+4)", "4x + 8"},
+      {"(x+1)(3-x)", "2 - 2x"},
+      {"x^3 - 3x^2 + 2", "3x² - 6x"},
+      {"relu(3x-1)", "3·step(3x - 1)"},
+      {"(3x+1)^2", "6(3x + 1)"},
+      {"(2x+1)^3", "6(2x + 1)²"},
+      {"sin(x^2)", "2x·cos(x²)"},
+      {"sqrt(x^2)", "x/|x|"},
+      {"(x^2)^(3/2)", "3x·|x|"},
+      {"sqrt(x^2+2x+1)", "(x + 1)/√(x² + 2x + 1)"},
+      {"(2x+1)/(x+1)", "1/(x + 1)²"},
+  };
+  std::string script;
+  for (const auto& [e, want] : cases) script += "diff --brief " + e + "\n";
+  testing::RunResult r = testing::run_binary({}, script, {}, 60);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<std::string> results;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("  d/dx ")) results.push_back(line.substr(line.rfind(" = ") + 3));
+  }
+  ASSERT_EQ(results.size(), cases.size()) << r.out;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(results[i], cases[i].second) << cases[i].first;
+  }
+}
+
+// The two families that made factor() run without end: a·x² + b·x(x + c) hung exactly when
+// gcd(2a, b) > 1, and 118 of 256 quotients (ax + b)/(cx + d). All 985 in one process under
+// a time-out, each against the derivative worked out by hand.
+TEST(FormsCommand, FormerHangGridsAnswerInTime) {
+  std::string script;
+  std::vector<std::string> want;
+  for (int a = 1; a <= 9; ++a) {
+    for (int b = 1; b <= 9; ++b) {
+      for (int c = 1; c <= 9; ++c) {
+        script += "diff --brief " + std::to_string(a) + "x^2 + " + std::to_string(b) + "x(x+" +
+                  std::to_string(c) + ")\n";
+        want.push_back(std::to_string(2 * (a + b)) + "x + " + std::to_string(b * c));
+      }
+    }
+  }
+  testing::RunResult r = testing::run_binary({}, script, {}, 120);
+  ASSERT_EQ(r.status, 0) << r.err.substr(0, 400);
+  std::istringstream lines(r.out);
+  std::size_t i = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("  d/dx ")) continue;
+    ASSERT_LT(i, want.size());
+    EXPECT_EQ(line.substr(line.rfind(" = ") + 3), want[i]) << line;
+    ++i;
+  }
+  EXPECT_EQ(i, want.size());
+
+  script.clear();
+  std::vector<std::array<int, 4>> quotients;
+  for (int a = 1; a <= 4; ++a)
+    for (int b = 1; b <= 4; ++b)
+      for (int c = 1; c <= 4; ++c)
+        for (int d = 1; d <= 4; ++d) {
+          script += "diff --format json (" + std::to_string(a) + "x+" + std::to_string(b) + ")/(" +
+                    std::to_string(c) + "x+" + std::to_string(d) + ")\n";
+          quotients.push_back({a, b, c, d});
+        }
+  r = testing::run_binary({}, script, {}, 120);
+  ASSERT_EQ(r.status, 0) << r.err.substr(0, 400);
+  // One JSON document per line of the script, one after the other.
+  std::istringstream docs(r.out);
+  SymbolTable syms;
+  const ex x = syms.get("x");
+  for (const auto& [a, b, c, d] : quotients) {
+    nlohmann::json j;
+    ASSERT_NO_THROW(docs >> j);
+    const ex result = parse(j["derivatives"][0]["result"].get<std::string>(), syms).expr;
+    const double at = 0.7;
+    const double hand = (a * d - b * c) / ((c * at + d) * (c * at + d));
+    auto got = evaluate(result, {{x, GiNaC::numeric(7, 10)}});
+    ASSERT_TRUE(got.has_value()) << a << b << c << d;
+    EXPECT_NEAR(*got, hand, 1e-12) << "(" << a << "x+" << b << ")/(" << c << "x+" << d << ")";
+  }
 }
 
 }  // namespace

@@ -7,9 +7,12 @@
 //             the first power gives up its integer content only to cancel a number under
 //             the bar: (2x + 2)/(2√(x² + 2x + 1)) = (x + 1)/√(x² + 2x + 1).
 //   sum, product rule
-//             the terms added, like terms combined, and every polynomial term multiplied
-//             out (d/dx 2x(x + 4) = 4x + 8, d/dx (x³ − 3x² + 2) = 3x² − 6x); a power of a
-//             sum, a function or a root keeps its term whole ((x + 1)³ + 3x(x + 1)²).
+//             the terms added and like terms combined. A product of numbers, powers of
+//             variables and sums is multiplied out (d/dx 2x(x + 4) = 4x + 8,
+//             d/dx (x³ − 3x² + 2) = 3x² − 6x); any other product, and a power of a sum up
+//             to the 4th, only when that makes terms cancel (csc²·(cot + 1) −
+//             csc²·(cot − 1) = 2csc²). So a power of a sum, a function or a root keeps its
+//             term whole otherwise: 3x(x + 1)² + (x + 1)³, (sin(x) − 1)² − x·cos(x).
 //   constant multiple
 //             c·(a + b) is distributed; c times a product joins its number
 //             (2cos(x²) − 4x²·sin(x²), 5·6(3x + 1) = 30(3x + 1)).
@@ -45,8 +48,8 @@ GiNaC::ex real_form(const GiNaC::ex& e);
 // The chain rule's result: the link factors by product_form, then real_form.
 GiNaC::ex chain_form(const std::vector<GiNaC::ex>& factors);
 
-// The sum and product rules' result: TERMS added by the rule above. A polynomial term is
-// multiplied out only when expansion_terms() says it has at most kMaxExpandTerms terms.
+// The sum and product rules' result: TERMS added by the rule above. A term is multiplied
+// out only into at most kMaxExpandTerms terms, counted before multiplying.
 GiNaC::ex sum_form(const std::vector<GiNaC::ex>& terms);
 
 // The constant multiple rule's result: C times DERIVATIVE, distributed over a sum.
