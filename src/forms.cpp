@@ -282,9 +282,12 @@ ex sum_form(const std::vector<ex>& terms) {
   Rebuild rewrite(true);
   GiNaC::exvector plain;       // monomials times sums multiplied out
   GiNaC::exvector spread_all;  // and every other product too, powers of sums included
+  bool spread_plain = false;
+  bool spread_other = false;
   for (const ex& t : terms) {
-    ex term = rewrite(t);
+    const ex term = rewrite(t);
     // x·(x·(x + 1) + 2) spreads into x²·(x + 1) + 2x, and that again into x³ + x² + 2x.
+    const std::size_t before = plain.size();
     std::vector<ex> todo{term};
     while (!todo.empty()) {
       ex cur = todo.back();
@@ -292,19 +295,23 @@ ex sum_form(const std::vector<ex>& terms) {
       auto monomials = plain.size() < kMaxExpandTerms ? spread(cur, false, false) : std::nullopt;
       if (monomials) {
         todo.insert(todo.end(), monomials->begin(), monomials->end());
+        spread_plain = true;
       } else {
         plain.push_back(cur);
       }
     }
-    auto all = spread(term, true, true);
+    auto all = plain.size() == before + 1 && plain.back().is_equal(term) ? spread(term, true, true)
+                                                                         : std::nullopt;
     if (all) {
       spread_all.insert(spread_all.end(), all->begin(), all->end());
+      spread_other = true;
     } else {
-      spread_all.push_back(term);
+      spread_all.insert(spread_all.end(), plain.begin() + static_cast<long>(before), plain.end());
     }
   }
   // A spread product is rebuilt once more, so that its exponentials join: e^(−x)·e^x = 1.
-  ex kept = rewrite(GiNaC::add(plain));
+  ex kept = spread_plain ? rewrite(GiNaC::add(plain)) : GiNaC::add(plain);
+  if (!spread_other) return kept;
   // Other products are multiplied out only when that makes terms cancel or combine:
   // csc²·(cot + 1) − csc²·(cot − 1) = 2csc², but cos(x)·(x + cos(x)) stays.
   ex merged = rewrite(GiNaC::add(spread_all));

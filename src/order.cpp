@@ -41,23 +41,21 @@ std::string joined(const char* tag, std::vector<std::string> parts, bool sort) {
   return out;
 }
 
-// The key of E, remembered per GiNaC object: the printer asks for the keys of the same
-// subtrees again at every level above them. Each entry holds its ex, so the object cannot
-// be freed and its address reused while the entry exists; the cache is emptied when it grows.
+// The key of E, remembered per expression: the printer asks for the keys of the same
+// subtrees again at every level above them. Looked up by value, not by object: the terms
+// and factors that op() hands out are often made afresh on each call (2x in a sum is
+// stored as the pair (x, 2)), and an object-keyed cache missed them every time. GiNaC's
+// compare() looks at hash values first and makes equal trees share one object, so a
+// lookup costs a few pointer tests. The cache is emptied when it grows.
 const std::string& cached_key(const ex& e, bool blind) {
-  struct Entry {
-    ex held;
-    std::string key;
-  };
-  thread_local std::unordered_map<const GiNaC::basic*, Entry> cache[2];
+  thread_local std::map<ex, std::string, GiNaC::ex_is_less> cache[2];
   constexpr std::size_t kMaxEntries = 20000;
   auto& table = cache[blind ? 1 : 0];
-  const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
-  if (auto it = table.find(id); it != table.end()) return it->second.key;
+  if (auto it = table.find(e); it != table.end()) return it->second;
   std::string out;
   write_key(e, out, blind);
   if (table.size() >= kMaxEntries) table.clear();
-  return table.emplace(id, Entry{e, std::move(out)}).first->second.key;
+  return table.emplace(e, std::move(out)).first->second;
 }
 
 void write_children(const char* tag, const ex& e, bool sort, std::string& out, bool blind) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
@@ -64,32 +65,28 @@ class Printer {
  public:
   explicit Printer(Style style) : s_(style) {}
 
-  // E's text. Remembered per GiNaC object: a chain's explanation prints the same inner
+  // E's text. Remembered per expression: a chain's explanation prints the same inner
   // expressions at every step, and a deep one printed megabytes of them again and again.
-  // Each entry holds its ex, so the object cannot be freed and its address reused while
-  // the entry exists; the table is emptied when it grows too large.
+  // Looked up by value (GiNaC's compare() tests hash values first and makes equal trees
+  // share one object), since the terms op() hands out are often new objects each time.
+  // The table is emptied when it grows too large.
   std::string print(const ex& e) {
     if (e.nops() == 0) return print_uncached(e);
-    struct Entry {
-      ex held;
-      std::string text;
-    };
-    thread_local std::unordered_map<const GiNaC::basic*, Entry> cache[kStyles];
+    thread_local std::map<ex, std::string, GiNaC::ex_is_less> cache[kStyles];
     thread_local std::size_t bytes[kStyles] = {};
     // Small, so that lookups stay cheap: a big table costs more than it saves.
     constexpr std::size_t kMaxBytes = 8 << 20;
     constexpr std::size_t kMaxEntries = 4096;
     const auto slot = static_cast<std::size_t>(s_);
     auto& table = cache[slot];
-    const GiNaC::basic* id = &GiNaC::ex_to<GiNaC::basic>(e);
-    if (auto it = table.find(id); it != table.end()) return it->second.text;
+    if (auto it = table.find(e); it != table.end()) return it->second;
     std::string out = print_uncached(e);
     if (bytes[slot] + out.size() > kMaxBytes || table.size() >= kMaxEntries) {
       table.clear();
       bytes[slot] = 0;
     }
     bytes[slot] += out.size();
-    table.emplace(id, Entry{e, out});
+    table.emplace(e, out);
     return out;
   }
 
