@@ -91,6 +91,8 @@ bool is_digit(char c) {
   throw SyntaxError(Message{std::move(key), std::move(args)}, span, std::string(input));
 }
 
+bool is_constant_name(std::string_view name);
+
 class Lexer {
  public:
   explicit Lexer(std::string_view in) : in_(in) {}
@@ -101,10 +103,15 @@ class Lexer {
       skip_space();
       if (pos_ >= in_.size()) break;
       out.push_back(next());
+      out.insert(out.end(), pending_.begin(), pending_.end());
+      pending_.clear();
     }
     out.push_back(Token{Tok::end, Span{in_.size(), in_.size()}, "", "", 0});
     return out;
   }
+
+  // How the text was read where the learner might have meant something else.
+  std::vector<Message> notes() const { return notes_; }
 
  private:
   void skip_space() {
@@ -125,6 +132,7 @@ class Lexer {
     if (is_ascii_alpha(c)) {
       while (pos_ < in_.size() && (is_ascii_alpha(in_[pos_]) || is_digit(in_[pos_]))) ++pos_;
       std::string word(in_.substr(start, pos_ - start));
+      if (letters_multiply(word)) return letters(start);
       return Token{Tok::ident, Span{start, pos_}, word, word, 0};
     }
     for (const auto& g : kOperators) {
@@ -218,8 +226,50 @@ class Lexer {
                  negative ? -value : value};
   }
 
+  // Whether WORD, just read, is a product of one-letter variables: not a function, a
+  // constant or a Greek letter's name, not a letter with digits (w1), not glued to '(' (an
+  // unknown function gets its own error) and not a function name with one letter after it
+  // ("sinx", "cost": the parser asks for parentheses).
+  bool letters_multiply(const std::string& word) const {
+    if (word.size() < 2 || find_function(word) != nullptr || is_constant_name(word) ||
+        greek_by_name(word) != nullptr) {
+      return false;
+    }
+    if (std::all_of(word.begin() + 1, word.end(), [](char c) { return is_digit(c); })) return false;
+    if (pos_ < in_.size() && in_[pos_] == '(') return false;
+    for (const auto& fn : function_names()) {
+      if (is_ascii_alpha(fn.spelling[0]) && word.size() == fn.spelling.size() + 1 &&
+          word.starts_with(fn.spelling)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The word from START to here as one token a letter (digits stay with their letter:
+  // "ab2c" is a, b2, c), so that "xy^2" is x·y² as on paper. The first is returned, the
+  // rest wait in pending_.
+  Token letters(std::size_t start) {
+    std::vector<Token> pieces;
+    std::string reading;
+    for (std::size_t i = start; i < pos_;) {
+      std::size_t end = i + 1;
+      while (end < pos_ && is_digit(in_[end])) ++end;
+      std::string piece(in_.substr(i, end - i));
+      reading += (reading.empty() ? "" : "·") + piece;
+      pieces.push_back(Token{Tok::ident, Span{i, end}, piece, piece, 0});
+      i = end;
+    }
+    notes_.push_back(Message{"syntax.letters_multiply",
+                             {std::string(in_.substr(start, pos_ - start)), reading}});
+    pending_.assign(pieces.begin() + 1, pieces.end());
+    return pieces.front();
+  }
+
   std::string_view in_;
   std::size_t pos_ = 0;
+  std::vector<Token> pending_;
+  std::vector<Message> notes_;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -603,32 +653,7 @@ class Parser {
       fail(in_, t.span, "syntax.function_needs_parens",
            {std::string(fn.spelling), std::string(1, t.text.back())});
     }
-    if (!one_name(t.text)) return letters(t);
     return syms_.get(t.name);
-  }
-
-  // Whether NAME is one variable: a letter with optional digits (x, w1), a Greek letter's
-  // name (theta), or a non-ASCII letter (θ). Other runs of letters are products.
-  static bool one_name(std::string_view name) {
-    if (!is_ascii_alpha(name[0]) || greek_by_name(name) != nullptr) return true;
-    return std::all_of(name.begin() + 1, name.end(), [](char c) { return is_digit(c); });
-  }
-
-  // "xy" as x·y, "ab2c" as a·b2·c: adjacent letters multiply, as on paper. The learner is
-  // told, since "xy" might have been meant as one name.
-  ex letters(const Token& t) {
-    ex product = 1;
-    std::string reading;
-    for (std::size_t i = 0; i < t.text.size();) {
-      std::size_t end = i + 1;
-      while (end < t.text.size() && is_digit(t.text[end])) ++end;
-      const std::string piece = t.text.substr(i, end - i);
-      product *= piece == "e" ? GiNaC::exp(ex(1)) : ex(syms_.get(piece));
-      reading += (reading.empty() ? "" : "·") + piece;
-      i = end;
-    }
-    notes_.push_back(Message{"syntax.letters_multiply", {t.text, reading}});
-    return product;
   }
 
   [[noreturn]] void unknown_function(const Token& t) {
@@ -690,10 +715,6 @@ class Parser {
   const Limits& lim_;
   int depth_ = 0;
   std::vector<Span> open_;
-  std::vector<Message> notes_;
-
- public:
-  std::vector<Message> take_notes() { return std::move(notes_); }
 };
 
 }  // namespace
@@ -728,7 +749,8 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
         Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
-  std::vector<Token> toks = Lexer(text).run();
+  Lexer lexer(text);
+  std::vector<Token> toks = lexer.run();
   Parser parser(text, std::move(toks), syms, limits);
   ex e = parser.parse_all();
   Span whole{0, text.size()};
@@ -748,7 +770,7 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
         whole, std::string(text));
   }
-  return Parsed{e, variables_of(e), parser.take_notes()};
+  return Parsed{e, variables_of(e), lexer.notes()};
 }
 
 }  // namespace tutor

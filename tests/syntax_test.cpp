@@ -97,6 +97,9 @@ TEST_F(Syntax, AdjacentLettersMultiplyAndSaySo) {
   EXPECT_READS("3x^2y", 3 * GiNaC::pow(x, 2) * y);
   EXPECT_READS("ab2c", syms.get("a") * syms.get("b2") * syms.get("c"));
   EXPECT_READS("xe", x * GiNaC::exp(ex(1)));
+  // A power binds to the last letter only, as on paper.
+  EXPECT_READS("xy^2", x * GiNaC::pow(y, 2));
+  EXPECT_READS("xe^y", x * GiNaC::exp(y));
   // Names that are one variable stay one.
   EXPECT_READS("theta", syms.get("theta"));
   EXPECT_READS("w1x", syms.get("w1") * x);
