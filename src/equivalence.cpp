@@ -45,7 +45,7 @@ class PointValue : public GiNaC::map_function {
   bool cancelled() const { return cancelled_; }
 
   ex operator()(const ex& e) override {
-    if (GiNaC::is_a<numeric>(e)) return e;
+    if (GiNaC::is_exactly_a<numeric>(e)) return e;
     if (GiNaC::is_a<GiNaC::symbol>(e)) {
       auto it = point_.find(e);
       return it == point_.end() ? e : it->second;
@@ -60,8 +60,8 @@ class PointValue : public GiNaC::map_function {
     if (auto it = memo_.find(e); it != memo_.end()) {
       value = it->second;
     } else {
-      value = real_value(GiNaC::is_a<GiNaC::add>(e) ? sum(e)
-                                                    : (e.nops() == 0 ? e : e.map(*this)).evalf());
+      value = real_value(
+          GiNaC::is_exactly_a<GiNaC::add>(e) ? sum(e) : (e.nops() == 0 ? e : e.map(*this)).evalf());
       memo_.emplace(e, value);
     }
     seen_.emplace(id, std::make_pair(keep, value));  // holding it keeps its address unique
@@ -75,7 +75,7 @@ class PointValue : public GiNaC::map_function {
     double largest = 0;
     for (std::size_t i = 0; i < e.nops(); ++i) {
       ex t = (*this)(e.op(i));
-      if (!GiNaC::is_a<numeric>(t)) return e.map(*this);
+      if (!GiNaC::is_exactly_a<numeric>(t)) return e.map(*this);
       const numeric& n = GiNaC::ex_to<numeric>(t);
       largest = std::max(largest, std::abs(n.to_double()));
       total += n;
@@ -87,7 +87,7 @@ class PointValue : public GiNaC::map_function {
   // V if it is a real number in range; a rounding residue of an imaginary part (from
   // (x²)^(1/2) in floating point) is dropped. Anything else leaves the domain.
   static ex real_value(const ex& v) {
-    if (!GiNaC::is_a<numeric>(v)) return v;  // a variable without a value: not a point
+    if (!GiNaC::is_exactly_a<numeric>(v)) return v;  // a variable without a value: not a point
     const numeric& n = GiNaC::ex_to<numeric>(v);
     numeric re = n;
     if (!n.is_real()) {
@@ -134,7 +134,7 @@ std::optional<Value> value_at(const ex& e, const GiNaC::exmap& point, long digit
     Precision p(digits);
     PointValue at(point);
     ex v = at(e);
-    if (!GiNaC::is_a<numeric>(v)) return std::nullopt;
+    if (!GiNaC::is_exactly_a<numeric>(v)) return std::nullopt;
     double d = GiNaC::ex_to<numeric>(v).to_double();
     if (!std::isfinite(d)) return std::nullopt;
     return Value{d, at.cancelled()};
@@ -181,10 +181,11 @@ class Edges {
           affine_zero(node.op(0), 1);
           affine_zero(node.op(0), -1);
         }
-      } else if (GiNaC::is_a<GiNaC::power>(node) && GiNaC::is_a<numeric>(node.op(1))) {
+      } else if (GiNaC::is_exactly_a<GiNaC::power>(node) &&
+                 GiNaC::is_exactly_a<numeric>(node.op(1))) {
         const numeric& n = GiNaC::ex_to<numeric>(node.op(1));
         if (!n.is_integer() || n.is_negative()) affine_zero(node.op(0), 0);  // a root, a pole
-      } else if (GiNaC::is_a<GiNaC::power>(node)) {
+      } else if (GiNaC::is_exactly_a<GiNaC::power>(node)) {
         exponents_ = true;
       }
       for (std::size_t i = 0; i < node.nops(); ++i) todo.push_back(node.op(i));
@@ -222,7 +223,7 @@ class Edges {
       if (!a.is_polynomial(v) || a.degree(v) != 1) return;
       ex slope = a.coeff(v, 1);
       ex offset = a.coeff(v, 0) - target;
-      if (!GiNaC::is_a<numeric>(slope) || !GiNaC::is_a<numeric>(offset)) return;
+      if (!GiNaC::is_exactly_a<numeric>(slope) || !GiNaC::is_exactly_a<numeric>(offset)) return;
       const numeric& m = GiNaC::ex_to<numeric>(slope);
       const numeric& c = GiNaC::ex_to<numeric>(offset);
       if (!m.is_rational() || !c.is_rational() || m.is_zero()) return;

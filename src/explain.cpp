@@ -36,14 +36,14 @@ class Explainer {
     std::string v = p(s.wrt);
     std::string op = o_.partial && !ascii() ? "∂/∂" + v : "d/d" + v;
     std::string e = p(s.expression);
-    if (GiNaC::is_a<GiNaC::add>(s.expression)) e = "(" + e + ")";
+    if (GiNaC::is_exactly_a<GiNaC::add>(s.expression)) e = "(" + e + ")";
     return op + " " + e;
   }
 
   // A factor in a product shown side by side: sums and negatives in parentheses.
   std::string factor(const ex& e) const {
     std::string s = p(e);
-    if (GiNaC::is_a<GiNaC::add>(e) || s.starts_with("-")) return "(" + s + ")";
+    if (GiNaC::is_exactly_a<GiNaC::add>(e) || s.starts_with("-")) return "(" + s + ")";
     return s;
   }
 
@@ -67,7 +67,7 @@ class Explainer {
       total += t;
       if (!t.is_zero()) ++nonzero;
     }
-    std::size_t shown = GiNaC::is_a<GiNaC::add>(simplified) ? simplified.nops() : 1;
+    std::size_t shown = GiNaC::is_exactly_a<GiNaC::add>(simplified) ? simplified.nops() : 1;
     if (total.is_equal(simplified) && nonzero == terms.size() && nonzero == shown) {
       return " = " + joined_sum(terms);
     }
@@ -316,7 +316,7 @@ std::string explain_latex(const Step& root, bool partial) {
     std::string raw;
     for (std::size_t i = 0; i < root.parts.size(); ++i) {
       if (i) raw += " \\cdot ";
-      bool wrap = GiNaC::is_a<GiNaC::add>(root.parts[i]);
+      bool wrap = GiNaC::is_exactly_a<GiNaC::add>(root.parts[i]);
       raw += wrap ? "\\left(" + L(root.parts[i]) + "\\right)" : L(root.parts[i]);
     }
     if (raw != L(root.derivative)) out += raw + " \\\\\n&= ";

@@ -37,9 +37,10 @@ class Rebuild {
     GiNaC::exvector ops;
     ops.reserve(e.nops());
     for (std::size_t i = 0; i < e.nops(); ++i) ops.push_back((*this)(e.op(i)));
-    if (GiNaC::is_a<GiNaC::add>(e)) return GiNaC::add(ops);
-    if (GiNaC::is_a<GiNaC::mul>(e)) return real_ ? joined_exponentials(ops) : GiNaC::mul(ops);
-    if (GiNaC::is_a<GiNaC::power>(e))
+    if (GiNaC::is_exactly_a<GiNaC::add>(e)) return GiNaC::add(ops);
+    if (GiNaC::is_exactly_a<GiNaC::mul>(e))
+      return real_ ? joined_exponentials(ops) : GiNaC::mul(ops);
+    if (GiNaC::is_exactly_a<GiNaC::power>(e))
       return real_ ? real_power(ops[0], ops[1]) : pow(ops[0], ops[1]);
     if (GiNaC::is_a<GiNaC::function>(e)) {
       return GiNaC::function(GiNaC::ex_to<GiNaC::function>(e).get_serial(), ops);
@@ -48,12 +49,12 @@ class Rebuild {
   }
 
   static bool non_integer_rational(const ex& r) {
-    return GiNaC::is_a<numeric>(r) && GiNaC::ex_to<numeric>(r).is_rational() &&
+    return GiNaC::is_exactly_a<numeric>(r) && GiNaC::ex_to<numeric>(r).is_rational() &&
            !GiNaC::ex_to<numeric>(r).is_integer();
   }
 
   static bool even_integer(const ex& n) {
-    return GiNaC::is_a<numeric>(n) && GiNaC::ex_to<numeric>(n).is_even();
+    return GiNaC::is_exactly_a<numeric>(n) && GiNaC::ex_to<numeric>(n).is_even();
   }
 
   // The product of OPS with its exponentials joined, e^a·e^b = e^(a+b), which holds
@@ -77,17 +78,17 @@ class Rebuild {
   // is, and factor() wrongly takes it for x.
   static ex real_power(const ex& b, const ex& r) {
     if (!non_integer_rational(r)) return GiNaC::pow(b, r);
-    if (GiNaC::is_a<GiNaC::power>(b) && even_integer(b.op(1))) {
+    if (GiNaC::is_exactly_a<GiNaC::power>(b) && even_integer(b.op(1))) {
       return GiNaC::pow(GiNaC::abs(b.op(0)), b.op(1) * r);
     }
-    if (GiNaC::is_a<GiNaC::mul>(b)) {
+    if (GiNaC::is_exactly_a<GiNaC::mul>(b)) {
       // (4x²)^(1/2) = 2|x| factor by factor, only when every factor allows it.
       GiNaC::exvector parts;
       for (std::size_t i = 0; i < b.nops(); ++i) {
         const ex& f = b.op(i);
-        if (GiNaC::is_a<numeric>(f) && GiNaC::ex_to<numeric>(f).is_positive()) {
+        if (GiNaC::is_exactly_a<numeric>(f) && GiNaC::ex_to<numeric>(f).is_positive()) {
           parts.push_back(GiNaC::pow(f, r));
-        } else if (GiNaC::is_a<GiNaC::power>(f) && even_integer(f.op(1))) {
+        } else if (GiNaC::is_exactly_a<GiNaC::power>(f) && even_integer(f.op(1))) {
           parts.push_back(GiNaC::pow(GiNaC::abs(f.op(0)), f.op(1) * r));
         } else {
           return GiNaC::pow(b, r);
@@ -105,10 +106,11 @@ class Rebuild {
 // Whether F is a monomial factor: a number, a constant, or a power of a variable (x⁻²
 // too). A product of monomials and sums is multiplied out: x·(72x³ − 13/(x + 1)²).
 bool monomial(const ex& f) {
-  if (GiNaC::is_a<numeric>(f) || GiNaC::is_a<GiNaC::constant>(f) || GiNaC::is_a<GiNaC::symbol>(f)) {
+  if (GiNaC::is_exactly_a<numeric>(f) || GiNaC::is_a<GiNaC::constant>(f) ||
+      GiNaC::is_a<GiNaC::symbol>(f)) {
     return true;
   }
-  return GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::symbol>(f.op(0)) &&
+  return GiNaC::is_exactly_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::symbol>(f.op(0)) &&
          f.op(1).info(GiNaC::info_flags::integer);
 }
 
@@ -123,7 +125,7 @@ constexpr long kMaxSpreadPower = 4;
 // sum nor a monomial and not ANY, or past kMaxExpandTerms terms.
 std::optional<GiNaC::exvector> spread(const ex& term, bool powers, bool any) {
   std::vector<ex> factors;
-  if (GiNaC::is_a<GiNaC::mul>(term)) {
+  if (GiNaC::is_exactly_a<GiNaC::mul>(term)) {
     for (std::size_t i = 0; i < term.nops(); ++i) factors.push_back(term.op(i));
   } else {
     factors.push_back(term);
@@ -132,10 +134,11 @@ std::optional<GiNaC::exvector> spread(const ex& term, bool powers, bool any) {
   std::vector<ex> sums;
   double count = 1;
   for (const ex& f : factors) {
-    if (GiNaC::is_a<GiNaC::add>(f)) {
+    if (GiNaC::is_exactly_a<GiNaC::add>(f)) {
       sums.push_back(f);
       count *= static_cast<double>(f.nops());
-    } else if (powers && GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::add>(f.op(0)) &&
+    } else if (powers && GiNaC::is_exactly_a<GiNaC::power>(f) &&
+               GiNaC::is_exactly_a<GiNaC::add>(f.op(0)) &&
                f.op(1).info(GiNaC::info_flags::posint) &&
                GiNaC::ex_to<numeric>(f.op(1)).to_long() <= kMaxSpreadPower) {
       for (long k = GiNaC::ex_to<numeric>(f.op(1)).to_long(); k > 0; --k) {
@@ -162,13 +165,13 @@ std::optional<GiNaC::exvector> spread(const ex& term, bool powers, bool any) {
 }
 
 std::size_t terms_in(const ex& e) {
-  return GiNaC::is_a<GiNaC::add>(e) ? e.nops() : 1;
+  return GiNaC::is_exactly_a<GiNaC::add>(e) ? e.nops() : 1;
 }
 
 // The factors of a held product, or E alone.
 std::vector<ex> factors_of(const ex& e) {
   std::vector<ex> out;
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     for (std::size_t i = 0; i < e.nops(); ++i) out.push_back(e.op(i));
   } else {
     out.push_back(e);
@@ -183,12 +186,12 @@ ex cancel_content(const ex& p) {
   std::vector<ex> fs = factors_of(p);
   numeric coeff = 1;
   for (const ex& f : fs) {
-    if (GiNaC::is_a<numeric>(f)) coeff *= GiNaC::ex_to<numeric>(f);
+    if (GiNaC::is_exactly_a<numeric>(f)) coeff *= GiNaC::ex_to<numeric>(f);
   }
   if (!coeff.is_rational() || coeff.denom().is_equal(1)) return p;
   bool changed = false;
   for (ex& f : fs) {
-    if (!GiNaC::is_a<GiNaC::add>(f)) continue;
+    if (!GiNaC::is_exactly_a<GiNaC::add>(f)) continue;
     const numeric c = f.integer_content();
     if (c.is_equal(1) || GiNaC::gcd(c.numer(), coeff.denom()).is_equal(1)) continue;
     GiNaC::exvector terms;
@@ -200,7 +203,7 @@ ex cancel_content(const ex& p) {
   if (!changed) return p;
   std::vector<ex> out{coeff};
   for (const ex& f : fs) {
-    if (!GiNaC::is_a<numeric>(f)) out.push_back(f);
+    if (!GiNaC::is_exactly_a<numeric>(f)) out.push_back(f);
   }
   return product_form(out);
 }
@@ -221,14 +224,14 @@ ex product_form(const std::vector<ex>& factors) {
   numeric coeff = 1;
   ex rest = 1;
   auto take = [&](const ex& f) {
-    if (GiNaC::is_a<numeric>(f)) {
+    if (GiNaC::is_exactly_a<numeric>(f)) {
       coeff *= GiNaC::ex_to<numeric>(f);
     } else {
       rest = rest * f;
     }
   };
   for (const ex& f : factors) {
-    if (GiNaC::is_a<GiNaC::mul>(f)) {
+    if (GiNaC::is_exactly_a<GiNaC::mul>(f)) {
       for (std::size_t i = 0; i < f.nops(); ++i) take(f.op(i));
     } else {
       take(f);
@@ -236,9 +239,9 @@ ex product_form(const std::vector<ex>& factors) {
   }
   if (coeff.is_zero()) return 0;
   if (coeff.is_equal(1)) return rest;
-  if (GiNaC::is_a<numeric>(rest)) return coeff * GiNaC::ex_to<numeric>(rest);
-  if (GiNaC::is_a<GiNaC::add>(rest)) return GiNaC::mul(ex(coeff), rest).hold();
-  if (GiNaC::is_a<GiNaC::mul>(rest)) {
+  if (GiNaC::is_exactly_a<numeric>(rest)) return coeff * GiNaC::ex_to<numeric>(rest);
+  if (GiNaC::is_exactly_a<GiNaC::add>(rest)) return GiNaC::mul(ex(coeff), rest).hold();
+  if (GiNaC::is_exactly_a<GiNaC::mul>(rest)) {
     GiNaC::exvector v{ex(coeff)};
     for (std::size_t i = 0; i < rest.nops(); ++i) v.push_back(rest.op(i));
     return GiNaC::mul(v).hold();
@@ -319,7 +322,7 @@ ex sum_form(const std::vector<ex>& terms) {
 }
 
 ex scaled_form(const ex& c, const ex& derivative) {
-  if (!GiNaC::is_a<GiNaC::add>(derivative)) return chain_form({c, derivative});
+  if (!GiNaC::is_exactly_a<GiNaC::add>(derivative)) return chain_form({c, derivative});
   std::vector<ex> terms;
   for (std::size_t i = 0; i < derivative.nops(); ++i) terms.push_back(c * derivative.op(i));
   return sum_form(terms);

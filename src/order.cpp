@@ -79,7 +79,7 @@ void write_blind_sum(const ex& sum, std::string& out) {
 }
 
 void write_key(const ex& e, std::string& out, bool blind) {
-  if (GiNaC::is_a<GiNaC::numeric>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::numeric>(e)) {
     out += '#';
     write_numeric(GiNaC::ex_to<GiNaC::numeric>(e), out);
   } else if (GiNaC::is_a<GiNaC::symbol>(e)) {
@@ -89,15 +89,15 @@ void write_key(const ex& e, std::string& out, bool blind) {
     os << e;
     out += '$';
     out += os.str();
-  } else if (GiNaC::is_a<GiNaC::add>(e)) {
+  } else if (GiNaC::is_exactly_a<GiNaC::add>(e)) {
     if (blind) {
       write_blind_sum(e, out);
     } else {
       write_children("+", e, true, out, blind);
     }
-  } else if (GiNaC::is_a<GiNaC::mul>(e)) {
+  } else if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     write_children("*", e, true, out, blind);
-  } else if (GiNaC::is_a<GiNaC::power>(e)) {
+  } else if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
     write_children("^", e, false, out, blind);
   } else if (GiNaC::is_a<GiNaC::function>(e)) {
     write_children(GiNaC::ex_to<GiNaC::function>(e).get_name().c_str(), e, false, out, blind);
@@ -112,21 +112,22 @@ void write_key(const ex& e, std::string& out, bool blind) {
 void exponents(const ex& e, std::map<std::string, double>& out, double scale = 1.0) {
   if (GiNaC::is_a<GiNaC::symbol>(e)) {
     out[GiNaC::ex_to<GiNaC::symbol>(e).get_name()] += scale;
-  } else if (GiNaC::is_a<GiNaC::power>(e) && GiNaC::is_a<GiNaC::symbol>(e.op(0)) &&
-             GiNaC::is_a<GiNaC::numeric>(e.op(1)) && e.op(1).info(GiNaC::info_flags::real)) {
+  } else if (GiNaC::is_exactly_a<GiNaC::power>(e) && GiNaC::is_a<GiNaC::symbol>(e.op(0)) &&
+             GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1)) &&
+             e.op(1).info(GiNaC::info_flags::real)) {
     out[GiNaC::ex_to<GiNaC::symbol>(e.op(0)).get_name()] +=
         scale * GiNaC::ex_to<GiNaC::numeric>(e.op(1)).to_double();
-  } else if (GiNaC::is_a<GiNaC::mul>(e)) {
+  } else if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     for (std::size_t i = 0; i < e.nops(); ++i) exponents(e.op(i), out, scale);
   }
 }
 
 bool is_monomial(const ex& e) {
-  if (GiNaC::is_a<GiNaC::numeric>(e) || GiNaC::is_a<GiNaC::symbol>(e)) return true;
-  if (GiNaC::is_a<GiNaC::power>(e)) {
-    return GiNaC::is_a<GiNaC::symbol>(e.op(0)) && GiNaC::is_a<GiNaC::numeric>(e.op(1));
+  if (GiNaC::is_exactly_a<GiNaC::numeric>(e) || GiNaC::is_a<GiNaC::symbol>(e)) return true;
+  if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
+    return GiNaC::is_a<GiNaC::symbol>(e.op(0)) && GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1));
   }
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     for (std::size_t i = 0; i < e.nops(); ++i) {
       if (!is_monomial(e.op(i))) return false;
     }
@@ -143,10 +144,10 @@ std::string blind_key(const ex& e) {
 // for −sin(x) as for sin(x), and for c/(b − w) as for c/(w − b), so that a term's place does
 // not depend on the sign GiNaC happened to keep.
 std::string key_without_coefficient(const ex& e) {
-  if (!GiNaC::is_a<GiNaC::mul>(e)) return blind_key(e);
+  if (!GiNaC::is_exactly_a<GiNaC::mul>(e)) return blind_key(e);
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < e.nops(); ++i) {
-    if (!GiNaC::is_a<GiNaC::numeric>(e.op(i))) parts.push_back(blind_key(e.op(i)));
+    if (!GiNaC::is_exactly_a<GiNaC::numeric>(e.op(i))) parts.push_back(blind_key(e.op(i)));
   }
   if (parts.size() == 1) return parts.front();
   return joined("*", std::move(parts), true);
@@ -163,7 +164,7 @@ struct TermKey {
 
 TermKey term_key(const ex& t) {
   TermKey k;
-  k.constant = GiNaC::is_a<GiNaC::numeric>(t);
+  k.constant = GiNaC::is_exactly_a<GiNaC::numeric>(t);
   k.degree = total_degree(t);
   exponents(t, k.exps);
   k.monomial = is_monomial(t);
@@ -207,18 +208,18 @@ bool is_e_constant(const ex& e) {
 // aˣ), then sums of functions, the way textbooks write 2x·cos(x²), 6(3x + 1)·cos(…) and
 // σ(x)(1 − σ(x)).
 int factor_rank(const ex& f) {
-  const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+  const ex base = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(0) : f;
   const bool numeric_exponent =
-      !GiNaC::is_a<GiNaC::power>(f) || GiNaC::is_a<GiNaC::numeric>(f.op(1));
-  if (GiNaC::is_a<GiNaC::numeric>(f)) return 0;
-  if ((GiNaC::is_a<GiNaC::constant>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
+      !GiNaC::is_exactly_a<GiNaC::power>(f) || GiNaC::is_exactly_a<GiNaC::numeric>(f.op(1));
+  if (GiNaC::is_exactly_a<GiNaC::numeric>(f)) return 0;
+  if ((GiNaC::is_a<GiNaC::constant>(base) || GiNaC::is_exactly_a<GiNaC::numeric>(base) ||
        is_e_constant(base)) &&
       numeric_exponent) {
     return 1;
   }
   if (GiNaC::is_a<GiNaC::symbol>(base)) return 2;
-  if (GiNaC::is_a<GiNaC::add>(base)) return has_function(base) ? 5 : 3;
-  if (GiNaC::is_a<GiNaC::function>(base) || GiNaC::is_a<GiNaC::numeric>(base) ||
+  if (GiNaC::is_exactly_a<GiNaC::add>(base)) return has_function(base) ? 5 : 3;
+  if (GiNaC::is_a<GiNaC::function>(base) || GiNaC::is_exactly_a<GiNaC::numeric>(base) ||
       GiNaC::is_a<GiNaC::constant>(base)) {
     return 4;
   }
@@ -239,18 +240,18 @@ int compare(const ex& a, const ex& b) {
 
 double total_degree(const ex& e) {
   if (GiNaC::is_a<GiNaC::symbol>(e)) return 1;
-  if (GiNaC::is_a<GiNaC::power>(e)) {
-    if (GiNaC::is_a<GiNaC::numeric>(e.op(1)) && e.op(1).info(GiNaC::info_flags::real)) {
+  if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
+    if (GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1)) && e.op(1).info(GiNaC::info_flags::real)) {
       return total_degree(e.op(0)) * GiNaC::ex_to<GiNaC::numeric>(e.op(1)).to_double();
     }
     return 0;
   }
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     double d = 0;
     for (std::size_t i = 0; i < e.nops(); ++i) d += total_degree(e.op(i));
     return d;
   }
-  if (GiNaC::is_a<GiNaC::add>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::add>(e)) {
     double d = 0;
     for (std::size_t i = 0; i < e.nops(); ++i) d = std::max(d, total_degree(e.op(i)));
     return d;
@@ -259,7 +260,7 @@ double total_degree(const ex& e) {
 }
 
 std::vector<ex> sorted_terms(const ex& sum) {
-  if (!GiNaC::is_a<GiNaC::add>(sum)) return {sum};
+  if (!GiNaC::is_exactly_a<GiNaC::add>(sum)) return {sum};
   std::vector<std::pair<TermKey, ex>> keyed;
   keyed.reserve(sum.nops());
   for (std::size_t i = 0; i < sum.nops(); ++i) keyed.emplace_back(term_key(sum.op(i)), sum.op(i));
@@ -272,7 +273,7 @@ std::vector<ex> sorted_terms(const ex& sum) {
 }
 
 std::vector<ex> sorted_factors(const ex& product) {
-  if (!GiNaC::is_a<GiNaC::mul>(product)) return {product};
+  if (!GiNaC::is_exactly_a<GiNaC::mul>(product)) return {product};
   std::vector<ex> out;
   out.reserve(product.nops());
   for (std::size_t i = 0; i < product.nops(); ++i) out.push_back(product.op(i));
@@ -285,7 +286,7 @@ void sort_factors(std::vector<ex>& factors) {
   std::vector<std::tuple<int, std::string, std::string, ex>> keyed;
   keyed.reserve(factors.size());
   for (const ex& f : factors) {
-    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
+    const ex base = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(0) : f;
     keyed.emplace_back(factor_rank(f), blind_key(base), canonical_key(f), f);
   }
   // Never compare the ex itself: GiNaC's < builds a relation, not an order.

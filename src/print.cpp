@@ -49,13 +49,13 @@ bool is_e_constant(const ex& e) {
 }
 
 bool negative_numeric(const ex& e) {
-  return GiNaC::is_a<numeric>(e) && e.info(GiNaC::info_flags::real) &&
+  return GiNaC::is_exactly_a<numeric>(e) && e.info(GiNaC::info_flags::real) &&
          GiNaC::ex_to<numeric>(e).is_negative();
 }
 
 // A power with a negative number as exponent: x⁻² is shown as 1/x².
 bool is_reciprocal(const ex& e) {
-  return GiNaC::is_a<GiNaC::power>(e) && negative_numeric(e.op(1));
+  return GiNaC::is_exactly_a<GiNaC::power>(e) && negative_numeric(e.op(1));
 }
 
 // No factor index: nothing to print negated.
@@ -94,12 +94,12 @@ class Printer {
   static constexpr std::size_t kStyles = 4;
 
   std::string print_uncached(const ex& e) {
-    if (GiNaC::is_a<GiNaC::add>(e)) return sum(e);
-    if (GiNaC::is_a<GiNaC::mul>(e)) return product(e, false);
+    if (GiNaC::is_exactly_a<GiNaC::add>(e)) return sum(e);
+    if (GiNaC::is_exactly_a<GiNaC::mul>(e)) return product(e, false);
     // (x − b)ⁿ and ±(b − x)ⁿ are the same power; GiNaC keeps either, depending on the run.
     if (is_reciprocal(e) || flips_base(e)) return product(e, false);
-    if (GiNaC::is_a<GiNaC::power>(e)) return power(e);
-    if (GiNaC::is_a<numeric>(e)) return number(GiNaC::ex_to<numeric>(e), false);
+    if (GiNaC::is_exactly_a<GiNaC::power>(e)) return power(e);
+    if (GiNaC::is_exactly_a<numeric>(e)) return number(GiNaC::ex_to<numeric>(e), false);
     if (GiNaC::is_a<GiNaC::symbol>(e)) return symbol(GiNaC::ex_to<GiNaC::symbol>(e));
     if (GiNaC::is_a<GiNaC::constant>(e)) return constant(e);
     if (GiNaC::is_a<GiNaC::function>(e)) return function(e);
@@ -121,13 +121,13 @@ class Printer {
   // Whether E prints with a leading minus, so that a sum can write "a − b". It follows
   // what print() does, including the sign product() moves out of a sum (flips_sign).
   static bool prints_negative(const ex& e) {
-    if (GiNaC::is_a<GiNaC::add>(e)) return prints_negative(sorted_terms(e).front());
-    if (GiNaC::is_a<numeric>(e)) return negative_numeric(e);
-    if (!GiNaC::is_a<GiNaC::mul>(e) && !is_reciprocal(e) && !flips_base(e)) return false;
+    if (GiNaC::is_exactly_a<GiNaC::add>(e)) return prints_negative(sorted_terms(e).front());
+    if (GiNaC::is_exactly_a<numeric>(e)) return negative_numeric(e);
+    if (!GiNaC::is_exactly_a<GiNaC::mul>(e) && !is_reciprocal(e) && !flips_base(e)) return false;
     bool negative = false;
-    const std::size_t n = GiNaC::is_a<GiNaC::mul>(e) ? e.nops() : 1;
+    const std::size_t n = GiNaC::is_exactly_a<GiNaC::mul>(e) ? e.nops() : 1;
     for (std::size_t i = 0; i < n; ++i) {
-      const ex f = GiNaC::is_a<GiNaC::mul>(e) ? e.op(i) : e;
+      const ex f = GiNaC::is_exactly_a<GiNaC::mul>(e) ? e.op(i) : e;
       if (negative_numeric(f)) negative = !negative;
       if (flips_sign(f)) negative = !negative;
     }
@@ -137,22 +137,22 @@ class Printer {
   // Whether product() prints the factor F = S^n (a sum to an integer power) as (−S)^n,
   // because S's first term is negative.
   static bool flips_base(const ex& f) {
-    return GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::add>(f.op(0)) &&
+    return GiNaC::is_exactly_a<GiNaC::power>(f) && GiNaC::is_exactly_a<GiNaC::add>(f.op(0)) &&
            f.op(1).info(GiNaC::info_flags::integer) && prints_negative(f.op(0));
   }
 
   // Whether product() prints the factor F = S^n (a sum to an odd integer power) as
   // (−S)^n with a minus sign in front, because S's first term is negative.
   static bool flips_sign(const ex& f) {
-    const ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
-    const ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
-    return GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::odd) &&
+    const ex base = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(0) : f;
+    const ex power = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+    return GiNaC::is_exactly_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::odd) &&
            prints_negative(base);
   }
 
   std::string term(const ex& t, bool negate) {
     if (!negate) return print(t);
-    if (GiNaC::is_a<numeric>(t)) return number(-GiNaC::ex_to<numeric>(t), false);
+    if (GiNaC::is_exactly_a<numeric>(t)) return number(-GiNaC::ex_to<numeric>(t), false);
     return product(t, true);
   }
 
@@ -199,22 +199,22 @@ class Printer {
     std::vector<ex> num;
     std::vector<ex> den;
     std::vector<ex> factors;
-    if (GiNaC::is_a<GiNaC::mul>(e)) {
+    if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
       for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
     } else {
       factors.push_back(e);
     }
     for (const ex& f : factors) {
       // Decimals are coefficients too: -0.5x² is "−0.5x²", not "−(−0.5)x²".
-      if (GiNaC::is_a<numeric>(f) && f.info(GiNaC::info_flags::real)) {
+      if (GiNaC::is_exactly_a<numeric>(f) && f.info(GiNaC::info_flags::real)) {
         coeff *= GiNaC::ex_to<numeric>(f);
         continue;
       }
       // A sum to an integer power, S^n, with its sign chosen so that S's first term is
       // positive: GiNaC keeps c·(b − w) or −c·(w − b) depending on the run.
-      ex base = GiNaC::is_a<GiNaC::power>(f) ? f.op(0) : f;
-      ex power = GiNaC::is_a<GiNaC::power>(f) ? f.op(1) : ex(1);
-      if (GiNaC::is_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::integer) &&
+      ex base = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(0) : f;
+      ex power = GiNaC::is_exactly_a<GiNaC::power>(f) ? f.op(1) : ex(1);
+      if (GiNaC::is_exactly_a<GiNaC::add>(base) && power.info(GiNaC::info_flags::integer) &&
           prints_negative(base)) {
         base = -base;
         if (power.info(GiNaC::info_flags::odd)) coeff = -coeff;
@@ -236,7 +236,7 @@ class Printer {
     if (coeff.is_equal(-1)) {
       std::size_t sums = 0;
       for (std::size_t i = 0; i < num.size(); ++i) {
-        if (GiNaC::is_a<GiNaC::add>(num[i]) && sums++ == 0) absorb = i;
+        if (GiNaC::is_exactly_a<GiNaC::add>(num[i]) && sums++ == 0) absorb = i;
       }
       if (sums != 1) absorb = kNone;
       if (absorb != kNone) coeff = 1;
@@ -252,8 +252,9 @@ class Printer {
     std::string bottom = join_factors(q, den);
     if (latex()) {
       // \frac groups by itself: no parentheses around a lone sum above or below the bar.
-      if (num.size() == 1 && p.is_equal(1) && GiNaC::is_a<GiNaC::add>(num[0])) top = print(num[0]);
-      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_a<GiNaC::add>(den[0]))
+      if (num.size() == 1 && p.is_equal(1) && GiNaC::is_exactly_a<GiNaC::add>(num[0]))
+        top = print(num[0]);
+      if (den.size() == 1 && q.is_equal(1) && GiNaC::is_exactly_a<GiNaC::add>(den[0]))
         bottom = print(den[0]);
       return sign + "\\frac{" + top + "}{" + bottom + "}";
     }
@@ -306,20 +307,21 @@ class Printer {
   }
 
   std::string factor(const ex& f, bool negated = false) {
-    if (GiNaC::is_a<GiNaC::add>(f)) {
+    if (GiNaC::is_exactly_a<GiNaC::add>(f)) {
       return paren(sum(f, negated));
     }
-    if (GiNaC::is_a<GiNaC::mul>(f)) return paren(print(f));
+    if (GiNaC::is_exactly_a<GiNaC::mul>(f)) return paren(print(f));
     return print(f);
   }
 
   // --- powers ----------------------------------------------------------------------
 
   bool base_needs_parens(const ex& b) const {
-    if (GiNaC::is_a<GiNaC::add>(b) || GiNaC::is_a<GiNaC::mul>(b) || GiNaC::is_a<GiNaC::power>(b)) {
+    if (GiNaC::is_exactly_a<GiNaC::add>(b) || GiNaC::is_exactly_a<GiNaC::mul>(b) ||
+        GiNaC::is_exactly_a<GiNaC::power>(b)) {
       return true;
     }
-    if (GiNaC::is_a<numeric>(b)) {
+    if (GiNaC::is_exactly_a<numeric>(b)) {
       const numeric& n = GiNaC::ex_to<numeric>(b);
       return !n.is_integer() || n.is_negative() || !n.is_real();
     }
@@ -331,7 +333,7 @@ class Printer {
 
   bool exponent_is_atomic(const ex& x) const {
     if (GiNaC::is_a<GiNaC::symbol>(x) || GiNaC::is_a<GiNaC::constant>(x)) return true;
-    if (GiNaC::is_a<numeric>(x)) {
+    if (GiNaC::is_exactly_a<numeric>(x)) {
       const numeric& n = GiNaC::ex_to<numeric>(x);
       return n.is_integer() && !n.is_negative();
     }
@@ -340,7 +342,7 @@ class Printer {
 
   std::string exponent_suffix(const ex& x) {
     if (latex()) return "^{" + print(x) + "}";
-    if (text() && GiNaC::is_a<numeric>(x) && GiNaC::ex_to<numeric>(x).is_integer()) {
+    if (text() && GiNaC::is_exactly_a<numeric>(x) && GiNaC::ex_to<numeric>(x).is_integer()) {
       return superscript(integer_text(GiNaC::ex_to<numeric>(x)));
     }
     std::string s = print(x);
@@ -363,7 +365,7 @@ class Printer {
     if (latex()) return "\\sqrt{" + inner + "}";
     if (!text()) return "sqrt(" + inner + ")";
     bool simple = GiNaC::is_a<GiNaC::symbol>(b) || GiNaC::is_a<GiNaC::constant>(b) ||
-                  (GiNaC::is_a<numeric>(b) && GiNaC::ex_to<numeric>(b).is_pos_integer());
+                  (GiNaC::is_exactly_a<numeric>(b) && GiNaC::ex_to<numeric>(b).is_pos_integer());
     return simple ? "√" + inner : "√(" + inner + ")";
   }
 

@@ -147,7 +147,7 @@ const FunctionRule* function_rule(const ex& e) {
 ex substitute_held(const ex& e, const ex& letter, const ex& value) {
   if (e.is_equal(letter)) return value;
   if (!e.has(letter)) return e;
-  if (GiNaC::is_a<GiNaC::mul>(e)) {
+  if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
     std::vector<ex> factors;
     for (std::size_t i = 0; i < e.nops(); ++i)
       factors.push_back(substitute_held(e.op(i), letter, value));
@@ -176,9 +176,9 @@ class Deriver {
       s.derivative = 1;
       return s;
     }
-    if (GiNaC::is_a<GiNaC::add>(e)) return sum(std::move(s));
-    if (GiNaC::is_a<GiNaC::mul>(e)) return product(std::move(s));
-    if (GiNaC::is_a<GiNaC::power>(e)) return power(std::move(s));
+    if (GiNaC::is_exactly_a<GiNaC::add>(e)) return sum(std::move(s));
+    if (GiNaC::is_exactly_a<GiNaC::mul>(e)) return product(std::move(s));
+    if (GiNaC::is_exactly_a<GiNaC::power>(e)) return power(std::move(s));
     if (GiNaC::is_a<GiNaC::function>(e)) return function(std::move(s));
     throw Error(Message{"diff.unsupported", {print(e, Style::input)}});
   }
@@ -187,7 +187,7 @@ class Deriver {
   // Whether E is f(g) or g^c or a^g with g more than the variable itself: a chain link.
   bool is_link(const ex& e, const ex& wrt) const {
     if (GiNaC::is_a<GiNaC::function>(e)) return !e.op(0).is_equal(wrt);
-    if (GiNaC::is_a<GiNaC::power>(e)) {
+    if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
       const ex& b = e.op(0);
       const ex& x = e.op(1);
       if (b.has(wrt) && !x.has(wrt)) return !b.is_equal(wrt);
@@ -251,7 +251,8 @@ class Deriver {
     std::vector<ex> den;
     for (const ex& f : dependent) {
       // 1/(x + 1)² is a denominator; x^(−1/2) is a power, for the power rule.
-      bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<numeric>(f.op(1)) &&
+      bool reciprocal = GiNaC::is_exactly_a<GiNaC::power>(f) &&
+                        GiNaC::is_exactly_a<numeric>(f.op(1)) &&
                         GiNaC::ex_to<numeric>(f.op(1)).is_negative() &&
                         GiNaC::ex_to<numeric>(f.op(1)).is_integer();
       if (reciprocal) {
@@ -375,13 +376,13 @@ class Deriver {
   static void remark_root_kink(Step& s) {
     if (s.remark != Remark::none) return;
     for (auto it = s.expression.preorder_begin(); it != s.expression.preorder_end(); ++it) {
-      if (GiNaC::is_a<GiNaC::power>(*it) && GiNaC::is_a<numeric>(it->op(1)) &&
+      if (GiNaC::is_exactly_a<GiNaC::power>(*it) && GiNaC::is_exactly_a<numeric>(it->op(1)) &&
           GiNaC::ex_to<numeric>(it->op(1)).is_negative()) {
         return;
       }
     }
     for (auto it = s.derivative.preorder_begin(); it != s.derivative.preorder_end(); ++it) {
-      if (GiNaC::is_a<GiNaC::power>(*it) && GiNaC::is_a<numeric>(it->op(1)) &&
+      if (GiNaC::is_exactly_a<GiNaC::power>(*it) && GiNaC::is_exactly_a<numeric>(it->op(1)) &&
           GiNaC::ex_to<numeric>(it->op(1)).is_negative() &&
           GiNaC::is_the_function<GiNaC::abs_SERIAL>(it->op(0)) &&
           s.expression.has(GiNaC::pow(it->op(0).op(0), 2)) && kinked(s, it->op(0).op(0))) {
@@ -399,7 +400,7 @@ class Deriver {
     if (!u.is_polynomial(s.wrt) || u.degree(s.wrt) != 1) return true;
     const ex slope = u.coeff(s.wrt, 1);
     const ex offset = u.coeff(s.wrt, 0);
-    if (!GiNaC::is_a<numeric>(slope) || !GiNaC::is_a<numeric>(offset)) return true;
+    if (!GiNaC::is_exactly_a<numeric>(slope) || !GiNaC::is_exactly_a<numeric>(offset)) return true;
     const numeric z = -GiNaC::ex_to<numeric>(offset) / GiNaC::ex_to<numeric>(slope);
     const numeric h(1, 10000000);
     auto left = evaluate(s.derivative, {{s.wrt, z - h}});
