@@ -57,6 +57,39 @@ TEST(CheckCli, KoreanFeedback) {
   EXPECT_NE(r.out.find("부호를 확인하세요"), std::string::npos) << r.out;
 }
 
+// The cases the issue tracker's reproducers named, each with its verdict, in separate
+// processes: with ASLR GiNaC's term order changes from run to run, and the verdict must not.
+TEST(CheckCli, VerdictsDoNotDependOnTheRun) {
+  struct Case {
+    std::string question, answer, status;
+  };
+  const std::vector<Case> cases = {
+      {"relu(x-4)", "0", "incorrect"},
+      {"relu(x-4)", "step(x-4)", "correct"},
+      {"relu(x+4)", "1", "incorrect"},
+      {"abs(x+4)", "1", "incorrect"},
+      {"tan(ln(x-4))", "(1+tan(ln(x-4))^2)/(x-4)", "correct"},
+      {"sigmoid(x+40)", "0", "incorrect"},
+      {"e^(x-40)", "5e^(x-40)", "incorrect"},
+      {"sqrt(x^2)", "1", "incorrect"},
+      {"sqrt(x^2)", "x/abs(x)", "correct"},
+      {"sqrt((x-8)^2)", "(x-8)/abs(x-8)", "correct"},
+      {"sqrt((x-8)^2)", "-(x-8)/abs(x-8)", "incorrect"},
+      {"asin(tan(asin(2-4x)))", "-4/(sqrt(1-(2-4x)^2)^3*sqrt(1-(2-4x)^2/(1-(2-4x)^2)))", "correct"},
+      {"x^2 + 2x(x+1)", "6x+2", "correct"},
+  };
+  for (int run = 0; run < 4; ++run) {
+    for (const auto& c : cases) {
+      auto r = run_binary({"check", "--format", "json", c.question, "--answer", c.answer});
+      ASSERT_NE(r.status, -1) << c.question << " timed out";
+      auto j = nlohmann::json::parse(r.out, nullptr, false);
+      ASSERT_FALSE(j.is_discarded()) << r.out << r.err;
+      EXPECT_EQ(j["status"], c.status)
+          << "run " << run << ": d/dx " << c.question << " = " << c.answer;
+    }
+  }
+}
+
 TEST(CheckCli, BadUsage) {
   EXPECT_EQ(run_in_process({"check", "sin(x^2)"}).status, 2);              // no answer
   EXPECT_EQ(run_in_process({"check", "x y", "--answer", "y"}).status, 2);  // which variable?
