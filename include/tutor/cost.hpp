@@ -1,8 +1,20 @@
-// How expensive work on an expression can be, judged before doing it. GiNaC's expand()
-// costs what it produces, not what it reads: (x+1)^1000·(x+2)^1000 is 22 characters but a
-// polynomial of 2001 terms with 300-digit coefficients. The tutor calls no other GiNaC
-// algorithm whose cost is not bounded by its input (factor, normal, gcd, sqrfree, collect,
-// series, lsolve); expand() is called only below kMaxExpandTerms.
+// How expensive work on an expression can be, judged before doing it, and the inventory of
+// the GiNaC algorithms the tutor calls on a learner's input, with the bound on each:
+//   factor, normal, polynomial gcd, sqrfree, collect, series, lsolve
+//       never called: their cost is not bounded by the input (factor() ran without end on
+//       x² + 2x(x + 1)), and factor() is unsound for real variables (x/√(x²) = 1).
+//   expand
+//       never called either: expand() costs what it produces, not what it reads
+//       ((x+1)^1000·(x+2)^1000 is 22 characters and 2001 terms), and it multiplies out
+//       denominators. src/forms.cpp spreads products itself, counting the terms first,
+//       at most kMaxExpandTerms.
+//   diff (graph and quiz references, descent's Hessian)
+//       polynomial in the size of the input, which the parser bounds (2,000 bytes, 200
+//       levels, exponents up to 1,000, at most 10,000 terms once expanded: expansion_terms).
+//   evalf at a point (src/equivalence.cpp)
+//       one evaluation per distinct subexpression; a value past 10^300 stops the evaluation.
+//   integer content and the gcd of two integers (src/forms.cpp)
+//       integers of at most Limits::max_number_digits digits.
 #pragma once
 
 #include <ginac/ginac.h>
@@ -23,9 +35,9 @@ bool more_leaves_than(const GiNaC::ex& e, std::size_t limit);
 // 51, not 2⁵⁰. Infinity past 20,000 nodes (a walk visits a shared subtree once per use).
 double expansion_terms(const GiNaC::ex& e);
 
-// Past this many terms expand() is not called on the learner's path: expanding
-// (x + y + 1)^20 gives 231 terms in well under a millisecond, and every sum the tutor shows
-// is far shorter than this.
+// Past this many terms no product is multiplied out on the learner's path: 231 terms of
+// (x + y + 1)^20 take well under a millisecond, and every sum the tutor shows is far
+// shorter than this.
 inline constexpr double kMaxExpandTerms = 400;
 
 }  // namespace tutor
