@@ -22,6 +22,17 @@ TEST(Show, JsonHasTheContractFields) {
   EXPECT_EQ(j["variables"], nlohmann::json::array({"x"}));
 }
 
+// CLI11 reads a word in square brackets as a list and used to strip the brackets.
+TEST(Show, SquareBracketsAreGroupingOnTheCommandLine) {
+  auto r = run_in_process({"show", "[-5x + 4]/[-4x + 4]", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["input"], "[-5x + 4]/[-4x + 4]");
+  r = run_in_process({"show", "[x^2 - x][2x + 4]", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["variables"], nlohmann::json::array({"x"}));
+}
+
 TEST(Show, BadExpressionExitsTwoWithCaret) {
   auto r = run_binary({"show", "sin(x^2"});
   EXPECT_EQ(r.status, 2);

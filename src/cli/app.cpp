@@ -156,7 +156,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
   }
 
+  // CLI11 takes a word in square brackets for a list and strips the brackets, which turned
+  // "[x+1]/[x-1]" into "x+1]/[x-1". A bracketed word is passed with a space in front,
+  // which CLI11 leaves alone; it is taken off again below.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
+  for (auto& a : reversed) {
+    if (a.size() > 1 && a.front() == '[' && a.back() == ']') a.insert(a.begin(), ' ');
+  }
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp& e) {
@@ -203,6 +209,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
     for (auto& [name, on] : b.flags) {
       if (on) inv.flags.push_back(name);
+    }
+    for (auto& w : b.words) {
+      if (w.starts_with(" [")) w.erase(0, 1);  // the space added before parsing
     }
     inv.words = b.words;
     for (const auto& w : b.words) {
