@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "tutor/cost.hpp"
+#include "tutor/functions.hpp"
 
 namespace tutor {
 
@@ -24,6 +25,36 @@ const numeric kLargest("1e300");
 struct Undefined : std::domain_error {
   Undefined() : std::domain_error("undefined") {}
 };
+
+// Thrown where a point says nothing about the functions: a value past the range of a
+// double, or a sine of an argument so large that double precision cannot place it in its
+// period (sin(e^288)). Such a point is skipped, neither agreeing nor out of the domain.
+struct Unusable : std::range_error {
+  Unusable() : std::range_error("unusable point") {}
+};
+
+// Past this, sin, cos and tan of a double are noise: the period 2π is below the spacing of
+// doubles near 10^16, and long before that most of the digits are gone.
+const numeric kLargestAngle(1000000);
+
+// Past this, e^u is past the range of a double (e^709 ≈ 10^308), and CLN's answer for
+// e^(10^68) is not to be trusted: it came out as 1.
+const numeric kLargestExponent(700);
+
+bool grows_exponentially(const ex& e) {
+  if (!GiNaC::is_a<GiNaC::function>(e)) return false;
+  const unsigned s = GiNaC::ex_to<GiNaC::function>(e).get_serial();
+  return s == GiNaC::exp_SERIAL::serial || s == GiNaC::sinh_SERIAL::serial ||
+         s == GiNaC::cosh_SERIAL::serial;
+}
+
+bool periodic(const ex& e) {
+  if (!GiNaC::is_a<GiNaC::function>(e)) return false;
+  const unsigned s = GiNaC::ex_to<GiNaC::function>(e).get_serial();
+  return s == GiNaC::sin_SERIAL::serial || s == GiNaC::cos_SERIAL::serial ||
+         s == GiNaC::tan_SERIAL::serial || s == sec_SERIAL::serial || s == csc_SERIAL::serial ||
+         s == cot_SERIAL::serial;
+}
 
 // Precision for re-evaluating a point where double precision cancelled: 1 − σ(x + 40) is
 // 4·10⁻¹⁸, far below the 10⁻¹⁶ that doubles resolve next to 1.
@@ -60,8 +91,22 @@ class PointValue : public GiNaC::map_function {
     if (auto it = memo_.find(e); it != memo_.end()) {
       value = it->second;
     } else {
-      value = real_value(
-          GiNaC::is_exactly_a<GiNaC::add>(e) ? sum(e) : (e.nops() == 0 ? e : e.map(*this)).evalf());
+      if (GiNaC::is_exactly_a<GiNaC::add>(e)) {
+        value = real_value(sum(e));
+      } else {
+        if (GiNaC::is_a<GiNaC::function>(e) && e.nops() == 1) {
+          // Checked before the function is built: GiNaC evaluates sin(2.5e288) as it builds.
+          const ex arg = (*this)(e.op(0));
+          if (GiNaC::is_exactly_a<numeric>(arg)) {
+            const numeric size = GiNaC::abs(GiNaC::ex_to<numeric>(arg));
+            if ((periodic(e) && size > kLargestAngle) ||
+                (grows_exponentially(e) && size > kLargestExponent)) {
+              throw Unusable();
+            }
+          }
+        }
+        value = real_value((e.nops() == 0 ? e : e.map(*this)).evalf());
+      }
       memo_.emplace(e, value);
     }
     seen_.emplace(id, std::make_pair(keep, value));  // holding it keeps its address unique
@@ -98,7 +143,7 @@ class PointValue : public GiNaC::map_function {
     }
     // Past the range of a double the result is an overflow anyway, and going on can take
     // CLN minutes: 3^(3^(3^27)) is a number with 10^12 digits in its exponent.
-    if (GiNaC::abs(re) > kLargest) throw Undefined();
+    if (GiNaC::abs(re) > kLargest) throw Unusable();
     return re;
   }
 
@@ -125,21 +170,24 @@ class Precision {
 };
 
 struct Value {
+  enum Kind { defined, undefined, unusable } kind = undefined;
   double value = 0;
   bool cancelled = false;
 };
 
-std::optional<Value> value_at(const ex& e, const GiNaC::exmap& point, long digits) {
+Value value_at(const ex& e, const GiNaC::exmap& point, long digits) {
   try {
     Precision p(digits);
     PointValue at(point);
     ex v = at(e);
-    if (!GiNaC::is_exactly_a<numeric>(v)) return std::nullopt;
+    if (!GiNaC::is_exactly_a<numeric>(v)) return {};
     double d = GiNaC::ex_to<numeric>(v).to_double();
-    if (!std::isfinite(d)) return std::nullopt;
-    return Value{d, at.cancelled()};
+    if (!std::isfinite(d)) return {Value::unusable};
+    return Value{Value::defined, d, at.cancelled()};
+  } catch (const Unusable&) {
+    return {Value::unusable};
   } catch (const std::exception&) {
-    return std::nullopt;
+    return {};
   }
 }
 
@@ -211,24 +259,36 @@ class Edges {
   bool exponents() const { return exponents_; }
 
  private:
+  // Where A = TARGET, for A an affine or quadratic polynomial in one variable with rational
+  // coefficients: x − 4 = 0 at 4, x² − 4 = 0 at ±2 (the edges of arcsin(x² − 4)).
   void affine_zero(const ex& a, int target) {
-    // a·v + b has at most four leaves; a longer argument is no affine map of one variable.
-    if (more_leaves_than(a, 4)) return;
+    // a·v² + b·v + c has at most eight leaves; a longer argument is left to the random points.
+    if (more_leaves_than(a, 8)) return;
     for (const ex& v : vars_) {
       const auto& s = GiNaC::ex_to<GiNaC::symbol>(v);
       if (!a.has(v)) continue;
       for (const ex& w : vars_) {
         if (!w.is_equal(v) && a.has(w)) return;
       }
-      if (!a.is_polynomial(v) || a.degree(v) != 1) return;
-      ex slope = a.coeff(v, 1);
-      ex offset = a.coeff(v, 0) - target;
-      if (!GiNaC::is_exactly_a<numeric>(slope) || !GiNaC::is_exactly_a<numeric>(offset)) return;
-      const numeric& m = GiNaC::ex_to<numeric>(slope);
-      const numeric& c = GiNaC::ex_to<numeric>(offset);
-      if (!m.is_rational() || !c.is_rational() || m.is_zero()) return;
-      numeric z = -c / m;
-      if (GiNaC::abs(z) < numeric(1000000)) zeros_[s.get_name()].insert(z);
+      if (!a.is_polynomial(v)) return;
+      const int degree = a.degree(v);
+      if (degree < 1 || degree > 2) return;
+      std::array<double, 3> k{};
+      for (int i = 0; i <= degree; ++i) {
+        ex c = a.coeff(v, i) - (i == 0 ? target : 0);
+        if (!GiNaC::is_exactly_a<numeric>(c) || !GiNaC::ex_to<numeric>(c).is_rational()) return;
+        k[static_cast<std::size_t>(i)] = GiNaC::ex_to<numeric>(c).to_double();
+      }
+      std::vector<double> roots;
+      if (degree == 1) {
+        roots.push_back(-k[0] / k[1]);
+      } else if (const double d = k[1] * k[1] - 4 * k[2] * k[0]; d >= 0) {
+        roots.push_back((-k[1] - std::sqrt(d)) / (2 * k[2]));
+        roots.push_back((-k[1] + std::sqrt(d)) / (2 * k[2]));
+      }
+      for (double z : roots) {
+        if (std::isfinite(z) && std::abs(z) < 1e6) zeros_[s.get_name()].insert(exact(z));
+      }
       return;
     }
   }
@@ -294,32 +354,47 @@ class Points {
   std::map<std::size_t, int> used_;
 };
 
-// Compares A and B at POINT, updating R. Returns false when they differ there.
-bool compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence& r) {
-  auto va = value_at(a, point, GiNaC::Digits);
-  auto vb = value_at(b, point, GiNaC::Digits);
-  if (va && !vb) ++r.only_first_defined;
-  if (vb && !va) ++r.only_second_defined;
-  if (!va || !vb) return true;
+// What one point says about A and B.
+enum class Seen { skipped, agreed, vanished, differed };
+
+// Compares A and B at POINT, updating R's domain counts and agreeing points. Two values that
+// both vanish (1 − tanh(u)² where tanh(u) rounds to 1 even with 50 digits) agree without
+// showing much: they are VANISHED, and do not count as agreeing points.
+Seen compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence& r) {
+  Value va = value_at(a, point, GiNaC::Digits);
+  Value vb = value_at(b, point, GiNaC::Digits);
+  if (va.kind == Value::unusable || vb.kind == Value::unusable) return Seen::skipped;
+  if (va.kind == Value::defined && vb.kind != Value::defined) ++r.only_first_defined;
+  if (vb.kind == Value::defined && va.kind != Value::defined) ++r.only_second_defined;
+  if (va.kind != Value::defined || vb.kind != Value::defined) return Seen::skipped;
   bool precise = false;
-  if (va->cancelled || vb->cancelled) {
+  if (va.cancelled || vb.cancelled) {
     va = value_at(a, point, kPreciseDigits);
     vb = value_at(b, point, kPreciseDigits);
-    if (!va || !vb) return true;
+    if (va.kind != Value::defined || vb.kind != Value::defined) return Seen::skipped;
     precise = true;
   }
-  if (!same_value(va->value, vb->value, precise)) return false;
+  if (!same_value(va.value, vb.value, precise)) return Seen::differed;
+  if (std::max(std::abs(va.value), std::abs(vb.value)) < (precise ? 1e-40 : 1e-300)) {
+    return Seen::vanished;
+  }
   ++r.agreeing_points;
-  return true;
+  return Seen::agreed;
+}
+
+// Whether either expression is defined at POINT.
+bool either_defined(const ex& a, const ex& b, const GiNaC::exmap& point) {
+  return value_at(a, point, GiNaC::Digits).kind == Value::defined ||
+         value_at(b, point, GiNaC::Digits).kind == Value::defined;
 }
 
 }  // namespace
 
 std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
-  auto v = value_at(e, point, GiNaC::Digits);
-  if (v && v->cancelled) v = value_at(e, point, kPreciseDigits);
-  if (!v) return std::nullopt;
-  return v->value;
+  Value v = value_at(e, point, GiNaC::Digits);
+  if (v.kind == Value::defined && v.cancelled) v = value_at(e, point, kPreciseDigits);
+  if (v.kind != Value::defined) return std::nullopt;
+  return v.value;
 }
 
 bool nearly_equal(double a, double b) {
@@ -340,10 +415,47 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   Points points(vars, edges, seed);
   constexpr int kWanted = 8;
   constexpr int kTries = 96;
+  int vanished = 0;
+  // Points where one of them is defined: a narrow domain (2 < |x| ≤ √5 for arcsin(x² − 4))
+  // is searched around them afterwards.
+  std::vector<GiNaC::exmap> inside;
   for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
-    if (!compare_at(a, b, points.at(t), r)) {
-      r.verdict = Agreement::different;
-      return r;
+    GiNaC::exmap point = points.at(t);
+    switch (compare_at(a, b, point, r)) {
+      case Seen::differed:
+        r.verdict = Agreement::different;
+        return r;
+      case Seen::vanished:
+        ++vanished;
+        break;
+      case Seen::skipped:
+        if (inside.size() < 8 && either_defined(a, b, point)) inside.push_back(point);
+        break;
+      case Seen::agreed:
+        if (inside.size() < 8) inside.push_back(point);
+        break;
+    }
+  }
+  // Around the points found inside, ever closer, until enough agree.
+  std::mt19937 gen(seed + 1);
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  for (int round = 0; round < 48 && r.agreeing_points < kWanted && !inside.empty(); ++round) {
+    const GiNaC::exmap& centre = inside[static_cast<std::size_t>(round) % inside.size()];
+    const double radius = std::pow(0.5, 1 + round / static_cast<int>(inside.size()));
+    GiNaC::exmap point;
+    for (const auto& [v, value] : centre) {
+      const double c = GiNaC::ex_to<numeric>(value).to_double();
+      point[v] = exact(c + radius * std::max(1.0, std::abs(c)) * unit(gen));
+    }
+    switch (compare_at(a, b, point, r)) {
+      case Seen::differed:
+        r.verdict = Agreement::different;
+        return r;
+      case Seen::vanished:
+        ++vanished;
+        break;
+      default:
+        break;
     }
   }
   // A variable in an exponent: (a^b)^c and a^(bc) differ only where a < 0 and b is even,
@@ -353,7 +465,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
     while (true) {
       GiNaC::exmap point;
       for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
-      if (!compare_at(a, b, point, r)) {
+      if (compare_at(a, b, point, r) == Seen::differed) {
         r.verdict = Agreement::different;
         return r;
       }
@@ -362,7 +474,10 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
       if (k == idx.size()) break;
     }
   }
-  r.verdict = r.agreeing_points >= 3 ? Agreement::equal : Agreement::undecided;
+  // Both 0 everywhere they were seen (an answer 0 for the derivative of a constant) is
+  // equal too; both vanishing at a few points among others is not enough.
+  const bool zero = r.agreeing_points == 0 && vanished >= 3;
+  r.verdict = r.agreeing_points >= 3 || zero ? Agreement::equal : Agreement::undecided;
   return r;
 }
 
