@@ -27,6 +27,13 @@ seeds() {
   for d in "${dirs[@]}"; do if [[ -d $d ]]; then echo "$d"; fi; done
 }
 
+# The expression targets start from the parser's vocabulary: every function name.
+dict_for() {
+  case "$1" in
+    parse | check) echo "-dict=fuzz/expression.dict" ;;
+  esac
+}
+
 status=0
 for exe in "$build"/fuzz/*_fuzz; do
   stem=$(basename "$exe" _fuzz)
@@ -36,7 +43,7 @@ for exe in "$build"/fuzz/*_fuzz; do
   # -max_total_time only guards against a stuck run; a run that hits it ends early and
   # passes. The timeout per input is generous: CI machines are busy.
   # shellcheck disable=SC2046
-  if ! "$exe" -seed="${TUTOR_FUZZ_SEED:-1}" -runs="$runs" -max_total_time=600 \
+  if ! "$exe" $(dict_for "$stem") -seed="${TUTOR_FUZZ_SEED:-1}" -runs="$runs" -max_total_time=600 \
       -timeout="${TUTOR_FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 -max_len=8192 \
       -print_final_stats=0 -artifact_prefix="$findings/$stem-" \
       "$scratch/$stem" $(seeds "$stem") \

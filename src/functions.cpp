@@ -194,6 +194,115 @@ bool softplus_info(const ex& x, unsigned inf) {
   return real_arg(x, inf);
 }
 
+// --- sech, csch, coth, and the inverse functions GiNaC lacks ------------------------------
+
+// A reciprocal of a GiNaC function: sech = 1/cosh, csch = 1/sinh, coth = 1/tanh. Exact
+// arguments stay symbolic; a pole (csch(0)) is reported as GiNaC reports tan(π/2).
+template <ex (*Of)(const ex&)>
+ex reciprocal_evalf(const ex& x, const ex& held) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return 1 / Of(x).evalf();
+  return held;
+}
+
+ex cosh_of(const ex& x) {
+  return GiNaC::cosh(x);
+}
+ex sinh_of(const ex& x) {
+  return GiNaC::sinh(x);
+}
+ex tanh_of(const ex& x) {
+  return GiNaC::tanh(x);
+}
+
+ex sech_evalf(const ex& x) {
+  return reciprocal_evalf<cosh_of>(x, sech(x).hold());
+}
+ex sech_eval(const ex& x) {
+  if (x.is_zero()) return 1;
+  if (is_float(x)) return sech_evalf(x);
+  return sech(x).hold();
+}
+ex sech_deriv(const ex& x, unsigned) {
+  return -sech(x) * GiNaC::tanh(x);
+}
+
+ex csch_evalf(const ex& x) {
+  return reciprocal_evalf<sinh_of>(x, csch(x).hold());
+}
+ex csch_eval(const ex& x) {
+  check_pole(GiNaC::sinh(x), "csch");
+  if (is_float(x)) return csch_evalf(x);
+  return csch(x).hold();
+}
+ex csch_deriv(const ex& x, unsigned) {
+  return -csch(x) * coth(x);
+}
+
+ex coth_evalf(const ex& x) {
+  return reciprocal_evalf<tanh_of>(x, coth(x).hold());
+}
+ex coth_eval(const ex& x) {
+  check_pole(GiNaC::sinh(x), "coth");
+  if (is_float(x)) return coth_evalf(x);
+  return coth(x).hold();
+}
+ex coth_deriv(const ex& x, unsigned) {
+  return -GiNaC::pow(csch(x), 2);
+}
+
+// arccot with values in (0, π), continuous on the whole line: π/2 − arctan(x).
+ex acot_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return (GiNaC::Pi / 2 - GiNaC::atan(x)).evalf();
+  return acot(x).hold();
+}
+ex acot_eval(const ex& x) {
+  if (x.is_zero()) return GiNaC::Pi / 2;
+  if (is_float(x)) return acot_evalf(x);
+  return acot(x).hold();
+}
+ex acot_deriv(const ex& x, unsigned) {
+  return -GiNaC::pow(1 + GiNaC::pow(x, 2), -1);
+}
+
+// arcsec = arccos(1/x) and arccsc = arcsin(1/x), real for |x| ≥ 1.
+ex asec_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return GiNaC::acos(1 / x).evalf();
+  return asec(x).hold();
+}
+ex asec_eval(const ex& x) {
+  check_pole(x, "asec");
+  if (x.is_equal(1)) return 0;
+  if (is_float(x)) return asec_evalf(x);
+  return asec(x).hold();
+}
+ex asec_deriv(const ex& x, unsigned) {
+  return GiNaC::pow(GiNaC::abs(x), -1) * GiNaC::pow(GiNaC::pow(x, 2) - 1, numeric(-1, 2));
+}
+
+ex acsc_evalf(const ex& x) {
+  if (GiNaC::is_exactly_a<numeric>(x)) return GiNaC::asin(1 / x).evalf();
+  return acsc(x).hold();
+}
+ex acsc_eval(const ex& x) {
+  check_pole(x, "acsc");
+  if (is_float(x)) return acsc_evalf(x);
+  return acsc(x).hold();
+}
+ex acsc_deriv(const ex& x, unsigned) {
+  return -GiNaC::pow(GiNaC::abs(x), -1) * GiNaC::pow(GiNaC::pow(x, 2) - 1, numeric(-1, 2));
+}
+
+// The same conjugate, real part and info for every function here: each is real wherever
+// it is defined for a real argument.
+template <ex (*F)(const ex&)>
+ex same_conj(const ex& x) {
+  return F(x.conjugate());
+}
+template <ex (*F)(const ex&)>
+ex same_real(const ex& x) {
+  return F(x);
+}
+
 // --- the table --------------------------------------------------------------------------
 
 ex b_sin(const ex& a) {
@@ -232,6 +341,33 @@ ex b_cosh(const ex& a) {
 ex b_tanh(const ex& a) {
   return GiNaC::tanh(a);
 }
+ex b_sech(const ex& a) {
+  return sech(a);
+}
+ex b_csch(const ex& a) {
+  return csch(a);
+}
+ex b_coth(const ex& a) {
+  return coth(a);
+}
+ex b_asinh(const ex& a) {
+  return GiNaC::asinh(a);
+}
+ex b_acosh(const ex& a) {
+  return GiNaC::acosh(a);
+}
+ex b_atanh(const ex& a) {
+  return GiNaC::atanh(a);
+}
+ex b_acot(const ex& a) {
+  return acot(a);
+}
+ex b_asec(const ex& a) {
+  return asec(a);
+}
+ex b_acsc(const ex& a) {
+  return acsc(a);
+}
 ex b_exp(const ex& a) {
   return GiNaC::exp(a);
 }
@@ -269,6 +405,15 @@ const FunctionInfo kAtan{"atan", "arctan", "\\arctan", b_atan};
 const FunctionInfo kSinh{"sinh", "sinh", "\\sinh", b_sinh};
 const FunctionInfo kCosh{"cosh", "cosh", "\\cosh", b_cosh};
 const FunctionInfo kTanh{"tanh", "tanh", "\\tanh", b_tanh};
+const FunctionInfo kSech{"sech", "sech", "\\operatorname{sech}", b_sech};
+const FunctionInfo kCsch{"csch", "csch", "\\operatorname{csch}", b_csch};
+const FunctionInfo kCoth{"coth", "coth", "\\coth", b_coth};
+const FunctionInfo kAsinh{"asinh", "arsinh", "\\operatorname{arsinh}", b_asinh};
+const FunctionInfo kAcosh{"acosh", "arcosh", "\\operatorname{arcosh}", b_acosh};
+const FunctionInfo kAtanh{"atanh", "artanh", "\\operatorname{artanh}", b_atanh};
+const FunctionInfo kAcot{"acot", "arccot", "\\operatorname{arccot}", b_acot};
+const FunctionInfo kAsec{"asec", "arcsec", "\\operatorname{arcsec}", b_asec};
+const FunctionInfo kAcsc{"acsc", "arccsc", "\\operatorname{arccsc}", b_acsc};
 const FunctionInfo kExp{"exp", "exp", "\\exp", b_exp};
 const FunctionInfo kLog{"log", "ln", "\\ln", b_log};
 const FunctionInfo kSqrt{"sqrt", "√", "\\sqrt", b_sqrt};
@@ -279,18 +424,45 @@ const FunctionInfo kSoftplus{"softplus", "softplus", "\\operatorname{softplus}",
 const FunctionInfo kStep{"step", "step", "\\operatorname{step}", b_step};
 
 const std::array kNames{
-    FunctionName{"sin", &kSin},         FunctionName{"cos", &kCos},
-    FunctionName{"tan", &kTan},         FunctionName{"sec", &kSec},
-    FunctionName{"csc", &kCsc},         FunctionName{"cot", &kCot},
-    FunctionName{"asin", &kAsin},       FunctionName{"arcsin", &kAsin},
-    FunctionName{"acos", &kAcos},       FunctionName{"arccos", &kAcos},
-    FunctionName{"atan", &kAtan},       FunctionName{"arctan", &kAtan},
-    FunctionName{"sinh", &kSinh},       FunctionName{"cosh", &kCosh},
-    FunctionName{"tanh", &kTanh},       FunctionName{"exp", &kExp},
-    FunctionName{"log", &kLog},         FunctionName{"ln", &kLog},
-    FunctionName{"sqrt", &kSqrt},       FunctionName{"abs", &kAbs},
-    FunctionName{"sigmoid", &kSigmoid}, FunctionName{"σ", &kSigmoid},
-    FunctionName{"relu", &kRelu},       FunctionName{"softplus", &kSoftplus},
+    FunctionName{"sin", &kSin},
+    FunctionName{"cos", &kCos},
+    FunctionName{"tan", &kTan},
+    FunctionName{"sec", &kSec},
+    FunctionName{"csc", &kCsc},
+    FunctionName{"cot", &kCot},
+    FunctionName{"asin", &kAsin},
+    FunctionName{"arcsin", &kAsin},
+    FunctionName{"acos", &kAcos},
+    FunctionName{"arccos", &kAcos},
+    FunctionName{"atan", &kAtan},
+    FunctionName{"arctan", &kAtan},
+    FunctionName{"sinh", &kSinh},
+    FunctionName{"cosh", &kCosh},
+    FunctionName{"tanh", &kTanh},
+    FunctionName{"sech", &kSech},
+    FunctionName{"csch", &kCsch},
+    FunctionName{"coth", &kCoth},
+    FunctionName{"asinh", &kAsinh},
+    FunctionName{"arsinh", &kAsinh},
+    FunctionName{"acosh", &kAcosh},
+    FunctionName{"arcosh", &kAcosh},
+    FunctionName{"atanh", &kAtanh},
+    FunctionName{"artanh", &kAtanh},
+    FunctionName{"acot", &kAcot},
+    FunctionName{"arccot", &kAcot},
+    FunctionName{"asec", &kAsec},
+    FunctionName{"arcsec", &kAsec},
+    FunctionName{"acsc", &kAcsc},
+    FunctionName{"arccsc", &kAcsc},
+    FunctionName{"exp", &kExp},
+    FunctionName{"log", &kLog},
+    FunctionName{"ln", &kLog},
+    FunctionName{"sqrt", &kSqrt},
+    FunctionName{"abs", &kAbs},
+    FunctionName{"sigmoid", &kSigmoid},
+    FunctionName{"σ", &kSigmoid},
+    FunctionName{"relu", &kRelu},
+    FunctionName{"softplus", &kSoftplus},
     FunctionName{"step", &kStep},
 };
 
@@ -300,13 +472,16 @@ struct GinacName {
   const FunctionInfo* info;
 };
 const std::array kGinacNames{
-    GinacName{"sin", &kSin},         GinacName{"cos", &kCos},   GinacName{"tan", &kTan},
-    GinacName{"sec", &kSec},         GinacName{"csc", &kCsc},   GinacName{"cot", &kCot},
-    GinacName{"asin", &kAsin},       GinacName{"acos", &kAcos}, GinacName{"atan", &kAtan},
-    GinacName{"sinh", &kSinh},       GinacName{"cosh", &kCosh}, GinacName{"tanh", &kTanh},
-    GinacName{"exp", &kExp},         GinacName{"log", &kLog},   GinacName{"abs", &kAbs},
-    GinacName{"sigmoid", &kSigmoid}, GinacName{"relu", &kRelu}, GinacName{"softplus", &kSoftplus},
-    GinacName{"unit_step", &kStep},
+    GinacName{"sin", &kSin},         GinacName{"cos", &kCos},     GinacName{"tan", &kTan},
+    GinacName{"sec", &kSec},         GinacName{"csc", &kCsc},     GinacName{"cot", &kCot},
+    GinacName{"asin", &kAsin},       GinacName{"acos", &kAcos},   GinacName{"atan", &kAtan},
+    GinacName{"sinh", &kSinh},       GinacName{"cosh", &kCosh},   GinacName{"tanh", &kTanh},
+    GinacName{"exp", &kExp},         GinacName{"log", &kLog},     GinacName{"abs", &kAbs},
+    GinacName{"sigmoid", &kSigmoid}, GinacName{"relu", &kRelu},   GinacName{"softplus", &kSoftplus},
+    GinacName{"unit_step", &kStep},  GinacName{"sech", &kSech},   GinacName{"csch", &kCsch},
+    GinacName{"coth", &kCoth},       GinacName{"asinh", &kAsinh}, GinacName{"acosh", &kAcosh},
+    GinacName{"atanh", &kAtanh},     GinacName{"acot", &kAcot},   GinacName{"asec", &kAsec},
+    GinacName{"acsc", &kAcsc},
 };
 
 }  // namespace
@@ -354,6 +529,43 @@ REGISTER_FUNCTION(unit_step, eval_func(unit_step_eval)
                                  .conjugate_func(unit_step_conj)
                                  .real_part_func(unit_step_real)
                                  .info_func(unit_step_info))
+
+// Each of these is real wherever it is defined for a real argument, so its conjugate and
+// real part are itself.
+namespace {
+ex sech_of(const ex& x) {
+  return sech(x);
+}
+ex csch_of(const ex& x) {
+  return csch(x);
+}
+ex coth_of(const ex& x) {
+  return coth(x);
+}
+ex acot_of(const ex& x) {
+  return acot(x);
+}
+ex asec_of(const ex& x) {
+  return asec(x);
+}
+ex acsc_of(const ex& x) {
+  return acsc(x);
+}
+}  // namespace
+
+#define TUTOR_REGISTER_REAL(name)                                   \
+  REGISTER_FUNCTION(name, eval_func(name##_eval)                    \
+                              .evalf_func(name##_evalf)             \
+                              .derivative_func(name##_deriv)        \
+                              .conjugate_func(same_conj<name##_of>) \
+                              .real_part_func(same_real<name##_of>))
+TUTOR_REGISTER_REAL(sech)
+TUTOR_REGISTER_REAL(csch)
+TUTOR_REGISTER_REAL(coth)
+TUTOR_REGISTER_REAL(acot)
+TUTOR_REGISTER_REAL(asec)
+TUTOR_REGISTER_REAL(acsc)
+#undef TUTOR_REGISTER_REAL
 
 std::span<const FunctionName> function_names() {
   return kNames;

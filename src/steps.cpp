@@ -19,7 +19,7 @@ using GiNaC::ex;
 using GiNaC::numeric;
 
 std::string_view rule_id(Rule rule) {
-  static constexpr std::array<std::string_view, 17> kIds = {
+  static constexpr std::array<std::string_view, 18> kIds = {
       "constant",
       "variable",
       "sum",
@@ -32,6 +32,7 @@ std::string_view rule_id(Rule rule) {
       "trig",
       "inverse-trig",
       "hyperbolic",
+      "inverse-hyperbolic",
       "abs",
       "sigmoid",
       "relu",
@@ -88,6 +89,36 @@ ex d_cosh(const ex& u) {
 ex d_tanh(const ex& u) {
   return 1 - GiNaC::pow(GiNaC::tanh(u), 2);
 }
+ex d_sech(const ex& u) {
+  return -sech(u) * GiNaC::tanh(u);
+}
+ex d_csch(const ex& u) {
+  return -csch(u) * coth(u);
+}
+ex d_coth(const ex& u) {
+  return -GiNaC::pow(csch(u), 2);
+}
+ex d_asinh(const ex& u) {
+  return GiNaC::pow(GiNaC::pow(u, 2) + 1, numeric(-1, 2));
+}
+// For u > 1, where arcosh is real.
+ex d_acosh(const ex& u) {
+  return GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
+}
+// For |u| < 1.
+ex d_atanh(const ex& u) {
+  return GiNaC::pow(1 - GiNaC::pow(u, 2), -1);
+}
+ex d_acot(const ex& u) {
+  return -GiNaC::pow(1 + GiNaC::pow(u, 2), -1);
+}
+// For |u| > 1: the |u| keeps the sign right on both branches.
+ex d_asec(const ex& u) {
+  return GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
+}
+ex d_acsc(const ex& u) {
+  return -GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
+}
 ex d_exp(const ex& u) {
   return GiNaC::exp(u);
 }
@@ -124,6 +155,15 @@ const std::array kFunctionRules{
     FunctionRule{"sinh", Rule::hyperbolic, d_sinh, false},
     FunctionRule{"cosh", Rule::hyperbolic, d_cosh, false},
     FunctionRule{"tanh", Rule::hyperbolic, d_tanh, false},
+    FunctionRule{"sech", Rule::hyperbolic, d_sech, false},
+    FunctionRule{"csch", Rule::hyperbolic, d_csch, false},
+    FunctionRule{"coth", Rule::hyperbolic, d_coth, false},
+    FunctionRule{"asinh", Rule::inverse_hyperbolic, d_asinh, false},
+    FunctionRule{"acosh", Rule::inverse_hyperbolic, d_acosh, false},
+    FunctionRule{"atanh", Rule::inverse_hyperbolic, d_atanh, false},
+    FunctionRule{"acot", Rule::inverse_trig, d_acot, false},
+    FunctionRule{"asec", Rule::inverse_trig, d_asec, false},
+    FunctionRule{"acsc", Rule::inverse_trig, d_acsc, false},
     FunctionRule{"exp", Rule::exponential, d_exp, false},
     FunctionRule{"log", Rule::logarithm, d_log, false},
     FunctionRule{"abs", Rule::abs, d_abs, true},

@@ -572,7 +572,8 @@ class Parser {
         take();
         if (peek().kind == Tok::end) unexpected(peek());
         const Span start = t.span;
-        ex arg = power();
+        // √(x+1)² is (√(x+1))², as sqrt(x+1)^2 is; √x² is √(x²), as on paper.
+        ex arg = peek().kind == Tok::lparen ? group() : power();
         return guarded(Span{start.begin, prev_end()}, [&] { return GiNaC::sqrt(arg); });
       }
       case Tok::ident:

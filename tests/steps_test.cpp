@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 
 #include "support/random_expr.hpp"
@@ -191,6 +192,44 @@ TEST(Steps, RootsOfSquaresAreAbsoluteValuesWithTheirKink) {
   EXPECT_EQ(diff_of("cos(sqrt(x^2))").remark, Remark::none);
   // Undefined at x = 9 to begin with.
   EXPECT_EQ(diff_of("sqrt((9-x)^(-2))").remark, Remark::none);
+}
+
+// The derivative table's newer rows against values computed by hand (from their definitions
+// as reciprocals and logarithms), at points inside each real domain.
+TEST(Steps, HyperbolicAndInverseFunctionsAtPoints) {
+  struct Case {
+    const char* expression;
+    Rule rule;
+    double at;
+    double want;
+  };
+  const double t = std::tanh(0.7), c = 1 / std::cosh(0.7), h = 1 / std::sinh(0.7);
+  const Case cases[] = {
+      {"sech(x)", Rule::hyperbolic, 0.7, -c * t},
+      {"csch(x)", Rule::hyperbolic, 0.7, -h * (1 / t)},
+      {"coth(x)", Rule::hyperbolic, 0.7, -h * h},
+      {"asinh(x)", Rule::inverse_hyperbolic, 0.7, 1 / std::sqrt(0.49 + 1)},
+      {"acosh(x)", Rule::inverse_hyperbolic, 1.7, 1 / std::sqrt(1.7 * 1.7 - 1)},
+      {"atanh(x)", Rule::inverse_hyperbolic, 0.7, 1 / (1 - 0.49)},
+      {"acot(x)", Rule::inverse_trig, 0.7, -1 / (1 + 0.49)},
+      {"asec(x)", Rule::inverse_trig, -1.7, 1 / (1.7 * std::sqrt(1.7 * 1.7 - 1))},
+      {"acsc(x)", Rule::inverse_trig, -1.7, -1 / (1.7 * std::sqrt(1.7 * 1.7 - 1))},
+  };
+  for (const auto& k : cases) {
+    SymbolTable syms;
+    ex x = syms.get("x");
+    Step s = differentiate(parse(k.expression, syms).expr, x);
+    EXPECT_EQ(s.rule, k.rule) << k.expression;
+    auto got = evaluate(s.derivative, {{x, GiNaC::numeric(std::lround(k.at * 10), 10)}});
+    ASSERT_TRUE(got.has_value()) << k.expression;
+    EXPECT_NEAR(*got, k.want, 1e-12) << k.expression;
+  }
+  // Outside the real domain there is no value: arcsec at 1/2, artanh at 2.
+  SymbolTable syms;
+  ex x = syms.get("x");
+  EXPECT_FALSE(evaluate(parse("asec(x)", syms).expr, {{x, GiNaC::numeric(1, 2)}}).has_value());
+  EXPECT_FALSE(evaluate(parse("atanh(x)", syms).expr, {{x, 2}}).has_value());
+  EXPECT_NEAR(*evaluate(parse("acot(x)", syms).expr, {{x, -1}}), 3 * M_PI / 4, 1e-12);
 }
 
 TEST(Steps, HundredDeepChainIsFast) {

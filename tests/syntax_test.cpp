@@ -2,9 +2,12 @@
 // GiNaC, every error with its span, and the limits with a time bound.
 #include "tutor/syntax.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -208,6 +211,12 @@ TEST_F(Syntax, SquareRoots) {
   EXPECT_READS("√x y", GiNaC::sqrt(x) * y);
   EXPECT_READS("sqrt(x)", GiNaC::sqrt(x));
   EXPECT_READS("√4", ex(2));
+  // A root of a group is like sqrt(...): a power after it is a power of the root.
+  EXPECT_READS("√(x+1)^3", GiNaC::pow(GiNaC::sqrt(x + 1), 3));
+  EXPECT_READS("√(x+1)²", GiNaC::pow(GiNaC::sqrt(x + 1), 2));
+  // Without parentheses the root covers the power, as on paper: √x² is √(x²).
+  EXPECT_READS("√x^2", GiNaC::sqrt(GiNaC::pow(x, 2)));
+  EXPECT_READS("√x²", GiNaC::sqrt(GiNaC::pow(x, 2)));
 }
 
 TEST_F(Syntax, ParenthesesAndBrackets) {
@@ -258,23 +267,64 @@ TEST_F(Syntax, EveryFunctionAndAlias) {
   };
   const ex u = x + 1;
   const Case cases[] = {
-      {"sin(x+1)", GiNaC::sin(u)},   {"cos(x+1)", GiNaC::cos(u)},
-      {"tan(x+1)", GiNaC::tan(u)},   {"sec(x+1)", sec(u)},
-      {"csc(x+1)", csc(u)},          {"cot(x+1)", cot(u)},
-      {"asin(x+1)", GiNaC::asin(u)}, {"arcsin(x+1)", GiNaC::asin(u)},
-      {"acos(x+1)", GiNaC::acos(u)}, {"arccos(x+1)", GiNaC::acos(u)},
-      {"atan(x+1)", GiNaC::atan(u)}, {"arctan(x+1)", GiNaC::atan(u)},
-      {"sinh(x+1)", GiNaC::sinh(u)}, {"cosh(x+1)", GiNaC::cosh(u)},
-      {"tanh(x+1)", GiNaC::tanh(u)}, {"exp(x+1)", GiNaC::exp(u)},
-      {"log(x+1)", GiNaC::log(u)},   {"ln(x+1)", GiNaC::log(u)},
-      {"sqrt(x+1)", GiNaC::sqrt(u)}, {"abs(x+1)", GiNaC::abs(u)},
-      {"sigmoid(x+1)", sigmoid(u)},  {"σ(x+1)", sigmoid(u)},
-      {"relu(x+1)", relu(u)},        {"softplus(x+1)", softplus(u)},
+      {"sin(x+1)", GiNaC::sin(u)},
+      {"cos(x+1)", GiNaC::cos(u)},
+      {"tan(x+1)", GiNaC::tan(u)},
+      {"sec(x+1)", sec(u)},
+      {"csc(x+1)", csc(u)},
+      {"cot(x+1)", cot(u)},
+      {"asin(x+1)", GiNaC::asin(u)},
+      {"arcsin(x+1)", GiNaC::asin(u)},
+      {"acos(x+1)", GiNaC::acos(u)},
+      {"arccos(x+1)", GiNaC::acos(u)},
+      {"atan(x+1)", GiNaC::atan(u)},
+      {"arctan(x+1)", GiNaC::atan(u)},
+      {"sinh(x+1)", GiNaC::sinh(u)},
+      {"cosh(x+1)", GiNaC::cosh(u)},
+      {"tanh(x+1)", GiNaC::tanh(u)},
+      {"exp(x+1)", GiNaC::exp(u)},
+      {"log(x+1)", GiNaC::log(u)},
+      {"ln(x+1)", GiNaC::log(u)},
+      {"sqrt(x+1)", GiNaC::sqrt(u)},
+      {"abs(x+1)", GiNaC::abs(u)},
+      {"sigmoid(x+1)", sigmoid(u)},
+      {"σ(x+1)", sigmoid(u)},
+      {"relu(x+1)", relu(u)},
+      {"softplus(x+1)", softplus(u)},
       {"step(x+1)", unit_step(u)},
+      {"sech(x+1)", sech(u)},
+      {"csch(x+1)", csch(u)},
+      {"coth(x+1)", coth(u)},
+      {"asinh(x+1)", GiNaC::asinh(u)},
+      {"arsinh(x+1)", GiNaC::asinh(u)},
+      {"acosh(x+1)", GiNaC::acosh(u)},
+      {"arcosh(x+1)", GiNaC::acosh(u)},
+      {"atanh(x+1)", GiNaC::atanh(u)},
+      {"artanh(x+1)", GiNaC::atanh(u)},
+      {"acot(x+1)", acot(u)},
+      {"arccot(x+1)", acot(u)},
+      {"asec(x+1)", asec(u)},
+      {"arcsec(x+1)", asec(u)},
+      {"acsc(x+1)", acsc(u)},
+      {"arccsc(x+1)", acsc(u)},
   };
   for (const auto& c : cases) EXPECT_READS(c.text, c.want);
   // Every spelling the table lists is covered above.
   EXPECT_EQ(function_names().size(), std::size(cases));
+}
+
+// The fuzzers start from fuzz/expression.dict; a function missing there is fuzzed late.
+TEST(SyntaxDictionary, TheFuzzDictionaryHasEveryFunction) {
+  std::ifstream in(std::string(TUTOR_SOURCE_LESSONS) + "/../fuzz/expression.dict");
+  ASSERT_TRUE(in.good());
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& f : function_names()) {
+    std::string escaped;
+    for (unsigned char c : std::string(f.spelling)) {
+      escaped += c < 128 ? std::string(1, static_cast<char>(c)) : fmt::format("\\x{:02X}", c);
+    }
+    EXPECT_NE(all.find("\"" + escaped + "(\""), std::string::npos) << f.spelling;
+  }
 }
 
 TEST_F(Syntax, FunctionsNestAndTakeBrackets) {

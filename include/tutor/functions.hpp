@@ -1,6 +1,7 @@
 // The functions a learner may call, and the ones GiNaC lacks.
 //
-// sec, csc, cot, sigmoid, relu, softplus and step are GiNaC functions of their own, each
+// sec, csc, cot, sech, csch, coth, arccot, arcsec, arccsc, sigmoid, relu, softplus and step
+// are GiNaC functions of their own, each
 // with a numeric value and a derivative, so that they survive differentiation and
 // printing as the learner wrote them instead of being rewritten into other functions.
 #pragma once
@@ -15,6 +16,13 @@ namespace tutor {
 DECLARE_FUNCTION_1P(sec)
 DECLARE_FUNCTION_1P(csc)
 DECLARE_FUNCTION_1P(cot)
+DECLARE_FUNCTION_1P(sech)
+DECLARE_FUNCTION_1P(csch)
+DECLARE_FUNCTION_1P(coth)
+// arccot with values in (0, π); arcsec and arccsc, real for |x| ≥ 1.
+DECLARE_FUNCTION_1P(acot)
+DECLARE_FUNCTION_1P(asec)
+DECLARE_FUNCTION_1P(acsc)
 DECLARE_FUNCTION_1P(sigmoid)
 DECLARE_FUNCTION_1P(relu)
 DECLARE_FUNCTION_1P(softplus)

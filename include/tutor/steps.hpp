@@ -32,6 +32,7 @@ enum class Rule {
   trig,
   inverse_trig,
   hyperbolic,
+  inverse_hyperbolic,
   abs,
   sigmoid,
   relu,
