@@ -87,6 +87,48 @@ TEST(DiffCli, BadWrtIsAnError) {
   }
 }
 
+// The value at a point: the substitution, the exact value, and a decimal where it is not
+// exact; values worked out by hand.
+TEST(DiffCli, ValueAtAPoint) {
+  auto r = run_in_process({"diff", "sin(x^2)", "--at", "x=1", "--brief"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("f′(1) = 2·1·cos(1²) = 2cos(1) ≈ 1.0806\n"), std::string::npos) << r.out;
+  r = run_in_process({"diff", "x^3", "--at", "x=-2", "--brief"});
+  EXPECT_NE(r.out.find("f′(-2) = 3(-2)² = 12\n"), std::string::npos) << r.out;
+  r = run_in_process({"diff", "sin(x)", "--at", "x=pi/2", "--brief"});
+  EXPECT_NE(r.out.find("f′(π/2) = cos((π/2)) = 0\n"), std::string::npos) << r.out;
+  // ln is undefined at -1, so its derivative does not exist there, whatever 1/x gives.
+  r = run_in_process({"diff", "ln(x)", "--at", "x=-1", "--brief"});
+  EXPECT_NE(r.out.find("f′(-1) does not exist"), std::string::npos) << r.out;
+  r = run_in_process({"--lang", "ko", "diff", "abs(x)", "--at", "x=0", "--brief"});
+  EXPECT_NE(r.out.find("f′(0)은(는) 없습니다"), std::string::npos) << r.out;
+}
+
+TEST(DiffCli, GradientAtAPoint) {
+  auto r = run_in_process({"diff", "x^2 y + 3x", "--at", "x=1,y=2", "--brief"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("∂f/∂x(1, 2) = 2·1·2 + 3 = 7\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("∂f/∂y(1, 2) = 1² = 1\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("gradient ∇f(1, 2) = (7, 1)\n"), std::string::npos) << r.out;
+  r = run_in_process({"diff", "x^2 y", "--at", "x=1,y=2", "--format", "json"});
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["derivatives"][0]["at"]["x"], 1.0);
+  EXPECT_EQ(j["derivatives"][0]["at"]["y"], 2.0);
+  EXPECT_EQ(j["derivatives"][0]["value"], 4.0);
+  EXPECT_EQ(j["derivatives"][1]["value"], 1.0);
+  EXPECT_EQ(j["derivatives"][0]["order"], 1);
+}
+
+TEST(DiffCli, BadPointIsAnErrorWithACaret) {
+  for (const auto& at : {"x=1", "x=1,y=2,z=3", "x=1,y=two", "x1,y=2"}) {
+    auto r = run_in_process({"diff", "x^2 y", "--at", at});
+    EXPECT_EQ(r.status, 2) << at;
+    EXPECT_NE(r.err.find("--at"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << at;
+  }
+}
+
 TEST(DiffCli, BadExpressionShowsTheCaret) {
   auto r = run_binary({"diff", "sin(x^2"});
   EXPECT_EQ(r.status, 2);

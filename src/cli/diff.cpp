@@ -1,11 +1,16 @@
 // `tutor diff EXPR`: the derivative, step by step, with every chain-rule factor.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
+#include "tutor/graph.hpp"
+#include "tutor/print.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
@@ -54,6 +59,77 @@ GiNaC::ex variable(const std::string& name, Context& ctx) {
   return ctx.syms->get(canonical);
 }
 
+// The point of --at, every variable of P given; an error points at the --at text.
+// Values stay exact where they were typed exactly (x=pi/2 is π/2, not 1.5707…).
+std::map<std::string, GiNaC::ex> point_of(const std::string& at, const GiNaC::ex& expr) {
+  std::map<std::string, GiNaC::ex> point;
+  try {
+    point = parse_point(at, expr);
+  } catch (const Error& e) {
+    throw Error(e.message(), Span{0, at.size()}, at);
+  }
+  for (std::size_t pos = 0; pos <= at.size();) {
+    std::size_t comma = std::min(at.find(',', pos), at.size());
+    const std::string item = at.substr(pos, comma - pos);
+    pos = comma + 1;
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) continue;
+    std::string name = trim(item.substr(0, eq));
+    if (const auto* g = greek_by_glyph(name)) name = std::string(g->name);
+    SymbolTable scratch;
+    if (auto it = point.find(name); it != point.end()) {
+      it->second = parse(trim(item.substr(eq + 1)), scratch).expr;
+    }
+  }
+  return point;
+}
+
+// A derivative's value at a point: the substitution as it reads (2·1·cos(1²)), the exact
+// value where there is one (2cos(1)), and a decimal (≈ 1.0806).
+struct AtValue {
+  std::string substituted;
+  GiNaC::ex exact;
+  std::optional<double> value;
+};
+
+AtValue value_at(const GiNaC::ex& f, const GiNaC::ex& d,
+                 const std::map<std::string, GiNaC::ex>& point, SymbolTable& syms, Style style) {
+  // Each variable becomes a symbol named after its value, so that the printer shows the
+  // substitution instead of GiNaC evaluating it away.
+  GiNaC::exmap shown;
+  GiNaC::exmap exact;
+  for (const auto& [name, v] : point) {
+    std::string text = print(v, style);
+    bool bare = GiNaC::is_exactly_a<GiNaC::numeric>(v) &&
+                GiNaC::ex_to<GiNaC::numeric>(v).is_integer() &&
+                !GiNaC::ex_to<GiNaC::numeric>(v).is_negative();
+    shown[syms.get(name)] = GiNaC::symbol(bare ? text : "(" + text + ")");
+    exact[syms.get(name)] = v;
+  }
+  AtValue out;
+  out.substituted = print(d.subs(shown), style);
+  try {
+    out.exact = d.subs(exact);
+  } catch (const std::exception&) {
+    out.exact = GiNaC::ex();  // a pole: no value
+  }
+  // Where f itself has no value, neither has f′, whatever the formula gives: ln'(−1).
+  if (evaluate(f, exact)) out.value = evaluate(d, exact);
+  return out;
+}
+
+// "= 2cos(1) ≈ 1.0806", "= 4", or "is undefined".
+std::string value_text(const std::string& name, const AtValue& v, Style style, Lang lang) {
+  if (!v.value) return tr(lang, "diff.at_undefined", name);
+  std::string out = name + " = " + v.substituted;
+  const std::string exact = print(v.exact, style);
+  if (exact != v.substituted) out += " = " + exact;
+  const bool rational = GiNaC::is_exactly_a<GiNaC::numeric>(v.exact) &&
+                        GiNaC::ex_to<GiNaC::numeric>(v.exact).is_rational();
+  if (!rational) out += (style == Style::text ? " ≈ " : " ~ ") + fmt::format("{:.6g}", *v.value);
+  return out;
+}
+
 int run_diff(const Invocation& inv, Context& ctx) {
   std::string text = inv.expression;
   std::vector<std::string> wrts = inv.all("--wrt");
@@ -76,6 +152,14 @@ int run_diff(const Invocation& inv, Context& ctx) {
   for (const auto& v : vars) steps.push_back(differentiate(p.expr, v));
   ctx.last = steps.back().derivative;
 
+  std::optional<std::map<std::string, GiNaC::ex>> point;
+  std::vector<AtValue> at;
+  if (auto where = inv.value("--at")) {
+    point = point_of(*where, p.expr);
+    for (const auto& s : steps)
+      at.push_back(value_at(p.expr, s.derivative, *point, *ctx.syms, math_style(ctx)));
+  }
+
   std::ostream& out = *ctx.out;
   const std::string format = format_of(inv);
   if (format == "json") {
@@ -84,24 +168,52 @@ int run_diff(const Invocation& inv, Context& ctx) {
     j["expression"] = print(p.expr, Style::input);
     j["variables"] = p.variables;
     j["derivatives"] = nlohmann::ordered_json::array();
-    for (const auto& s : steps) {
-      j["derivatives"].push_back({{"wrt", print(s.wrt, Style::input)},
-                                  {"result", print(s.derivative, Style::input)},
-                                  {"text", print(s.derivative, Style::text)},
-                                  {"latex", print(s.derivative, Style::latex)},
-                                  {"steps", step_json(s)}});
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const Step& s = steps[i];
+      nlohmann::ordered_json d = {
+          {"wrt", print(s.wrt, Style::input)},           {"order", 1},
+          {"result", print(s.derivative, Style::input)}, {"text", print(s.derivative, Style::text)},
+          {"latex", print(s.derivative, Style::latex)},  {"steps", step_json(s)}};
+      if (point) {
+        nlohmann::ordered_json where = nlohmann::ordered_json::object();
+        for (const auto& [name, v] : *point) where[name] = *evaluate(v, {});
+        d["at"] = where;
+        d["value"] = at[i].value ? nlohmann::ordered_json(*at[i].value) : nlohmann::ordered_json();
+        d["exact"] = at[i].value ? print(at[i].exact, Style::input) : "";
+      }
+      j["derivatives"].push_back(d);
     }
     out << json_text(j) << "\n";
     return 0;
+  }
+  const Style style = math_style(ctx);
+  std::string coordinates;
+  if (point) {
+    for (const auto& [name, v] : *point) {
+      coordinates += (coordinates.empty() ? "" : ", ") + print(v, style);
+    }
   }
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (i) out << "\n";
     if (format == "latex") {
       out << explain_latex(steps[i], partial) << "\n";
-    } else {
-      ExplainOptions o{ctx.lang, math_style(ctx), inv.has("--brief"), partial};
-      out << explain_text(steps[i], o);
+      continue;
     }
+    ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
+    out << explain_text(steps[i], o);
+    if (!point) continue;
+    const std::string v = print(steps[i].wrt, style);
+    const std::string name = partial ? (style == Style::text ? "∂f/∂" : "df/d") + v
+                                     : (style == Style::text ? "f′" : "f'");
+    out << "  " << value_text(name + "(" + coordinates + ")", at[i], style, ctx.lang) << "\n";
+  }
+  // With several variables the partial derivatives at the point make the gradient.
+  if (point && format != "latex" && steps.size() > 1 &&
+      std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
+    std::string vector;
+    for (const auto& a : at)
+      vector += (vector.empty() ? "" : ", ") + fmt::format("{:.6g}", *a.value);
+    out << "\n" << tr(ctx.lang, "diff.gradient", coordinates, vector) << "\n";
   }
   return 0;
 }
@@ -111,7 +223,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
 Command diff_command() {
   return Command{
       "diff",
-      "diff EXPR [--wrt V]... [--brief] [--format text|json|latex]",
+      "diff EXPR [--wrt V]... [--at V=N,...] [--brief] [--format text|json|latex]",
       {"Differentiate step by step, naming every rule and every chain-rule factor.",
        "단계별로 미분합니다. 모든 규칙과 체인룰의 모든 인수를 보여 줍니다."},
       {
@@ -120,6 +232,10 @@ Command diff_command() {
            {"differentiate with respect to V (repeatable; default: every variable)",
             "V에 대해 미분합니다 (여러 번 가능, 기본값: 모든 변수)"},
            true},
+          {"--at",
+           "V=N,...",
+           {"also give the derivative's value at this point (every variable)",
+            "이 점에서의 도함수 값도 보여 줍니다 (모든 변수)"}},
           {"--brief",
            "",
            {"show only the chain links with their factors, and the result",
