@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "tutor/cost.hpp"
+#include "tutor/interrupt.hpp"
 
 namespace tutor {
 
@@ -60,6 +61,7 @@ class PointValue : public GiNaC::map_function {
     if (auto it = memo_.find(e); it != memo_.end()) {
       value = it->second;
     } else {
+      poll_interrupt();  // a cache miss is real work: one node's value, at 50 digits perhaps
       value = real_value(GiNaC::is_a<GiNaC::add>(e) ? sum(e)
                                                     : (e.nops() == 0 ? e : e.map(*this)).evalf());
       memo_.emplace(e, value);
@@ -339,6 +341,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   constexpr int kWanted = 8;
   constexpr int kTries = 96;
   for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
+    poll_interrupt();
     if (!compare_at(a, b, points.at(t), r)) {
       r.verdict = Agreement::different;
       return r;
@@ -349,6 +352,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   if (edges.exponents() && vars.size() <= 3) {
     std::vector<std::size_t> idx(vars.size(), 0);
     while (true) {
+      poll_interrupt();
       GiNaC::exmap point;
       for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
       if (!compare_at(a, b, point, r)) {
