@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/print.hpp"
 
 namespace tutor {
@@ -198,6 +199,7 @@ DescentRun run_one(const Evaluator& eval, const Descent& d, double lr,
     return run;
   }
   for (int k = 1; k <= o.steps; ++k) {
+    poll_interrupt();
     const DescentStep& prev = run.steps.back();
     std::vector<double> theta = prev.theta;
     for (std::size_t i = 0; i < theta.size(); ++i) theta[i] -= lr * prev.gradient[i];

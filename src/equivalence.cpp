@@ -11,6 +11,7 @@
 
 #include "tutor/cost.hpp"
 #include "tutor/functions.hpp"
+#include "tutor/interrupt.hpp"
 
 namespace tutor {
 
@@ -91,6 +92,7 @@ class PointValue : public GiNaC::map_function {
     if (auto it = memo_.find(e); it != memo_.end()) {
       value = it->second;
     } else {
+      poll_interrupt();  // a cache miss is real work: one node's value, at 50 digits perhaps
       if (GiNaC::is_exactly_a<GiNaC::add>(e)) {
         value = real_value(sum(e));
       } else {
@@ -420,6 +422,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   // is searched around them afterwards.
   std::vector<GiNaC::exmap> inside;
   for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
+    poll_interrupt();
     GiNaC::exmap point = points.at(t);
     switch (compare_at(a, b, point, r)) {
       case Seen::differed:
@@ -440,6 +443,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   std::mt19937 gen(seed + 1);
   std::uniform_real_distribution<double> unit(-1.0, 1.0);
   for (int round = 0; round < 48 && r.agreeing_points < kWanted && !inside.empty(); ++round) {
+    poll_interrupt();
     const GiNaC::exmap& centre = inside[static_cast<std::size_t>(round) % inside.size()];
     const double radius = std::pow(0.5, 1 + round / static_cast<int>(inside.size()));
     GiNaC::exmap point;
@@ -463,6 +467,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   if (edges.exponents() && vars.size() <= 3) {
     std::vector<std::size_t> idx(vars.size(), 0);
     while (true) {
+      poll_interrupt();
       GiNaC::exmap point;
       for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
       if (compare_at(a, b, point, r) == Seen::differed) {

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -201,8 +202,25 @@ bool finish_worker(Worker& w, std::string& text) {
   int status = 0;
   while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
   }
+  w.pid = -1;  // reaped
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
+
+// Workers still running when grading ends by an exception (Ctrl-C at the prompt throws
+// Interrupted from this process's share) are stopped and reaped, so that a long session
+// collects no zombies and no open pipes.
+struct Reaper {
+  std::vector<Worker>& workers;
+  ~Reaper() {
+    for (auto& w : workers) {
+      if (w.pid <= 0) continue;
+      close(w.fd);
+      kill(w.pid, SIGKILL);
+      while (waitpid(w.pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+    }
+  }
+};
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos && !s.starts_with(' ') && !s.ends_with(' ')) {
@@ -268,6 +286,7 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
   std::vector<std::size_t> bounds;
   for (unsigned i = 0; i <= workers; ++i) bounds.push_back(subs.size() * i / workers);
   std::vector<Worker> started;
+  const Reaper reaper{started};
   for (unsigned i = 1; i < workers; ++i)
     started.push_back(start_worker(quiz, subs, bounds[i], bounds[i + 1]));
   g.students = grade_range(quiz, subs, bounds[0], bounds[1]);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/print.hpp"
 
 namespace tutor {
@@ -102,6 +103,7 @@ Chain run_chain(const ChainOptions& o) {
   std::vector<Layer> forward;
   double a = o.input;
   for (int k = 1; k <= o.layers; ++k) {
+    poll_interrupt();
     Layer l;
     l.layer = k;
     l.z = o.weight * a;
@@ -116,6 +118,7 @@ Chain run_chain(const ChainOptions& o) {
   double clipped = 1;
   std::optional<int> first_unclipped, first_clipped;
   for (int k = o.layers; k >= 1; --k) {
+    poll_interrupt();
     Layer l = forward[k - 1];
     g *= l.local;
     l.gradient = g;

@@ -7,6 +7,7 @@
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/functions.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/order.hpp"
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
@@ -309,6 +310,7 @@ class Builder {
   // Gradients accumulate over consumers, as micrograd's `+=`: a value used twice gets both.
   static void backward_symbolic(Graph& g) {
     for (std::size_t k = g.nodes.size(); k-- > 0;) {
+      poll_interrupt();
       GraphNode& n = g.nodes[k];
       n.terms.clear();
       if (k == g.output) {
@@ -414,6 +416,7 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
   g.has_point = true;
   GiNaC::exmap values;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    poll_interrupt();  // outside the try below, whose catch is for math failures only
     GraphNode& n = g.nodes[i];
     std::optional<ex> v;
     try {

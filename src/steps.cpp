@@ -9,6 +9,7 @@
 #include "tutor/errors.hpp"
 #include "tutor/forms.hpp"
 #include "tutor/functions.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/order.hpp"
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
@@ -203,6 +204,7 @@ class Deriver {
   }
 
   Step derive(const ex& e, const ex& wrt) {
+    poll_interrupt();  // every rule recurses through here: Ctrl-C stops between two steps
     Step s;
     s.expression = e;
     s.wrt = wrt;

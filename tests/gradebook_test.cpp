@@ -3,9 +3,13 @@
 #include "tutor/gradebook.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cerrno>
 #include <fstream>
 #include <sstream>
+
+#include "tutor/interrupt.hpp"
 
 namespace tutor {
 namespace {
@@ -192,6 +196,18 @@ TEST(Gradebook, PassMarkIsInclusive) {
   total_up(r, q);
   EXPECT_EQ(r.total, 3);
   EXPECT_TRUE(r.passed);  // exactly 60%
+}
+
+// Ctrl-C at the prompt during `quiz grade`: this process's share throws Interrupted, and the
+// forked worker must not outlive it as a zombie.
+TEST(Gradebook, InterruptedGradingLeavesNoWorkerBehind) {
+  Sample s;
+  request_interrupt();
+  EXPECT_THROW(grade_class(s.quiz, s.responses.submissions, {2}), Interrupted);
+  clear_interrupt();
+  int status = 0;
+  EXPECT_EQ(waitpid(-1, &status, WNOHANG), -1);
+  EXPECT_EQ(errno, ECHILD);
 }
 
 }  // namespace

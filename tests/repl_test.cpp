@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -100,12 +101,17 @@ TEST(Greeting, ThreeAlignedExamplesInBothLanguages) {
 // The prompt on a real terminal, with its history under HOME/state.
 class Terminal : public testing::Pty {
  public:
-  explicit Terminal(const std::filesystem::path& home)
-      : Pty({"--color", "never"},
-            {{"HOME", home.string()},
-             {"XDG_STATE_HOME", (home / "state").string()},
-             {"INPUTRC", "/dev/null"}},
-            120) {}
+  explicit Terminal(const std::filesystem::path& home, std::map<std::string, std::string> env = {})
+      : Pty({"--color", "never"}, with_home(home, std::move(env)), 120) {}
+
+ private:
+  static std::map<std::string, std::string> with_home(const std::filesystem::path& home,
+                                                      std::map<std::string, std::string> env) {
+    env["HOME"] = home.string();
+    env["XDG_STATE_HOME"] = (home / "state").string();
+    env["INPUTRC"] = "/dev/null";
+    return env;
+  }
 };
 
 std::string read_file(const std::filesystem::path& p) {
@@ -174,6 +180,65 @@ TEST(Terminal, QuitEndsWithStatusZeroAndHistoryIsShared) {
     EXPECT_EQ(t.wait_exit(), 0);
   }
   EXPECT_EQ(read_file(home / "state" / "tutor" / "history"), "show a\nquit\nshow b\nquit\n");
+  std::filesystem::remove_all(home);
+}
+
+// Ctrl-C during a computation: TUTOR_TEST_SLOW_MS makes every poll of the engine sleep,
+// so an ordinary derivative takes seconds and there is time to interrupt it.
+TEST(Terminal, CtrlCStopsAComputationAndKeepsTheSession) {
+  using Clock = std::chrono::steady_clock;
+  char dir_template[] = "/tmp/tutor-repl-XXXXXX";
+  ASSERT_NE(mkdtemp(dir_template), nullptr);
+  const std::filesystem::path home = dir_template;
+  const std::string slow = "diff sin(cos(tan(x^2+1))) + x^3 exp(x)\r";
+  {
+    Terminal t(home, {{"TUTOR_TEST_SLOW_MS", "200"}});
+    ASSERT_TRUE(t.started());
+    ASSERT_TRUE(t.wait_for("tutor> ", 10)) << t.take();
+    t.take();
+    ASSERT_TRUE(t.type("lang ko\r"));
+    ASSERT_TRUE(t.wait_for("tutor> ", 10)) << t.take();
+    t.take();
+
+    // Left alone, the line takes more than a second.
+    const auto start = Clock::now();
+    ASSERT_TRUE(t.type(slow));
+    ASSERT_TRUE(t.wait_for("tutor> ", 20)) << t.take();
+    EXPECT_GT(Clock::now() - start, std::chrono::seconds(1));
+    EXPECT_EQ(t.take().find("중단"), std::string::npos);
+
+    // A result for % to keep.
+    ASSERT_TRUE(t.type("show x^3\r"));
+    ASSERT_TRUE(t.wait_for("tutor> ", 10)) << t.take();
+    t.take();
+
+    // The same line again, and Ctrl-C while it runs: the prompt is back within a second.
+    ASSERT_TRUE(t.type(slow));
+    // Readline ends the echoed line just before the command starts; then it is under way.
+    ASSERT_TRUE(t.wait_for("exp(x)\r\n", 10)) << t.take();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto pressed = Clock::now();
+    ASSERT_TRUE(t.type("\x03"));
+    ASSERT_TRUE(t.wait_for("tutor> ", 5)) << t.take();
+    EXPECT_LT(Clock::now() - pressed, std::chrono::seconds(1));
+    const std::string stopped = t.take();
+    EXPECT_NE(stopped.find("중단되었습니다"), std::string::npos) << stopped;
+    EXPECT_EQ(stopped.find("="), std::string::npos) << stopped;  // no derivative shown
+
+    // The session goes on: % is still x^3, and the next command runs to its end.
+    ASSERT_TRUE(t.type("show % --format json\r"));
+    ASSERT_TRUE(t.wait_for("tutor> ", 10)) << t.take();
+    const std::string shown = t.take();
+    EXPECT_NE(shown.find("\"expression\": \"x^3\""), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("중단"), std::string::npos) << shown;
+
+    ASSERT_TRUE(t.type("\x04"));
+    EXPECT_EQ(t.wait_exit(10), 0);
+  }
+  const std::string history = read_file(home / "state" / "tutor" / "history");
+  EXPECT_NE(history.find("show x^3\ndiff sin(cos(tan(x^2+1))) + x^3 exp(x)\nshow %"),
+            std::string::npos)
+      << history;
   std::filesystem::remove_all(home);
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tutor/interrupt.hpp"
 #include "tutor/syntax.hpp"
 
 namespace tutor::repl {
@@ -131,6 +132,36 @@ TEST(Session, ColourMarksTheErrorAndTheCaret) {
   s.run("sin(x^2");
   EXPECT_NE(s.err.str().find("\x1b[1;31merror:\x1b[0m"), std::string::npos) << s.err.str();
   EXPECT_NE(s.err.str().find("\x1b[31m^\x1b[0m"), std::string::npos) << s.err.str();
+}
+
+// Ctrl-C at the prompt raises the interrupt flag while a command runs (see repl.cpp); here
+// it is raised by hand just before the line, so the command stops at its first poll.
+TEST(Session, InterruptedCommandSaysSoAndChangesNothing) {
+  Session s;
+  ASSERT_EQ(s.run("show x^3").status, 0) << s.err.str();
+  request_interrupt();
+  // graph sets % as soon as it has parsed, before the computation that is stopped.
+  Outcome o = s.run("graph x^2 --at x=1");
+  clear_interrupt();  // in case run_line failed to
+  EXPECT_EQ(o.status, kInterruptedStatus);
+  EXPECT_FALSE(o.quit);
+  EXPECT_EQ(s.out.str(), "");
+  EXPECT_EQ(s.err.str(), "\ninterrupted\n");
+  // The flag was cleared: the next line runs, and % is still the result before.
+  ASSERT_EQ(s.run("show % --format json").status, 0) << s.err.str();
+  EXPECT_EQ(nlohmann::json::parse(s.out.str())["expression"], "x^3");
+}
+
+TEST(Session, InterruptedInTheLanguageOfTheSession) {
+  Session s;
+  ASSERT_EQ(s.run("lang ko").status, 0);
+  request_interrupt();
+  Outcome o = s.run("diff sin(x^2)");
+  clear_interrupt();
+  EXPECT_EQ(o.status, kInterruptedStatus);
+  EXPECT_EQ(s.err.str(), "\n중단되었습니다\n");
+  EXPECT_EQ(s.ctx.lang, Lang::ko);
+  EXPECT_FALSE(s.ctx.last.has_value());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "repl/session.hpp"
 #include "tutor/check.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/progress.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
@@ -100,6 +101,7 @@ class Session {
       if (ctx_.interactive) out_ << "> " << std::flush;
       std::string line;
       if (!std::getline(*ctx_.in, line)) {
+        poll_interrupt();  // no line because of Ctrl-C: stop the command, not the question
         result_.quit = true;
         out_ << "\n";
         return false;

@@ -10,6 +10,7 @@
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/graph_render.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
@@ -109,6 +110,7 @@ class Practice {
       out_ << question << std::flush;
       std::string line;
       if (!std::getline(*ctx_.in, line)) {
+        poll_interrupt();  // no line because of Ctrl-C: stop the command, not the question
         out_ << "\n";
         ended_ = true;
         return;

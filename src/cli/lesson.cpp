@@ -22,6 +22,7 @@
 #include "cli/progress_file.hpp"
 #include "repl/line.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/markdown.hpp"
 #include "tutor/question.hpp"
 #include "tutor/text.hpp"
@@ -82,6 +83,7 @@ class Session {
            << " " << std::flush;
       std::string key;
       if (!std::getline(*ctx_.in, key)) {
+        poll_interrupt();  // no key because of Ctrl-C: stop the lesson, not just this page
         out_ << "\n";
         return 0;
       }
@@ -164,6 +166,7 @@ class Session {
     if (ctx_.interactive) out_ << "> " << std::flush;
     std::string line;
     if (!std::getline(*ctx_.in, line)) {
+      poll_interrupt();  // no line because of Ctrl-C: stop the lesson, not the question
       input_ended_ = true;
       if (ctx_.interactive) {
         out_ << "\n";

@@ -14,6 +14,7 @@
 #include "cli/progress_file.hpp"
 #include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/lesson.hpp"
 #include "tutor/text.hpp"
 
@@ -51,7 +52,9 @@ int reset(const Invocation& inv, Context& ctx, const std::filesystem::path& path
     if (!ctx.interactive) throw Error(Message{"progress.reset_needs_yes", {}});
     *ctx.out << tr(ctx.lang, "progress.reset_ask", sanitize(path.string())) << " " << std::flush;
     std::string answer;
-    if (!std::getline(*ctx.in, answer) || !agreed(answer)) {
+    const bool answered = static_cast<bool>(std::getline(*ctx.in, answer));
+    if (!answered) poll_interrupt();  // Ctrl-C: "interrupted", and nothing is reset
+    if (!answered || !agreed(answer)) {
       *ctx.out << tr(ctx.lang, "progress.reset_cancelled") << "\n";
       return 0;
     }

@@ -19,6 +19,7 @@
 #include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/gradebook.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/print.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/text.hpp"
@@ -171,6 +172,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
       std::string line;
       if (ctx.interactive) out << "> " << std::flush;
       if (eof || !std::getline(in, line)) {
+        poll_interrupt();  // no line because of Ctrl-C: stop the command, not the question
         eof = true;
         line.clear();
       }

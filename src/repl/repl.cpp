@@ -23,6 +23,7 @@
 #include "repl/history.hpp"
 #include "repl/paint.hpp"
 #include "repl/session.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::repl {
@@ -58,9 +59,23 @@ volatile sig_atomic_t interrupted = 0;
 volatile sig_atomic_t resized = 0;
 void on_sigint(int) {
   interrupted = 1;
+  request_interrupt();  // only read by a running command: SIGINT is blocked otherwise
 }
 void on_sigwinch(int) {
   resized = 1;
+}
+
+// The handler has no SA_RESTART (pselect must wake up), so a Ctrl-C during a command can
+// also cut a read of an answer (the command sees no input and polls: see cli/) or a write
+// short. Either leaves the stream failed for every later command; start them afresh.
+void recover_streams(cli::Context& ctx) {
+  for (std::ios* s : {static_cast<std::ios*>(ctx.in), static_cast<std::ios*>(ctx.out),
+                      static_cast<std::ios*>(ctx.err)}) {
+    if (s != nullptr) s->clear();
+  }
+  std::clearerr(stdin);
+  std::clearerr(stdout);
+  std::clearerr(stderr);
 }
 
 void on_line(char* raw) {
@@ -74,15 +89,24 @@ void on_line(char* raw) {
   std::string line(raw);
   std::free(raw);
   t.history->add(line);
-  // A command is not interrupted halfway: Ctrl-C during one waits, then clears the line.
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, SIGINT);
-  sigprocmask(SIG_BLOCK, &block, &old);
+  // Ctrl-C during a command stops it at the engine's next poll_interrupt(), and run_line
+  // says "interrupted". SIGINT is let through for the command's run only.
+  sigset_t sigint, old;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  clear_interrupt();
+  sigprocmask(SIG_UNBLOCK, &sigint, &old);
   Outcome o = run_line(line, *t.ctx);
+  sigprocmask(SIG_SETMASK, &old, nullptr);
+  if (interrupted) {
+    // Spent on this command: a Ctrl-C that came after its last poll must neither stop the
+    // next command nor clear the next line typed.
+    interrupted = 0;
+    clear_interrupt();
+    recover_streams(*t.ctx);
+  }
   t.ctx->out->flush();
   t.ctx->err->flush();
-  sigprocmask(SIG_SETMASK, &old, nullptr);
   if (o.quit) {
     t.done = true;
     rl_callback_handler_remove();

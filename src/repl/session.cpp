@@ -1,5 +1,6 @@
 #include "repl/session.hpp"
 
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include "repl/line.hpp"
 #include "repl/paint.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/interrupt.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::repl {
@@ -69,12 +71,15 @@ Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
     case Line::Kind::run:
       break;
   }
-  // The command writes its errors to ctx.err; point it at ERR for this line.
-  std::ostream* saved = ctx.err;
+  // The command writes its errors to ctx.err; point it at ERR for this line, and back
+  // even when Interrupted goes through (ERR does not outlive run_line).
+  struct Redirect {
+    cli::Context& ctx;
+    std::ostream* saved;
+    ~Redirect() { ctx.err = saved; }
+  } redirect{ctx, ctx.err};
   ctx.err = &err;
-  int status = cli::dispatch(*line.command, line.inv, ctx);
-  ctx.err = saved;
-  return {status, false};
+  return {cli::dispatch(*line.command, line.inv, ctx), false};
 }
 
 }  // namespace
@@ -82,7 +87,20 @@ Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
 Outcome run_line(std::string_view text, cli::Context& ctx, std::size_t line_number) {
   // Errors are gathered first so that they can be coloured and labelled with the line.
   std::ostringstream err;
-  Outcome outcome = perform(text, ctx, err);
+  Outcome outcome;
+  // A command stopped by Ctrl-C leaves the session as it was: % still means the result
+  // before it, whatever the command had got to.
+  const std::optional<GiNaC::ex> last = ctx.last;
+  try {
+    outcome = perform(text, ctx, err);
+  } catch (const Interrupted&) {
+    clear_interrupt();
+    ctx.last = last;
+    ctx.out->flush();
+    // The terminal has echoed ^C where the cursor was; the message takes a line of its own.
+    err << "\n" << tr(ctx.lang, "repl.interrupted") << "\n";
+    outcome = {kInterruptedStatus, false};
+  }
   std::string errors = err.str();
   if (errors.empty()) return outcome;
   if (line_number != 0) errors = tr(ctx.lang, "repl.at_line", line_number) + errors;
