@@ -469,4 +469,18 @@ Step differentiate(const ex& e, const ex& var, const DiffOptions& options) {
   return s;
 }
 
+std::vector<Step> differentiate_orders(const ex& e, const ex& var, int order) {
+  if (order < 1 || order > kMaxOrder) {
+    throw Error(Message{"diff.bad_order", {std::to_string(order), std::to_string(kMaxOrder)}});
+  }
+  std::vector<Step> out;
+  out.reserve(static_cast<std::size_t>(order));
+  ex current = e;
+  for (int k = 1; k <= order; ++k) {
+    out.push_back(differentiate(current, var));
+    current = out.back().derivative;
+  }
+  return out;
+}
+
 }  // namespace tutor

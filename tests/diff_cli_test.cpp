@@ -129,6 +129,51 @@ TEST(DiffCli, BadPointIsAnErrorWithACaret) {
   }
 }
 
+// Higher derivatives, each order from the previous one's final form; values by hand.
+TEST(DiffCli, HigherOrders) {
+  auto r = run_in_process({"diff", "--order", "3", "--brief", "sin(x^2)"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "f′ = 2x·cos(x²)\n"
+            "f″ = 2cos(x²) - 4x²·sin(x²)\n"
+            "f‴ = -8x³·cos(x²) - 12x·sin(x²)\n");
+  for (const char* written : {"d2/dx2 x^4", "d²/dx² x^4", "d^2/dx^2 x^4"}) {
+    r = run_in_process({"diff", "--brief", written});
+    EXPECT_EQ(r.out, "f′ = 4x³\nf″ = 12x²\n") << written;
+  }
+  r = run_in_process({"diff", "--order", "2", "x^3"});
+  EXPECT_NE(r.out.find("d²/dx² x³: the derivative of f′\nd/dx 3x²\n"), std::string::npos) << r.out;
+  r = run_in_process({"diff", "--order", "2", "--brief", "x^3", "--at", "x=2"});
+  EXPECT_NE(r.out.find("f″(2) = 6·2 = 12\n"), std::string::npos) << r.out;
+  r = run_in_process({"diff", "--order", "2", "--format", "json", "x^3"});
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["derivatives"].size(), 2u);
+  EXPECT_EQ(j["derivatives"][1]["order"], 2);
+  EXPECT_EQ(j["derivatives"][1]["result"], "6*x");
+}
+
+TEST(DiffCli, BadOrdersAreErrors) {
+  for (const char* n : {"0", "-1", "11", "two"}) {
+    auto r = run_in_process({"diff", "--order", n, "x^2"});
+    EXPECT_EQ(r.status, 2) << n;
+    EXPECT_NE(r.err.find("from 1 to 10"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
+  }
+  auto r = run_in_process({"diff", "d2/dx3 x^4"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("the two orders must be the same"), std::string::npos) << r.err;
+}
+
+TEST(DiffCli, CheckTakesAnOrder) {
+  auto r = run_in_process({"check", "x^3", "--order", "2", "--answer", "6x"});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  r = run_in_process({"check", "sin(x^2)", "--order", "2", "--answer", "2cos(x^2)"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("tutor diff \"d2/dx2 sin(x^2)\""), std::string::npos) << r.out;
+  r = run_in_process({"check", "x^3", "--order", "11", "--answer", "0"});
+  EXPECT_EQ(r.status, 2);
+}
+
 TEST(DiffCli, BadExpressionShowsTheCaret) {
   auto r = run_binary({"diff", "sin(x^2"});
   EXPECT_EQ(r.status, 2);

@@ -86,4 +86,12 @@ struct DiffOptions {
 // chain links are fresh real symbols that never clash with E's variables.
 Step differentiate(const GiNaC::ex& e, const GiNaC::ex& var, const DiffOptions& options = {});
 
+// Past the 10th a derivative is rarely worth reading, and it grows with each order.
+inline constexpr int kMaxOrder = 10;
+
+// The derivations of orders 1 to ORDER, each from the previous one's final form: the
+// derivative a learner would take next. Throws as differentiate() does, and tutor::Error
+// for an ORDER outside 1..kMaxOrder.
+std::vector<Step> differentiate_orders(const GiNaC::ex& e, const GiNaC::ex& var, int order);
+
 }  // namespace tutor

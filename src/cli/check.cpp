@@ -7,6 +7,7 @@
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
+#include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
@@ -32,7 +33,12 @@ int run_check(const Invocation& inv, Context& ctx) {
   auto answer = inv.value("--answer");
   if (!answer) throw Error(Message{"check.no_answer", {}});
   GiNaC::ex var = pick_variable(inv, p, ctx);
-  Verdict v = check(p.expr, var, *answer, *ctx.syms);
+  // The Nth derivative is checked as the derivative of the (N-1)th, so that a mistake is
+  // named at the step where it was made.
+  const int order = inv.value("--order") ? parse_order(*inv.value("--order")) : 1;
+  GiNaC::ex question = p.expr;
+  if (order > 1) question = differentiate_orders(p.expr, var, order - 1).back().derivative;
+  Verdict v = check(question, var, *answer, *ctx.syms);
   const int status = v.status == Status::correct ? 0 : (v.status == Status::incorrect ? 1 : 2);
   std::ostream& out = *ctx.out;
 
@@ -47,6 +53,7 @@ int run_check(const Invocation& inv, Context& ctx) {
     j["answer"] = v.answer ? print(*v.answer, Style::input) : v.answer_text;
     j["expected_text"] = print(v.expected, Style::text);
     j["wrt"] = print(var, Style::input);
+    j["order"] = order;
     if (v.error && v.error->span()) {
       j["error"] = {{"message", render(ctx.lang, v.error->message())},
                     {"begin", v.error->span()->begin},
@@ -71,12 +78,17 @@ int run_check(const Invocation& inv, Context& ctx) {
   out << render(ctx.lang, v.feedback) << "\n";
   if (v.status != Status::correct) {
     if (inv.has("--solution")) {
-      Step s = differentiate(p.expr, var);
+      Step s = differentiate(question, var);
       out << "\n"
           << explain_text(s,
                           ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
     } else {
-      out << tr(ctx.lang, "check.see_solution", sanitize(inv.expression)) << "\n";
+      // d2/dx2 EXPR asks diff for the same order.
+      const std::string v = print(var, Style::input);
+      const std::string n = std::to_string(order);
+      const std::string asked =
+          order > 1 ? "d" + n + "/d" + v + n + " " + inv.expression : inv.expression;
+      out << tr(ctx.lang, "check.see_solution", sanitize(asked)) << "\n";
     }
   }
   return status;
@@ -87,7 +99,7 @@ int run_check(const Invocation& inv, Context& ctx) {
 Command check_command() {
   return Command{
       "check",
-      "check EXPR --answer TEXT [--wrt V] [--solution] [--format text|json]",
+      "check EXPR --answer TEXT [--wrt V] [--order N] [--solution] [--format text|json]",
       {"Check whether TEXT is the derivative of EXPR, and name the mistake if it is not.",
        "TEXT가 EXPR의 도함수인지 확인하고, 아니면 어떤 실수인지 알려 줍니다."},
       {
@@ -96,6 +108,10 @@ Command check_command() {
            "V",
            {"the variable (needed when EXPR has several)",
             "미분할 변수 (변수가 여러 개일 때 필요)"}},
+          {"--order",
+           "N",
+           {"check the Nth derivative (1 to 10; default 1)",
+            "N계 도함수를 확인합니다 (1부터 10까지, 기본값 1)"}},
           {"--solution",
            "",
            {"show the step-by-step solution when the answer is wrong",

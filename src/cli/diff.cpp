@@ -26,18 +26,61 @@ bool is_word(char c) {
   return is_letter(c) || (c >= '0' && c <= '9');
 }
 
-// "d/dx sin(x)" → {"x", "sin(x)"}. The variable is a whole word when a space follows it,
-// otherwise one letter, so "d/dx(x^2)" and "d/dxsin(x)" both mean d/dx.
-std::optional<std::pair<std::string, std::string>> split_prefix(const std::string& text) {
+// The order written after a d: "2", "²" or "^2" in d2/dx2, d²/dx², d^2/dx^2; 1 for none.
+// I moves past it. Returns 0 when what is there is no order.
+int order_at(const std::string& text, std::size_t& i) {
+  if (i < text.size() && text[i] == '^') {
+    std::size_t j = i + 1;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j == i + 1) return 0;
+    const int n = std::stoi(text.substr(i + 1, std::min<std::size_t>(j - i - 1, 3)));
+    i = j;
+    return n;
+  }
+  std::string digits;
+  while (i < text.size()) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      digits += text[i++];
+      continue;
+    }
+    std::size_t len = 1;
+    const long cp = decode_utf8(text, i, len);
+    const int d = superscript_digit(cp);
+    if (d < 0) break;
+    digits += static_cast<char>('0' + d);
+    i += len;
+  }
+  if (digits.empty()) return 1;
+  return std::stoi(digits.substr(0, 3));
+}
+
+struct Prefix {
+  std::string variable;
+  int order = 1;
+  std::string rest;
+};
+
+// "d/dx sin(x)" → {"x", 1, "sin(x)"}; "d2/dx2 x^3", "d²/dx² x^3" and "d^2/dx^2 x^3" have order
+// 2. The variable is a whole word when a space follows it, otherwise one letter, so
+// "d/dx(x^2)" and "d/dxsin(x)" both mean d/dx. Throws tutor::Error when the two orders
+// differ (d2/dx3).
+std::optional<Prefix> split_prefix(const std::string& text) {
   std::size_t i = text.find_first_not_of(" \t");
-  if (i == std::string::npos || text.compare(i, 3, "d/d") != 0) return std::nullopt;
-  i += 3;
+  if (i == std::string::npos || text[i] != 'd') return std::nullopt;
+  ++i;
+  const int top = order_at(text, i);
+  if (top == 0 || i >= text.size() || text.compare(i, 2, "/d") != 0) return std::nullopt;
+  i += 2;
   std::string var;
   if (i < text.size() && is_letter(text[i])) {
     std::size_t j = i;
-    while (j < text.size() && is_word(text[j])) ++j;
-    bool whole = j == text.size() || text[j] == ' ' || text[j] == '\t';
-    var = whole ? text.substr(i, j - i) : text.substr(i, 1);
+    while (j < text.size() && is_letter(text[j])) ++j;
+    // Digits after the letters are the order (dx2) unless a space ends a name like w1.
+    std::size_t k = j;
+    while (k < text.size() && is_word(text[k])) ++k;
+    const bool whole = k == text.size() || text[k] == ' ' || text[k] == '\t';
+    if (top == 1 && whole) j = k;
+    var = whole || top > 1 ? text.substr(i, j - i) : text.substr(i, 1);
     i += var.size();
   } else {
     for (const auto& g : greek_letters()) {
@@ -49,7 +92,12 @@ std::optional<std::pair<std::string, std::string>> split_prefix(const std::strin
     }
   }
   if (var.empty()) return std::nullopt;
-  return std::make_pair(var, text.substr(i));
+  const int bottom = order_at(text, i);
+  if (bottom != top) {
+    throw Error(Message{"diff.order_mismatch", {std::to_string(top), std::to_string(bottom)}},
+                Span{0, i}, text);
+  }
+  return Prefix{var, top, text.substr(i)};
 }
 
 GiNaC::ex variable(const std::string& name, Context& ctx) {
@@ -130,12 +178,44 @@ std::string value_text(const std::string& name, const AtValue& v, Style style, L
   return out;
 }
 
+const char* const kSuperDigits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+
+std::string superscript_number(int n) {
+  std::string out;
+  for (char c : std::to_string(n)) out += kSuperDigits[c - '0'];
+  return out;
+}
+
+// f′, f″, f‴, f⁽⁴⁾ …; f', f'', f''', f^(4) in ASCII.
+std::string prime_name(int order, bool ascii) {
+  if (ascii) {
+    return order <= 3 ? "f" + std::string(static_cast<std::size_t>(order), '\'')
+                      : "f^(" + std::to_string(order) + ")";
+  }
+  static const char* const kPrimes[] = {"f", "f′", "f″", "f‴"};
+  if (order <= 3) return kPrimes[order];
+  return "f⁽" + superscript_number(order) + "⁾";
+}
+
+// "d²/dx²", "d^2/dx^2".
+std::string order_operator(int order, const std::string& v, bool ascii, bool partial) {
+  if (ascii) {
+    const std::string n = "^" + std::to_string(order);
+    return "d" + n + "/d" + v + n;
+  }
+  const std::string d = partial ? "∂" : "d";
+  return d + superscript_number(order) + "/" + d + v + superscript_number(order);
+}
+
 int run_diff(const Invocation& inv, Context& ctx) {
   std::string text = inv.expression;
   std::vector<std::string> wrts = inv.all("--wrt");
+  int order = 1;
+  if (auto value = inv.value("--order")) order = parse_order(*value);
   if (auto split = split_prefix(text)) {
-    wrts.insert(wrts.begin(), split->first);
-    text = split->second;
+    wrts.insert(wrts.begin(), split->variable);
+    text = split->rest;
+    if (split->order != 1) order = checked_order(split->order, inv.expression);
   }
   Parsed p = parse(text, *ctx.syms);
   std::vector<GiNaC::ex> vars;
@@ -147,9 +227,16 @@ int run_diff(const Invocation& inv, Context& ctx) {
   if (vars.empty()) vars.push_back(ctx.syms->get("x"));
   const bool partial = p.variables.size() > 1;
 
+  // Every order of every variable, order by order: steps[i] is order orders[i].
   std::vector<Step> steps;
-  steps.reserve(vars.size());
-  for (const auto& v : vars) steps.push_back(differentiate(p.expr, v));
+  std::vector<int> orders;
+  for (const auto& v : vars) {
+    int k = 0;
+    for (Step& s : differentiate_orders(p.expr, v, order)) {
+      steps.push_back(std::move(s));
+      orders.push_back(++k);
+    }
+  }
   ctx.last = steps.back().derivative;
 
   std::optional<std::map<std::string, GiNaC::ex>> point;
@@ -171,7 +258,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const Step& s = steps[i];
       nlohmann::ordered_json d = {
-          {"wrt", print(s.wrt, Style::input)},           {"order", 1},
+          {"wrt", print(s.wrt, Style::input)},           {"order", orders[i]},
           {"result", print(s.derivative, Style::input)}, {"text", print(s.derivative, Style::text)},
           {"latex", print(s.derivative, Style::latex)},  {"steps", step_json(s)}};
       if (point) {
@@ -193,22 +280,38 @@ int run_diff(const Invocation& inv, Context& ctx) {
       coordinates += (coordinates.empty() ? "" : ", ") + print(v, style);
     }
   }
+  const bool ascii = style != Style::text;
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i) out << "\n";
+    const std::string v = print(steps[i].wrt, style);
+    const bool last = orders[i] == order;
     if (format == "latex") {
+      if (i) out << "\n";
       out << explain_latex(steps[i], partial) << "\n";
       continue;
     }
-    ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
-    out << explain_text(steps[i], o);
-    if (!point) continue;
-    const std::string v = print(steps[i].wrt, style);
-    const std::string name = partial ? (style == Style::text ? "∂f/∂" : "df/d") + v
-                                     : (style == Style::text ? "f′" : "f'");
+    std::string name = prime_name(orders[i], ascii);
+    if (partial) {
+      name = orders[i] == 1 ? (ascii ? "df/d" : "∂f/∂") + v : name + "_" + v;
+    }
+    if (order > 1 && inv.has("--brief")) {
+      // One line an order: f′ = …, f″ = ….
+      if (orders[i] == 1 && i) out << "\n";
+      out << name << " = " << print(steps[i].derivative, style) << "\n";
+    } else {
+      if (i) out << "\n";
+      if (orders[i] > 1) {
+        out << tr(ctx.lang, "diff.order_heading", order_operator(orders[i], v, ascii, partial),
+                  print(p.expr, style), prime_name(orders[i] - 1, ascii))
+            << "\n";
+      }
+      ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
+      out << explain_text(steps[i], o);
+    }
+    if (!point || !last) continue;
     out << "  " << value_text(name + "(" + coordinates + ")", at[i], style, ctx.lang) << "\n";
   }
   // With several variables the partial derivatives at the point make the gradient.
-  if (point && format != "latex" && steps.size() > 1 &&
+  if (point && format != "latex" && order == 1 && steps.size() > 1 &&
       std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
     std::string vector;
     for (const auto& a : at)
@@ -223,7 +326,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
 Command diff_command() {
   return Command{
       "diff",
-      "diff EXPR [--wrt V]... [--at V=N,...] [--brief] [--format text|json|latex]",
+      "diff EXPR [--wrt V]... [--order N] [--at V=N,...] [--brief] [--format text|json|latex]",
       {"Differentiate step by step, naming every rule and every chain-rule factor.",
        "단계별로 미분합니다. 모든 규칙과 체인룰의 모든 인수를 보여 줍니다."},
       {
@@ -232,6 +335,10 @@ Command diff_command() {
            {"differentiate with respect to V (repeatable; default: every variable)",
             "V에 대해 미분합니다 (여러 번 가능, 기본값: 모든 변수)"},
            true},
+          {"--order",
+           "N",
+           {"the Nth derivative, one order at a time (1 to 10; default 1)",
+            "N계 도함수를 한 계씩 구합니다 (1부터 10까지, 기본값 1)"}},
           {"--at",
            "V=N,...",
            {"also give the derivative's value at this point (every variable)",

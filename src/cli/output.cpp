@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "tutor/errors.hpp"
+#include "tutor/steps.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
@@ -49,6 +51,26 @@ std::string json_text(const nlohmann::ordered_json& j) {
 
 std::string format_of(const Invocation& inv) {
   return inv.value("--format").value_or("text");
+}
+
+int checked_order(int n, const std::string& where) {
+  if (n < 1 || n > kMaxOrder) {
+    throw Error(Message{"diff.bad_order", {std::to_string(n), std::to_string(kMaxOrder)}},
+                Span{0, where.size()}, where);
+  }
+  return n;
+}
+
+int parse_order(const std::string& text) {
+  const std::string t = trim(text);
+  const bool digits =
+      !t.empty() && t.size() < 4 && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9')) &&
+      std::all_of(t.begin() + 1, t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || t == "-") {
+    throw Error(Message{"diff.bad_order", {sanitize(t), std::to_string(kMaxOrder)}},
+                Span{0, text.size()}, text);
+  }
+  return checked_order(std::stoi(t), text);
 }
 
 }  // namespace tutor::cli

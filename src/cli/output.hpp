@@ -24,4 +24,12 @@ std::string json_text(const nlohmann::ordered_json& j);
 // The value of --format, defaulting to "text".
 std::string format_of(const Invocation& inv);
 
+// The order N of --order N: a whole number from 1 to kMaxOrder. Throws tutor::Error with a
+// caret under TEXT otherwise.
+int parse_order(const std::string& text);
+
+// N itself when it is an order from 1 to kMaxOrder; throws tutor::Error with a caret under
+// WHERE otherwise.
+int checked_order(int n, const std::string& where);
+
 }  // namespace tutor::cli
