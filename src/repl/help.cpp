@@ -54,6 +54,7 @@ std::string prompt_help(Lang lang, bool color) {
   const Rows prompt = {
       {"EXPR", tr(lang, "repl.help.bare", bare)},
       {"d/dx EXPR", tr(lang, "repl.help.ddx")},
+      {"d2/dx2 EXPR, d²/dx² EXPR", tr(lang, "repl.help.d2dx2")},
       {"%", tr(lang, "repl.help.last", bare)},
       {"help [COMMAND]", tr(lang, "repl.help.help")},
       {"lang ko|en", tr(lang, "repl.help.lang")},
