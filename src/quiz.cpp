@@ -53,6 +53,7 @@ constexpr KeyRule kQuestionKeys[] = {
     {"random", kAll, 0},
     {"expression", kFunctionKinds, kFunctionKinds},
     {"wrt", kFunctionKinds, 0},
+    {"order", bit(QuestionKind::derivative) | bit(QuestionKind::value), 0},
     {"at", kPointKinds, kPointKinds},
     {"from", kDescent, kDescent},
     {"lr", kDescent, kDescent},
@@ -347,6 +348,14 @@ class Reader {
     }
     if (const auto* n = t.get("expression")) {
       if (auto s = string_of(*n, "expression")) q.expression = Field{*s, where_of(*n), true};
+    }
+    if (const auto* n = t.get("order")) {
+      auto v = integer_of(*n, "order");
+      if (v && (*v < 1 || *v > kMaxOrder)) {
+        problem(where_of(*n), "quiz.bad_order", {std::to_string(kMaxOrder)});
+      } else if (v) {
+        q.order = static_cast<int>(*v);
+      }
     }
     if (const auto* n = t.get("wrt")) {
       if (auto s = string_of(*n, "wrt")) {
@@ -831,7 +840,7 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
 
   switch (q.kind) {
     case QuestionKind::derivative: {
-      p.key = differentiate(p.expression, p.wrt).derivative;
+      p.key = differentiate_orders(p.expression, p.wrt, q.order).back().derivative;
       return p;
     }
     case QuestionKind::value:
@@ -858,7 +867,8 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
         }
       }
       if (q.kind == QuestionKind::value) {
-        ex d = GiNaC::diff(p.expression, GiNaC::ex_to<GiNaC::symbol>(p.wrt));
+        ex d = GiNaC::diff(p.expression, GiNaC::ex_to<GiNaC::symbol>(p.wrt),
+                           static_cast<unsigned>(q.order));
         std::optional<double> k = evaluate(d, point);
         if (!k) {
           throw detail::FieldError("at", Message{"quiz.undefined_key", {}});
@@ -914,8 +924,14 @@ std::string Posed::prompt(Lang lang, bool ascii) const {
   std::string v = print(wrt, st);
   switch (q.kind) {
     case QuestionKind::derivative:
+      if (q.order > 1) {
+        return tr(lang, "quiz.prompt.derivative_order", f, v, q.order);
+      }
       return tr(lang, "quiz.prompt.derivative", f, v);
     case QuestionKind::value:
+      if (q.order > 1) {
+        return tr(lang, "quiz.prompt.value_order", f, v, at, q.order);
+      }
       return tr(lang, "quiz.prompt.value", f, v, at);
     case QuestionKind::gradient:
       return tr(lang, "quiz.prompt.gradient", f, v, at);
@@ -983,7 +999,12 @@ Mark mark(const Posed& p, std::string_view answer_text, SymbolTable& syms) {
   try {
     switch (q.kind) {
       case QuestionKind::derivative: {
-        Verdict v = check(p.expression, p.wrt, answer, syms);
+        // An Nth derivative is marked as the derivative of the (N-1)th, so that a mistake
+        // is named at the step where it was made.
+        const ex question =
+            q.order == 1 ? p.expression
+                         : differentiate_orders(p.expression, p.wrt, q.order - 1).back().derivative;
+        Verdict v = check(question, p.wrt, answer, syms);
         m.mistake = v.mistake;
         m.feedback = v.feedback;
         if (v.error) m.error = v.error;

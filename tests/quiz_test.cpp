@@ -51,6 +51,31 @@ std::unique_ptr<Asked> ask(const std::string& question, const Variant& v = {}) {
 
 // ---- Reading ----
 
+// order = N asks for the Nth derivative, or its value; keys worked out by hand.
+TEST(QuizOrder, DerivativeAndValueQuestionsTakeAnOrder) {
+  auto d = ask("id = \"d\"\nkind = \"derivative\"\nexpression = \"x^4\"\norder = 2\n");
+  EXPECT_EQ(d->answer("12x^2").status, AnswerStatus::correct);
+  EXPECT_EQ(d->answer("4x^3").status, AnswerStatus::incorrect);
+  EXPECT_EQ(d->posed.prompt(Lang::en, false),
+            "Find the derivative of order 2 of x⁴ with respect to x.");
+  EXPECT_EQ(d->posed.prompt(Lang::ko, false), "x⁴의 x에 대한 2계 도함수를 구하세요.");
+  auto v =
+      ask("id = \"v\"\nkind = \"value\"\nexpression = \"x^3\"\norder = 3\nat = { x = \"5\" }\n");
+  EXPECT_EQ(v->answer("6").status, AnswerStatus::correct);
+  EXPECT_EQ(v->answer("30").status, AnswerStatus::incorrect);
+}
+
+TEST(QuizOrder, AnOrderOutsideOneToTenIsAProblem) {
+  for (const char* n : {"0", "11", "-2"}) {
+    QuizLoad q = load(kHeader + "[[question]]\nid = \"d\"\nkind = \"derivative\"\n" +
+                      "expression = \"x^4\"\norder = " + n + "\n");
+    EXPECT_EQ(where(q), (std::vector<std::string>{"6:9 quiz.bad_order"})) << n;
+  }
+  QuizLoad q = load(kHeader + "[[question]]\nid = \"g\"\nkind = \"gradient\"\n" +
+                    "expression = \"x^2\"\nat = { x = \"1\" }\norder = 2\n");
+  EXPECT_FALSE(q.ok());
+}
+
 TEST(QuizLoad, ReadsTheShippedQuiz) {
   QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml");
   ASSERT_TRUE(q.ok()) << format_problem(Lang::en, "chain-rule.toml", q.problems.at(0));

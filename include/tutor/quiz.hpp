@@ -75,6 +75,7 @@ struct Question {
   int points = 1;
   Field expression;
   std::string wrt;                                // empty: the expression's only variable
+  int order = 1;                                  // derivative and value: the Nth derivative
   std::vector<std::pair<std::string, Field>> at;  // value and gradient: variable → value, by name
   Field from;                                     // descent: "5" or "x=1,y=2"
   double lr = 0;
