@@ -6,6 +6,7 @@
 namespace tutor::cli {
 
 Command show_command();
+Command parts_command();
 Command diff_command();
 Command check_command();
 Command exercise_command();
