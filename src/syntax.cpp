@@ -544,7 +544,10 @@ class Parser {
              {exponent_text(x), std::to_string(lim_.max_exponent)});
       }
     }
-    if (is_e(base)) return guarded(span, [&] { return GiNaC::exp(exponent); });
+    if (is_e(base)) {
+      note_exp_log(exponent);
+      return guarded(span, [&] { return GiNaC::exp(exponent); });
+    }
     return guarded(span, [&] { return GiNaC::pow(base, exponent); });
   }
 
@@ -554,6 +557,15 @@ class Parser {
     os << x;
     std::string s = os.str();
     return s.size() > 30 ? s.substr(0, 27) + "..." : s;
+  }
+
+  // GiNaC reads e^(ln u) as u at once, everywhere, though e^(ln u) exists only where u > 0.
+  // The reading stays (it is GiNaC's), and the learner is told where it holds.
+  void note_exp_log(const ex& exponent) {
+    if (GiNaC::is_the_function<GiNaC::log_SERIAL>(exponent)) {
+      const std::string u = print(exponent.op(0), Style::text);
+      notes_.push_back(Message{"syntax.exp_log", {u}});
+    }
   }
 
   static bool is_e(const ex& e) {
@@ -706,6 +718,7 @@ class Parser {
     close(open);
     open_.pop_back();
     Span span{fname.span.begin, prev_end()};
+    if (f.name == "exp") note_exp_log(arg);
     return guarded(span, [&] { return f.build(arg); });
   }
 
@@ -716,6 +729,11 @@ class Parser {
   const Limits& lim_;
   int depth_ = 0;
   std::vector<Span> open_;
+  std::vector<Message> notes_;
+
+ public:
+  // How the text was read where it holds only on part of the real line.
+  const std::vector<Message>& notes() const { return notes_; }
 };
 
 }  // namespace
@@ -771,7 +789,9 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
         whole, std::string(text));
   }
-  return Parsed{e, variables_of(e), lexer.notes()};
+  std::vector<Message> notes = lexer.notes();
+  notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
+  return Parsed{e, variables_of(e), std::move(notes)};
 }
 
 }  // namespace tutor

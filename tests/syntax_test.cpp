@@ -114,6 +114,18 @@ TEST_F(Syntax, AdjacentLettersMultiplyAndSaySo) {
   EXPECT_TRUE(parse("3x^2y", syms).notes.empty());
 }
 
+// GiNaC reads e^(ln u) as u everywhere; the reading says that it holds only for u > 0.
+TEST_F(Syntax, ExpOfLogSaysWhereItHolds) {
+  for (const char* text : {"e^(ln(x))", "exp(log(x))"}) {
+    Parsed p = parse(text, syms);
+    EXPECT_TRUE(p.expr.is_equal(x)) << text;
+    ASSERT_EQ(p.notes.size(), 1u) << text;
+    EXPECT_EQ(p.notes[0].key, "syntax.exp_log");
+    EXPECT_EQ(p.notes[0].args, (std::vector<std::string>{"x"}));
+  }
+  EXPECT_TRUE(parse("e^(x)", syms).notes.empty());
+}
+
 TEST_F(Syntax, VariablesAreRealSymbolsSharedThroughTheTable) {
   ex a = read("x");
   EXPECT_TRUE(GiNaC::is_a<GiNaC::realsymbol>(a));

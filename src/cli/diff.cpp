@@ -310,6 +310,9 @@ int run_diff(const Invocation& inv, Context& ctx) {
     if (!point || !last) continue;
     out << "  " << value_text(name + "(" + coordinates + ")", at[i], style, ctx.lang) << "\n";
   }
+  if (format != "latex") {
+    for (const auto& n : p.notes) out << tr(ctx.lang, "show.note", render(ctx.lang, n)) << "\n";
+  }
   // With several variables the partial derivatives at the point make the gradient.
   if (point && format != "latex" && order == 1 && steps.size() > 1 &&
       std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
