@@ -228,7 +228,8 @@ class Deriver {
  private:
   // Whether E is f(g) or g^c or a^g with g more than the variable itself: a chain link.
   bool is_link(const ex& e, const ex& wrt) const {
-    if (GiNaC::is_a<GiNaC::function>(e)) return !e.op(0).is_equal(wrt);
+    // A function of several arguments (GiNaC's atan2) has no rule: derive() refuses it.
+    if (GiNaC::is_a<GiNaC::function>(e)) return e.nops() == 1 && !e.op(0).is_equal(wrt);
     if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
       const ex& b = e.op(0);
       const ex& x = e.op(1);
@@ -361,7 +362,7 @@ class Deriver {
 
   Step function(Step s) {
     if (is_link(s.expression, s.wrt)) return chain(std::move(s));
-    const FunctionRule* r = function_rule(s.expression);
+    const FunctionRule* r = s.expression.nops() == 1 ? function_rule(s.expression) : nullptr;
     if (r == nullptr) throw Error(Message{"diff.unsupported", {print(s.expression, Style::input)}});
     s.rule = r->rule;
     s.derivative = r->derivative(s.expression.op(0));

@@ -232,6 +232,17 @@ TEST(Steps, HyperbolicAndInverseFunctionsAtPoints) {
   EXPECT_NEAR(*evaluate(parse("acot(x)", syms).expr, {{x, -1}}), 3 * M_PI / 4, 1e-12);
 }
 
+// |e^u| is e^u: GiNaC's own rewrite, e^(real_part(u)), turned |e^√x| into a cosine of
+// atan2(0, x), and differentiating that two-argument function crashed.
+TEST(Steps, AbsOfAnExponentialIsTheExponential) {
+  Step s = diff_of("abs(e^(sqrt(x)))");
+  EXPECT_EQ(print(s.expression, Style::input), "exp(sqrt(x))");
+  EXPECT_EQ(print(s.derivative, Style::text), "e^(√x)/(2√x)");
+  SymbolTable syms;
+  ex x = syms.get("x");
+  EXPECT_THROW(differentiate(GiNaC::atan2(0, x), x), Error);
+}
+
 TEST(Steps, HundredDeepChainIsFast) {
   std::string text = "x";
   for (int i = 0; i < 100; ++i) text = "sin(" + text + ")";
