@@ -339,7 +339,8 @@ Verdict check(const ex& expression, const ex& wrt, std::string_view answer, Symb
   const ex& a = *v.answer;
   std::vector<ex> vars = symbols_of(expression, a, wrt, syms);
 
-  Equivalence same = compare_functions(a, v.expected, vars);
+  // Only where the question's function exists: there is no derivative anywhere else.
+  Equivalence same = compare_functions(a, v.expected, vars, 20261127, &expression);
   if (same.verdict == Agreement::equal) {
     // Agreeing where both exist is not enough when the answer is missing where the
     // derivative exists.

@@ -227,7 +227,10 @@ class Edges {
       if (GiNaC::is_a<GiNaC::function>(node)) {
         const unsigned serial = GiNaC::ex_to<GiNaC::function>(node).get_serial();
         affine_zero(node.op(0), 0);
-        if (serial == GiNaC::asin_SERIAL::serial || serial == GiNaC::acos_SERIAL::serial) {
+        // Functions whose real domain ends at ±1: arcsin, arccos, artanh, arcosh, arcsec, arccsc.
+        if (serial == GiNaC::asin_SERIAL::serial || serial == GiNaC::acos_SERIAL::serial ||
+            serial == GiNaC::atanh_SERIAL::serial || serial == GiNaC::acosh_SERIAL::serial ||
+            serial == asec_SERIAL::serial || serial == acsc_SERIAL::serial) {
           affine_zero(node.op(0), 1);
           affine_zero(node.op(0), -1);
         }
@@ -362,7 +365,11 @@ enum class Seen { skipped, agreed, vanished, differed };
 // Compares A and B at POINT, updating R's domain counts and agreeing points. Two values that
 // both vanish (1 − tanh(u)² where tanh(u) rounds to 1 even with 50 digits) agree without
 // showing much: they are VANISHED, and do not count as agreeing points.
-Seen compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence& r) {
+Seen compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence& r,
+                const ex* within) {
+  if (within != nullptr && value_at(*within, point, GiNaC::Digits).kind != Value::defined) {
+    return Seen::skipped;
+  }
   Value va = value_at(a, point, GiNaC::Digits);
   Value vb = value_at(b, point, GiNaC::Digits);
   if (va.kind == Value::unusable || vb.kind == Value::unusable) return Seen::skipped;
@@ -403,8 +410,8 @@ bool nearly_equal(double a, double b) {
   return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)) + 1e-12;
 }
 
-Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& vars,
-                              unsigned seed) {
+Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& vars, unsigned seed,
+                              const ex* within) {
   Equivalence r;
   if ((a - b).is_zero()) {
     r.verdict = Agreement::equal;
@@ -414,6 +421,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   Edges edges(vars);
   edges.collect(a);
   edges.collect(b);
+  if (within != nullptr) edges.collect(*within);
   Points points(vars, edges, seed);
   constexpr int kWanted = 8;
   constexpr int kTries = 96;
@@ -424,7 +432,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
     poll_interrupt();
     GiNaC::exmap point = points.at(t);
-    switch (compare_at(a, b, point, r)) {
+    switch (compare_at(a, b, point, r, within)) {
       case Seen::differed:
         r.verdict = Agreement::different;
         return r;
@@ -451,7 +459,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
       const double c = GiNaC::ex_to<numeric>(value).to_double();
       point[v] = exact(c + radius * std::max(1.0, std::abs(c)) * unit(gen));
     }
-    switch (compare_at(a, b, point, r)) {
+    switch (compare_at(a, b, point, r, within)) {
       case Seen::differed:
         r.verdict = Agreement::different;
         return r;
@@ -470,7 +478,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
       poll_interrupt();
       GiNaC::exmap point;
       for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
-      if (compare_at(a, b, point, r) == Seen::differed) {
+      if (compare_at(a, b, point, r, within) == Seen::differed) {
         r.verdict = Agreement::different;
         return r;
       }

@@ -42,8 +42,12 @@ struct Equivalence {
 // Whether A and B agree as functions of VARS, by the policy above. Equal needs at least 3
 // agreeing points (8 are sought); one disagreeing point makes them different. The same
 // inputs give the same verdict on every run. Costs up to about 100 evaluations of each.
+// WITHIN, when given, limits the points to where it is defined too: a derivative is judged
+// only where the function it came from exists (1/√(x² − 1) is the derivative of arcosh(x)
+// for x > 1, not for x < −1).
 Equivalence compare_functions(const GiNaC::ex& a, const GiNaC::ex& b,
-                              const std::vector<GiNaC::ex>& vars, unsigned seed = 20261127);
+                              const std::vector<GiNaC::ex>& vars, unsigned seed = 20261127,
+                              const GiNaC::ex* within = nullptr);
 
 // Whether two numbers agree within a relative 1e-9 (absolute 1e-12 near 0), for numbers a
 // learner typed.
