@@ -113,12 +113,14 @@ ex d_atanh(const ex& u) {
 ex d_acot(const ex& u) {
   return -GiNaC::pow(1 + GiNaC::pow(u, 2), -1);
 }
-// For |u| > 1: the |u| keeps the sign right on both branches.
+// For |u| > 1, written without |u|: 1/(u²·√(1 − 1/u²)) is 1/(|u|·√(u² − 1)) on both
+// branches, and GiNaC rewrites |csc(v)²| into csc(v)·csc(conjugate(v)), which is not a
+// function a learner can type.
 ex d_asec(const ex& u) {
-  return GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
+  return GiNaC::pow(u, -2) * GiNaC::pow(1 - GiNaC::pow(u, -2), numeric(-1, 2));
 }
 ex d_acsc(const ex& u) {
-  return -GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
+  return -GiNaC::pow(u, -2) * GiNaC::pow(1 - GiNaC::pow(u, -2), numeric(-1, 2));
 }
 ex d_exp(const ex& u) {
   return GiNaC::exp(u);
