@@ -429,29 +429,26 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   // Points where one of them is defined: a narrow domain (2 < |x| ≤ √5 for arcsin(x² − 4))
   // is searched around them afterwards.
   std::vector<GiNaC::exmap> inside;
-  for (int t = 0; t < kTries && r.agreeing_points < kWanted; ++t) {
+  // Looks at one point; true when A and B differ there.
+  auto differs = [&](const GiNaC::exmap& point, bool remember) {
     poll_interrupt();
-    GiNaC::exmap point = points.at(t);
-    switch (compare_at(a, b, point, r, within)) {
-      case Seen::differed:
-        r.verdict = Agreement::different;
-        return r;
-      case Seen::vanished:
-        ++vanished;
-        break;
-      case Seen::skipped:
-        if (inside.size() < 8 && either_defined(a, b, point)) inside.push_back(point);
-        break;
-      case Seen::agreed:
-        if (inside.size() < 8) inside.push_back(point);
-        break;
+    const Seen seen = compare_at(a, b, point, r, within);
+    if (seen == Seen::vanished) ++vanished;
+    if (remember && inside.size() < 8 &&
+        (seen == Seen::agreed || (seen == Seen::skipped && either_defined(a, b, point)))) {
+      inside.push_back(point);
     }
+    return seen == Seen::differed;
+  };
+  bool differed = false;
+  for (int t = 0; t < kTries && r.agreeing_points < kWanted && !differed; ++t) {
+    differed = differs(points.at(t), true);
   }
   // Around the points found inside, ever closer, until enough agree.
   std::mt19937 gen(seed + 1);
   std::uniform_real_distribution<double> unit(-1.0, 1.0);
-  for (int round = 0; round < 48 && r.agreeing_points < kWanted && !inside.empty(); ++round) {
-    poll_interrupt();
+  for (int round = 0; round < 48 && r.agreeing_points < kWanted && !inside.empty() && !differed;
+       ++round) {
     const GiNaC::exmap& centre = inside[static_cast<std::size_t>(round) % inside.size()];
     const double radius = std::pow(0.5, 1 + round / static_cast<int>(inside.size()));
     GiNaC::exmap point;
@@ -459,33 +456,23 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
       const double c = GiNaC::ex_to<numeric>(value).to_double();
       point[v] = exact(c + radius * std::max(1.0, std::abs(c)) * unit(gen));
     }
-    switch (compare_at(a, b, point, r, within)) {
-      case Seen::differed:
-        r.verdict = Agreement::different;
-        return r;
-      case Seen::vanished:
-        ++vanished;
-        break;
-      default:
-        break;
-    }
+    differed = differs(point, false);
   }
   // A variable in an exponent: (a^b)^c and a^(bc) differ only where a < 0 and b is even,
   // which random points never meet. Every combination of small integers and halves.
-  if (edges.exponents() && vars.size() <= 3) {
+  if (!differed && edges.exponents() && vars.size() <= 3) {
     std::vector<std::size_t> idx(vars.size(), 0);
-    while (true) {
-      poll_interrupt();
+    for (std::size_t k = 0; k < idx.size() && !differed;) {
       GiNaC::exmap point;
       for (std::size_t i = 0; i < vars.size(); ++i) point[vars[i]] = kSpecial[idx[i]];
-      if (compare_at(a, b, point, r, within) == Seen::differed) {
-        r.verdict = Agreement::different;
-        return r;
-      }
-      std::size_t k = 0;
+      differed = differs(point, false);
+      k = 0;
       while (k < idx.size() && ++idx[k] == kSpecial.size()) idx[k++] = 0;
-      if (k == idx.size()) break;
     }
+  }
+  if (differed) {
+    r.verdict = Agreement::different;
+    return r;
   }
   // Both 0 everywhere they were seen (an answer 0 for the derivative of a constant) is
   // equal too; both vanishing at a few points among others is not enough.
