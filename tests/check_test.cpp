@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/tsv.hpp"
 #include "tutor/i18n.hpp"
 #include "tutor/print.hpp"
 #include "tutor/syntax.hpp"
@@ -20,19 +21,10 @@ struct Case {
 };
 
 std::vector<Case> load_cases() {
-  std::ifstream in(std::string(TUTOR_TEST_DATA) + "/check_cases.tsv");
   std::vector<Case> out;
-  std::string row;
-  int line = 0;
-  while (std::getline(in, row)) {
-    ++line;
-    if (row.empty() || row[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(row);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    while (f.size() < 5) f.emplace_back();
-    out.push_back(Case{line, f[0], f[1], f[2], f[3], f[4]});
+  for (const auto& r : testing::read_tsv("check_cases.tsv", 5)) {
+    const auto& f = r.fields;
+    out.push_back(Case{r.line, f[0], f[1], f[2], f[3], f[4]});
   }
   return out;
 }

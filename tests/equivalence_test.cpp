@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/tsv.hpp"
 #include "tutor/symbols.hpp"
 #include "tutor/syntax.hpp"
 
@@ -24,19 +25,10 @@ struct Case {
 };
 
 std::vector<Case> load_cases() {
-  std::ifstream in(std::string(TUTOR_TEST_DATA) + "/equivalence_cases.tsv");
   std::vector<Case> out;
-  std::string row;
-  int line = 0;
-  while (std::getline(in, row)) {
-    ++line;
-    if (row.empty() || row[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(row);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    while (f.size() < 4) f.emplace_back();
-    out.push_back(Case{line, f[0], f[1], f[2], f[3]});
+  for (const auto& r : testing::read_tsv("equivalence_cases.tsv", 4)) {
+    const auto& f = r.fields;
+    out.push_back(Case{r.line, f[0], f[1], f[2], f[3]});
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/tsv.hpp"
 #include "tutor/equivalence.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
@@ -26,17 +27,10 @@ struct Row {
 };
 
 std::vector<Row> rows() {
-  std::ifstream in(std::string(TUTOR_TEST_DATA) + "/textbook_derivatives.tsv");
   std::vector<Row> out;
-  std::string text;
-  for (int line = 1; std::getline(in, text); ++line) {
-    if (text.empty() || text[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(text);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) f.push_back(cell);
-    EXPECT_EQ(f.size(), 4u) << "line " << line;
-    if (f.size() == 4) out.push_back(Row{line, f[0], f[1], f[2], f[3]});
+  for (const auto& r : testing::read_tsv("textbook_derivatives.tsv", 4)) {
+    const auto& f = r.fields;
+    out.push_back(Row{r.line, f[0], f[1], f[2], f[3]});
   }
   return out;
 }
