@@ -108,6 +108,12 @@ class PointValue : public GiNaC::map_function {
           }
         }
         value = real_value((e.nops() == 0 ? e : e.map(*this)).evalf());
+        // cos(π/2 − ε) is ε with few digits left, like a sum that cancelled: cos(arccot(u))
+        // for tiny u was off by 5·10⁻⁶.
+        if (periodic(e) && GiNaC::is_exactly_a<numeric>(value) &&
+            std::abs(GiNaC::ex_to<numeric>(value).to_double()) < kCancellation) {
+          cancelled_ = true;
+        }
       }
       memo_.emplace(e, value);
     }
@@ -276,11 +282,14 @@ class Edges {
         if (!w.is_equal(v) && a.has(w)) return;
       }
       if (!a.is_polynomial(v)) return;
-      const int degree = a.degree(v);
+      // coeff() reads expanded polynomials only; (5 − 4x)(5 + 4x) has at most eight leaves,
+      // so expanding it is cheap.
+      const ex expanded = a.expand();
+      const int degree = expanded.degree(v);
       if (degree < 1 || degree > 2) return;
       std::array<double, 3> k{};
       for (int i = 0; i <= degree; ++i) {
-        ex c = a.coeff(v, i) - (i == 0 ? target : 0);
+        ex c = expanded.coeff(v, i) - (i == 0 ? target : 0);
         if (!GiNaC::is_exactly_a<numeric>(c) || !GiNaC::ex_to<numeric>(c).is_rational()) return;
         k[static_cast<std::size_t>(i)] = GiNaC::ex_to<numeric>(c).to_double();
       }
@@ -429,11 +438,16 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
   // Points where one of them is defined: a narrow domain (2 < |x| ≤ √5 for arcsin(x² − 4))
   // is searched around them afterwards.
   std::vector<GiNaC::exmap> inside;
+  std::vector<GiNaC::exmap> zeros;
   // Looks at one point; true when A and B differ there.
   auto differs = [&](const GiNaC::exmap& point, bool remember) {
     poll_interrupt();
     const Seen seen = compare_at(a, b, point, r, within);
-    if (seen == Seen::vanished) ++vanished;
+    // Distinct points only: the same small integer comes up again and again.
+    if (seen == Seen::vanished && std::find(zeros.begin(), zeros.end(), point) == zeros.end()) {
+      zeros.push_back(point);
+      ++vanished;
+    }
     if (remember && inside.size() < 8 &&
         (seen == Seen::agreed || (seen == Seen::skipped && either_defined(a, b, point)))) {
       inside.push_back(point);
