@@ -290,8 +290,10 @@ int run_diff(const Invocation& inv, Context& ctx) {
       continue;
     }
     std::string name = prime_name(orders[i], ascii);
-    if (partial) {
-      name = orders[i] == 1 ? (ascii ? "df/d" : "∂f/∂") + v : name + "_" + v;
+    if (partial && orders[i] == 1) {
+      name = std::string(ascii ? "df/d" : "∂f/∂").append(v);
+    } else if (partial) {
+      name.append("_").append(v);
     }
     if (order > 1 && inv.has("--brief")) {
       // One line an order: f′ = …, f″ = ….
@@ -308,7 +310,9 @@ int run_diff(const Invocation& inv, Context& ctx) {
       out << explain_text(steps[i], o);
     }
     if (!point || !last) continue;
-    out << "  " << value_text(name + "(" + coordinates + ")", at[i], style, ctx.lang) << "\n";
+    std::string called = name;
+    called.append("(").append(coordinates).append(")");
+    out << "  " << value_text(called, at[i], style, ctx.lang) << "\n";
   }
   if (format != "latex") {
     for (const auto& n : p.notes) out << tr(ctx.lang, "show.note", render(ctx.lang, n)) << "\n";
