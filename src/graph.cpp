@@ -398,7 +398,8 @@ std::map<std::string, ex> parse_point(std::string_view text, const ex& expr) {
     try {
       SymbolTable scratch;
       Parsed p = parse(value_text, scratch);
-      if (p.variables.empty()) value = to_number(p.expr);
+      // Kept as typed (π/2, not 1.5707…), once it is known to be a real number.
+      if (p.variables.empty() && to_number(p.expr)) value = p.expr;
     } catch (const std::exception&) {
       value.reset();
     }
@@ -412,7 +413,9 @@ std::map<std::string, ex> parse_point(std::string_view text, const ex& expr) {
 }
 
 void evaluate(Graph& g, const std::map<std::string, ex>& point) {
-  g.point = point;
+  // The graph's own values are numbers: exact while rational, floating point otherwise.
+  g.point.clear();
+  for (const auto& [name, v] : point) g.point[name] = to_number(v).value_or(v);
   g.has_point = true;
   GiNaC::exmap values;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {

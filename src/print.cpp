@@ -21,19 +21,6 @@ using GiNaC::numeric;
 
 namespace {
 
-std::string superscript(const std::string& digits) {
-  static const char* kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-  std::string out;
-  for (char c : digits) {
-    if (c == '-') {
-      out += "⁻";
-    } else if (c >= '0' && c <= '9') {
-      out += kSup[c - '0'];
-    }
-  }
-  return out;
-}
-
 std::string integer_text(const numeric& n) {
   // Most numbers are small; a stream per number was a tenth of all printing time.
   if (n.is_integer() && GiNaC::abs(n) <= numeric(std::numeric_limits<long>::max())) {

@@ -201,4 +201,17 @@ bool locale_is_utf8() {
   return false;
 }
 
+std::string superscript(std::string_view digits) {
+  static const char* const kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : digits) {
+    if (c == '-') {
+      out += "⁻";
+    } else if (c >= '0' && c <= '9') {
+      out += kSup[c - '0'];
+    }
+  }
+  return out;
+}
+
 }  // namespace tutor

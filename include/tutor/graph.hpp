@@ -88,7 +88,7 @@ Graph build_graph(const GiNaC::ex& expr);
 
 // Reads "x=1,y=-2/3" (also "x=0.5", "x=pi/2") for the variables of EXPR. Throws tutor::Error
 // for a missing '=', a value that is not a real number, a variable given twice, a variable
-// EXPR does not have, or one of EXPR's variables left out.
+// EXPR does not have, or one of EXPR's variables left out. Values stay as typed (π/2).
 std::map<std::string, GiNaC::ex> parse_point(std::string_view text, const GiNaC::ex& expr);
 
 // The forward and backward passes at POINT (every variable of the graph). Values stay exact

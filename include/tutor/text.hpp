@@ -39,6 +39,9 @@ long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len);
 // The digit a superscript code point stands for (² → 2, ⁰ → 0), or -1 for anything else.
 int superscript_digit(long cp);
 
+// DIGITS written as superscripts ("-12" → "⁻¹²"); other characters are left out.
+std::string superscript(std::string_view digits);
+
 // S with the math glyphs of Unicode text spelled in ASCII: x² → x^2, a₀ → a_0, θ → theta,
 // · and × → *, − → -, → → ->, ≤ → <=, ∇ → grad. Other text (Korean included) is unchanged.
 // The front ends pass everything they print through it under --ascii.

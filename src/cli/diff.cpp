@@ -108,28 +108,14 @@ GiNaC::ex variable(const std::string& name, Context& ctx) {
 }
 
 // The point of --at, every variable of P given; an error points at the --at text.
-// Values stay exact where they were typed exactly (x=pi/2 is π/2, not 1.5707…).
+// The point of --at, every variable of EXPR given, each value as typed (x=pi/2 is π/2);
+// an error points at the --at text.
 std::map<std::string, GiNaC::ex> point_of(const std::string& at, const GiNaC::ex& expr) {
-  std::map<std::string, GiNaC::ex> point;
   try {
-    point = parse_point(at, expr);
+    return parse_point(at, expr);
   } catch (const Error& e) {
     throw Error(e.message(), Span{0, at.size()}, at);
   }
-  for (std::size_t pos = 0; pos <= at.size();) {
-    std::size_t comma = std::min(at.find(',', pos), at.size());
-    const std::string item = at.substr(pos, comma - pos);
-    pos = comma + 1;
-    const auto eq = item.find('=');
-    if (eq == std::string::npos) continue;
-    std::string name = trim(item.substr(0, eq));
-    if (const auto* g = greek_by_glyph(name)) name = std::string(g->name);
-    SymbolTable scratch;
-    if (auto it = point.find(name); it != point.end()) {
-      it->second = parse(trim(item.substr(eq + 1)), scratch).expr;
-    }
-  }
-  return point;
 }
 
 // A derivative's value at a point: the substitution as it reads (2·1·cos(1²)), the exact
@@ -178,14 +164,6 @@ std::string value_text(const std::string& name, const AtValue& v, Style style, L
   return out;
 }
 
-const char* const kSuperDigits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-
-std::string superscript_number(int n) {
-  std::string out;
-  for (char c : std::to_string(n)) out += kSuperDigits[c - '0'];
-  return out;
-}
-
 // f′, f″, f‴, f⁽⁴⁾ …; f', f'', f''', f^(4) in ASCII.
 std::string prime_name(int order, bool ascii) {
   if (ascii) {
@@ -194,7 +172,7 @@ std::string prime_name(int order, bool ascii) {
   }
   static const char* const kPrimes[] = {"f", "f′", "f″", "f‴"};
   if (order <= 3) return kPrimes[order];
-  return "f⁽" + superscript_number(order) + "⁾";
+  return "f⁽" + superscript(std::to_string(order)) + "⁾";
 }
 
 // "d²/dx²", "d^2/dx^2".
@@ -204,7 +182,7 @@ std::string order_operator(int order, const std::string& v, bool ascii, bool par
     return "d" + n + "/d" + v + n;
   }
   const std::string d = partial ? "∂" : "d";
-  return d + superscript_number(order) + "/" + d + v + superscript_number(order);
+  return d + superscript(std::to_string(order)) + "/" + d + v + superscript(std::to_string(order));
 }
 
 int run_diff(const Invocation& inv, Context& ctx) {
