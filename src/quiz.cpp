@@ -840,7 +840,7 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
 
   switch (q.kind) {
     case QuestionKind::derivative: {
-      p.key = differentiate_orders(p.expression, p.wrt, q.order).back().derivative;
+      p.key = nth_derivative(p.expression, p.wrt, q.order);
       return p;
     }
     case QuestionKind::value:
@@ -999,11 +999,7 @@ Mark mark(const Posed& p, std::string_view answer_text, SymbolTable& syms) {
   try {
     switch (q.kind) {
       case QuestionKind::derivative: {
-        // An Nth derivative is marked as the derivative of the (N-1)th, so that a mistake
-        // is named at the step where it was made.
-        const ex question =
-            q.order == 1 ? p.expression
-                         : differentiate_orders(p.expression, p.wrt, q.order - 1).back().derivative;
+        const ex question = nth_derivative(p.expression, p.wrt, q.order - 1);
         Verdict v = check(question, p.wrt, answer, syms);
         m.mistake = v.mistake;
         m.feedback = v.feedback;

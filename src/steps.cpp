@@ -486,4 +486,8 @@ std::vector<Step> differentiate_orders(const ex& e, const ex& var, int order) {
   return out;
 }
 
+ex nth_derivative(const ex& e, const ex& var, int order) {
+  return order == 0 ? e : differentiate_orders(e, var, order).back().derivative;
+}
+
 }  // namespace tutor

@@ -94,4 +94,9 @@ inline constexpr int kMaxOrder = 10;
 // for an ORDER outside 1..kMaxOrder.
 std::vector<Step> differentiate_orders(const GiNaC::ex& e, const GiNaC::ex& var, int order);
 
+// The derivative of order ORDER (0 gives E itself), as differentiate_orders() takes it.
+// An Nth derivative is checked as the derivative of this of order N − 1, so that a
+// mistake is named at the step where it was made.
+GiNaC::ex nth_derivative(const GiNaC::ex& e, const GiNaC::ex& var, int order);
+
 }  // namespace tutor

@@ -33,11 +33,8 @@ int run_check(const Invocation& inv, Context& ctx) {
   auto answer = inv.value("--answer");
   if (!answer) throw Error(Message{"check.no_answer", {}});
   GiNaC::ex var = pick_variable(inv, p, ctx);
-  // The Nth derivative is checked as the derivative of the (N-1)th, so that a mistake is
-  // named at the step where it was made.
   const int order = inv.value("--order") ? parse_order(*inv.value("--order")) : 1;
-  GiNaC::ex question = p.expr;
-  if (order > 1) question = differentiate_orders(p.expr, var, order - 1).back().derivative;
+  const GiNaC::ex question = nth_derivative(p.expr, var, order - 1);
   Verdict v = check(question, var, *answer, *ctx.syms);
   const int status = v.status == Status::correct ? 0 : (v.status == Status::incorrect ? 1 : 2);
   std::ostream& out = *ctx.out;
