@@ -369,7 +369,8 @@ class Points {
 };
 
 // What one point says about A and B.
-enum class Seen { skipped, agreed, vanished, differed };
+// ONE_SIDE: only one of them is defined there, a point inside a domain all the same.
+enum class Seen { skipped, one_side, agreed, vanished, differed };
 
 // Compares A and B at POINT, updating R's domain counts and agreeing points. Two values that
 // both vanish (1 − tanh(u)² where tanh(u) rounds to 1 even with 50 digits) agree without
@@ -384,7 +385,8 @@ Seen compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence
   if (va.kind == Value::unusable || vb.kind == Value::unusable) return Seen::skipped;
   if (va.kind == Value::defined && vb.kind != Value::defined) ++r.only_first_defined;
   if (vb.kind == Value::defined && va.kind != Value::defined) ++r.only_second_defined;
-  if (va.kind != Value::defined || vb.kind != Value::defined) return Seen::skipped;
+  if (va.kind != Value::defined && vb.kind != Value::defined) return Seen::skipped;
+  if (va.kind != Value::defined || vb.kind != Value::defined) return Seen::one_side;
   bool precise = false;
   if (va.cancelled || vb.cancelled) {
     va = value_at(a, point, kPreciseDigits);
@@ -398,12 +400,6 @@ Seen compare_at(const ex& a, const ex& b, const GiNaC::exmap& point, Equivalence
   }
   ++r.agreeing_points;
   return Seen::agreed;
-}
-
-// Whether either expression is defined at POINT.
-bool either_defined(const ex& a, const ex& b, const GiNaC::exmap& point) {
-  return value_at(a, point, GiNaC::Digits).kind == Value::defined ||
-         value_at(b, point, GiNaC::Digits).kind == Value::defined;
 }
 
 }  // namespace
@@ -448,8 +444,7 @@ Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& v
       zeros.push_back(point);
       ++vanished;
     }
-    if (remember && inside.size() < 8 &&
-        (seen == Seen::agreed || (seen == Seen::skipped && either_defined(a, b, point)))) {
+    if (remember && inside.size() < 8 && (seen == Seen::agreed || seen == Seen::one_side)) {
       inside.push_back(point);
     }
     return seen == Seen::differed;
