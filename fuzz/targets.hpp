@@ -15,6 +15,7 @@
 #include "tutor/gradebook.hpp"
 #include "tutor/lesson.hpp"
 #include "tutor/markdown.hpp"
+#include "tutor/named_chain.hpp"
 #include "tutor/print.hpp"
 #include "tutor/question.hpp"
 #include "tutor/quiz.hpp"
@@ -27,16 +28,37 @@ namespace tutor::fuzz {
 // A line of learner text as `tutor diff` treats it: parse it, print it in every style,
 // differentiate it by each of its variables and explain the steps. Bad input must end in
 // tutor::SyntaxError, or tutor::Error from differentiate() for what has no derivative (0^x).
-inline void parse_target(std::string_view text) {
+inline void parse_target(std::string_view input) {
   SymbolTable syms;
+  // Lines before the last that look like definitions, f(x) = ..., define functions first.
+  std::string_view text = input;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n')) {
+    const std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl + 1);
+    if (!looks_like_definition(line)) continue;
+    try {
+      syms.definitions().define(parse_definition(line, syms).definition);
+    } catch (const Error&) {
+      // A refused definition is refused with a message; nothing to check further.
+    }
+  }
   Parsed p;
   try {
     p = parse(text, syms);
-  } catch (const SyntaxError&) {
+  } catch (const Error&) {
     return;
   }
-  for (auto style : {Style::text, Style::ascii, Style::input, Style::latex})
+  for (auto style : {Style::text, Style::ascii, Style::input, Style::latex}) {
     (void)print(p.expr, style);
+    (void)print(p.held, style);
+  }
+  for (const auto& name : p.variables) {
+    try {
+      (void)named_chain(p.held, syms.get(name), syms.definitions());
+    } catch (const Error&) {
+      // As differentiate() may refuse.
+    }
+  }
   for (const auto& name : p.variables) {
     Step s;
     try {

@@ -110,4 +110,16 @@ bool more_leaves_than(const GiNaC::ex& e, std::size_t limit) {
   return false;
 }
 
+bool larger_than(const GiNaC::ex& e, std::size_t max_nodes, std::size_t max_depth) {
+  std::vector<std::pair<GiNaC::ex, std::size_t>> todo{{e, 1}};
+  std::size_t nodes = 0;
+  while (!todo.empty()) {
+    auto [cur, depth] = todo.back();
+    todo.pop_back();
+    if (++nodes > max_nodes || depth > max_depth) return true;
+    for (std::size_t i = 0; i < cur.nops(); ++i) todo.emplace_back(cur.op(i), depth + 1);
+  }
+  return false;
+}
+
 }  // namespace tutor

@@ -14,6 +14,7 @@ namespace {
 constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/check.inc"
 #include "messages/common.inc"
+#include "messages/define.inc"
 #include "messages/descent.inc"
 #include "messages/diff.inc"
 #include "messages/exercise.inc"

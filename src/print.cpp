@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tutor/definitions.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/order.hpp"
 #include "tutor/symbols.hpp"
@@ -408,7 +409,30 @@ class Printer {
     return os.str();
   }
 
+  // f(x), f′(x), f″(x); f'(x) in ASCII and input form, f^{\prime}(x) in LaTeX.
+  std::string call(const Call& c) {
+    std::string primes;
+    if (latex()) {
+      primes = c.order == 0 ? "" : "^{" + repeat("\\prime", c.order) + "}";
+      return c.name + primes + "\\left(" + print(c.arg) + "\\right)";
+    }
+    if (text()) {
+      static const char* const kMarks[] = {"", "′", "″", "‴"};
+      primes = c.order <= 3 ? kMarks[c.order] : repeat("′", c.order);
+    } else {
+      primes = repeat("'", c.order);
+    }
+    return c.name + primes + "(" + print(c.arg) + ")";
+  }
+
+  static std::string repeat(std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  }
+
   std::string function(const ex& e) {
+    if (auto c = as_call(e)) return call(*c);
     const auto& fn = GiNaC::ex_to<GiNaC::function>(e);
     const FunctionInfo* info = function_by_ginac_name(fn.get_name());
     const ex& arg = e.op(0);

@@ -901,8 +901,9 @@ Posed pose(const Question& q, const Variant& variant, SymbolTable& syms) {
       return p;
     }
     case QuestionKind::descent: {
-      double theta = detail::descent_key(Parsed{p.expression, p.variables, {}}, sub(q.from), q.lr,
-                                         q.steps, print(p.wrt, Style::input), syms);
+      double theta =
+          detail::descent_key(Parsed{p.expression, p.variables, {}, p.expression}, sub(q.from),
+                              q.lr, q.steps, print(p.wrt, Style::input), syms);
       p.key = GiNaC::numeric(theta);
       p.key_number = theta;
       return p;

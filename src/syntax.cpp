@@ -6,12 +6,15 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "tutor/cost.hpp"
+#include "tutor/definitions.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/print.hpp"
+#include "tutor/steps.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -36,7 +39,9 @@ enum class Tok {
   lparen,  // ( or [
   rparen,  // ) or ]
   comma,
-  root,  // √
+  root,    // √
+  prime,   // ' ′ ″ ‴, one token a run (count in `sup`)
+  equals,  // = (only a definition has one)
   end,
 };
 
@@ -72,6 +77,19 @@ constexpr std::array kOperators{
     Glyph{"]", Tok::rparen},
     Glyph{",", Tok::comma},
     Glyph{"\xE2\x88\x9A", Tok::root},  // √
+    Glyph{"=", Tok::equals},
+};
+
+// Primes and how many each counts for: ' ′ ″ ‴.
+struct Prime {
+  std::string_view text;
+  long count;
+};
+constexpr std::array kPrimes{
+    Prime{"'", 1},
+    Prime{"\xE2\x80\xB2", 1},
+    Prime{"\xE2\x80\xB3", 2},
+    Prime{"\xE2\x80\xB4", 3},
 };
 
 constexpr long kSuperMinus = 0x207B;
@@ -95,7 +113,7 @@ bool is_constant_name(std::string_view name);
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view in) : in_(in) {}
+  Lexer(std::string_view in, const Definitions& defs) : in_(in), defs_(defs) {}
 
   std::vector<Token> run() {
     std::vector<Token> out;
@@ -157,8 +175,9 @@ class Lexer {
       pos_ += len;
       return Token{Tok::ident, Span{start, pos_}, glyph, "pi", 0};
     }
-    if (glyph == "'" || glyph == "\xE2\x80\xB2")
-      fail(in_, Span{start, start + len}, "syntax.prime");
+    if (std::any_of(kPrimes.begin(), kPrimes.end(),
+                    [&](const Prime& p) { return p.text == glyph; }))
+      return primes();
     fail(in_, Span{start, start + len}, "syntax.unexpected_char", {sanitize(glyph)});
   }
 
@@ -191,6 +210,25 @@ class Lexer {
     std::string text(in_.substr(start, pos_ - start));
     Token t{Tok::number, Span{start, pos_}, text, is_float ? "float" : "int", 0};
     return t;
+  }
+
+  // A run of primes, f'' or f″, as one token.
+  Token primes() {
+    const std::size_t start = pos_;
+    long count = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (const auto& p : kPrimes) {
+        if (in_.substr(pos_).starts_with(p.text)) {
+          pos_ += p.text.size();
+          count += p.count;
+          more = true;
+          break;
+        }
+      }
+    }
+    return Token{Tok::prime, Span{start, pos_}, std::string(in_.substr(start, pos_ - start)), "",
+                 count};
   }
 
   Token superscript() {
@@ -232,7 +270,12 @@ class Lexer {
   // ("sinx", "cost": the parser asks for parentheses).
   bool letters_multiply(const std::string& word) const {
     if (word.size() < 2 || find_function(word) != nullptr || is_constant_name(word) ||
-        greek_by_name(word) != nullptr) {
+        greek_by_name(word) != nullptr || defs_.find(word) != nullptr) {
+      return false;
+    }
+    // loss'(x): a prime follows a function's name.
+    if (std::any_of(kPrimes.begin(), kPrimes.end(),
+                    [&](const Prime& p) { return in_.substr(pos_).starts_with(p.text); })) {
       return false;
     }
     if (std::all_of(word.begin() + 1, word.end(), [](char c) { return is_digit(c); })) return false;
@@ -267,6 +310,7 @@ class Lexer {
   }
 
   std::string_view in_;
+  const Definitions& defs_;
   std::size_t pos_ = 0;
   std::vector<Token> pending_;
   std::vector<Message> notes_;
@@ -358,8 +402,11 @@ class Parser {
   Parser(std::string_view in, std::vector<Token> toks, SymbolTable& syms, const Limits& lim)
       : in_(in), toks_(std::move(toks)), syms_(syms), lim_(lim) {}
 
+  // The expression from the current token to the end, with calls of defined functions held.
   ex parse_all() {
-    if (peek().kind == Tok::end) fail(in_, Span{0, in_.size()}, "syntax.empty");
+    if (peek().kind == Tok::end) {
+      fail(in_, pos_ == 0 ? Span{0, in_.size()} : toks_[pos_ - 1].span, "syntax.empty");
+    }
     ex e = expr();
     const Token& t = peek();
     if (t.kind == Tok::rparen)
@@ -390,6 +437,8 @@ class Parser {
   static std::string closing_of(const std::string& open) { return open == "[" ? "]" : ")"; }
 
   [[noreturn]] void unexpected(const Token& t) {
+    if (t.kind == Tok::prime) fail(in_, t.span, "syntax.prime");
+    if (t.kind == Tok::equals) fail(in_, t.span, "syntax.equals");
     if (t.kind == Tok::end) {
       const Token& before = toks_[pos_ > 0 ? pos_ - 1 : 0];
       fail(in_, before.span, "syntax.unexpected_end", {before.text});
@@ -647,8 +696,16 @@ class Parser {
 
   ex name() {
     const Token& t = take();
+    if (!defining_.empty() && t.name == defining_) {
+      fail(in_, t.span, "define.self_reference", {defining_});
+    }
+    if (const Definition* d = syms_.definitions().find(t.name)) return defined_call(t, *d);
     const Token& next = peek();
     const bool call = next.kind == Tok::lparen && next.span.begin == t.span.end;
+    if (next.kind == Tok::prime && next.span.begin == t.span.end && peek(1).kind == Tok::lparen &&
+        find_function(t.text) == nullptr) {
+      fail(in_, t.span, "syntax.prime_undefined", {t.text});
+    }
     if (const FunctionInfo* f = find_function(t.text); f && !(t.text == "\xCF\x83" && !call)) {
       return function_call(t, *f);
     }
@@ -656,6 +713,10 @@ class Parser {
     if (t.name == "e") return GiNaC::exp(ex(1));
     // Only a name glued to its '(' reads as a call: "theta (x+1)" is a product.
     if (call && t.text.size() > 1 && is_ascii_alpha(t.text[0])) unknown_function(t);
+    // f, g and h are the names textbooks give functions: say how the call was read.
+    if (call && (t.text == "f" || t.text == "g" || t.text == "h")) {
+      notes_.push_back(Message{"syntax.call_as_product", {t.text}});
+    }
     // "sinx" and "cost" are sin(x) and cos(t) typed without parentheses far more often
     // than products of letters.
     for (const auto& fn : function_names()) {
@@ -683,8 +744,72 @@ class Parser {
     fail(in_, t.span, "syntax.unknown_function_plain", {t.text});
   }
 
+  // f(ARG), f'(ARG), f''(ARG) for a defined f: the held call, checked by writing it out.
+  ex defined_call(const Token& fname, const Definition& d) {
+    int order = 0;
+    if (peek().kind == Tok::prime) {
+      const Token& primes = take();
+      if (primes.sup > kMaxOrder) {
+        fail(in_, primes.span, "diff.bad_order",
+             {std::to_string(primes.sup), std::to_string(kMaxOrder)});
+      }
+      order = static_cast<int>(primes.sup);
+    }
+    const Token& open = peek();
+    if (open.kind != Tok::lparen) {
+      fail(in_, Span{fname.span.begin, prev_end()}, "define.needs_argument",
+           {d.name, print(d.parameter, Style::input)});
+    }
+    take();
+    Depth depth(*this, open.span);
+    if (peek().kind == Tok::rparen || peek().kind == Tok::end) {
+      fail(in_, Span{fname.span.begin, peek().span.end}, "define.needs_argument",
+           {d.name, print(d.parameter, Style::input)});
+    }
+    open_.push_back(open.span);
+    ex arg = expr();
+    if (peek().kind == Tok::comma) {
+      std::size_t end = peek().span.end;
+      for (std::size_t k = 0; peek(k).kind != Tok::end && peek(k).kind != Tok::rparen; ++k) {
+        end = peek(k).span.end;
+      }
+      fail(in_, Span{peek().span.begin, end}, "define.one_argument", {d.name});
+    }
+    close(open);
+    open_.pop_back();
+    const Span span{fname.span.begin, prev_end()};
+    if (!defining_.empty()) {
+      if (std::find(d.uses.begin(), d.uses.end(), defining_) != d.uses.end() ||
+          calls_through(d.name)) {
+        fail(in_, fname.span, "define.cycle", {defining_, d.name});
+      }
+      uses_.insert(d.name);
+    }
+    ex held = syms_.definitions().call(d.name, order, arg);
+    // Written out now, so that f(0) with f(x) = 1/x is an error at the call.
+    expand_at(span, held);
+    return held;
+  }
+
+  // Whether NAME's definition calls the one being defined, however indirectly.
+  bool calls_through(const std::string& name) const {
+    std::vector<std::string> todo{name};
+    std::set<std::string> seen;
+    while (!todo.empty()) {
+      const std::string cur = todo.back();
+      todo.pop_back();
+      if (cur == defining_) return true;
+      if (!seen.insert(cur).second) continue;
+      if (const Definition* d = syms_.definitions().find(cur)) {
+        todo.insert(todo.end(), d->uses.begin(), d->uses.end());
+      }
+    }
+    return false;
+  }
+
   ex function_call(const Token& fname, const FunctionInfo& f) {
     const Token& next = peek();
+    if (next.kind == Tok::prime) fail(in_, next.span, "syntax.prime");
     if (next.kind == Tok::superscript) {
       fail(in_, Span{fname.span.begin, next.span.end}, "syntax.function_power",
            {fname.text, next.text});
@@ -730,10 +855,53 @@ class Parser {
   int depth_ = 0;
   std::vector<Span> open_;
   std::vector<Message> notes_;
+  std::string defining_;        // the name being defined, in a definition's body
+  std::set<std::string> uses_;  // the defined functions a definition's body calls
 
  public:
   // How the text was read where it holds only on part of the real line.
   const std::vector<Message>& notes() const { return notes_; }
+
+  // HELD written out (see Definitions::expand), any failure an error at SPAN.
+  ex expand_at(Span span, const ex& held) {
+    if (!has_calls(held)) return held;
+    try {
+      return guarded(span, [&] { return syms_.definitions().expand(held); });
+    } catch (const SyntaxError&) {
+      throw;
+    } catch (const Error& e) {
+      throw SyntaxError(e.message(), span, std::string(in_));
+    }
+  }
+
+  // NAME(PARAM) = BODY. Checks the left side and reads the body.
+  Definition definition() {
+    const Token& name = take();
+    if (name.kind != Tok::ident || !is_ascii_alpha(name.text[0])) {
+      fail(in_, name.span, "define.bad_name", {name.text});
+    }
+    if (find_function(name.text) != nullptr || is_constant_name(name.name) ||
+        greek_by_name(name.name) != nullptr) {
+      fail(in_, name.span, "define.builtin", {name.text});
+    }
+    const Token& open = take();
+    if (open.kind != Tok::lparen) fail(in_, open.span, "define.shape", {name.text});
+    const Token& param = take();
+    if (param.kind != Tok::ident || !is_variable_name(param.name) || param.name == name.name ||
+        syms_.definitions().find(param.name) != nullptr) {
+      fail(in_, param.span, "define.bad_parameter", {param.text});
+    }
+    if (peek().kind == Tok::comma) fail(in_, peek().span, "define.one_parameter", {name.text});
+    const Token& close_tok = take();
+    if (close_tok.kind != Tok::rparen || close_tok.text != closing_of(open.text)) {
+      fail(in_, close_tok.span, "define.shape", {name.text});
+    }
+    const Token& eq = take();
+    if (eq.kind != Tok::equals) fail(in_, eq.span, "define.shape", {name.text});
+    defining_ = name.name;
+    const ex body = parse_all();
+    return Definition{name.name, syms_.get(param.name), body, {uses_.begin(), uses_.end()}};
+  }
 };
 
 }  // namespace
@@ -768,11 +936,12 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
         Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
-  Lexer lexer(text);
+  Lexer lexer(text, syms.definitions());
   std::vector<Token> toks = lexer.run();
   Parser parser(text, std::move(toks), syms, limits);
-  ex e = parser.parse_all();
+  const ex held = parser.parse_all();
   Span whole{0, text.size()};
+  const ex e = parser.expand_at(whole, held);
   // GiNaC merges powers as it builds, (x^100)^100 = x^10000, so check what it kept.
   if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
     std::ostringstream os;
@@ -791,7 +960,47 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   }
   std::vector<Message> notes = lexer.notes();
   notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
-  return Parsed{e, variables_of(e), std::move(notes)};
+  return Parsed{e, variables_of(e), std::move(notes), held};
+}
+
+bool looks_like_definition(std::string_view text) {
+  std::size_t i = text.find_first_not_of(" \t");
+  if (i == std::string_view::npos || !is_ascii_alpha(text[i])) return false;
+  while (i < text.size() && (is_ascii_alpha(text[i]) || is_digit(text[i]))) ++i;
+  i = text.find_first_not_of(" \t", i);
+  if (i == std::string_view::npos || (text[i] != '(' && text[i] != '[')) return false;
+  const std::size_t close = text.find_first_of(")]", i);
+  if (close == std::string_view::npos ||
+      text.substr(i + 1, close - i - 1).find_first_of("([") != std::string_view::npos) {
+    return false;
+  }
+  const std::size_t eq = text.find_first_not_of(" \t", close + 1);
+  return eq != std::string_view::npos && text[eq] == '=';
+}
+
+ParsedDefinition parse_definition(std::string_view text, SymbolTable& syms, const Limits& limits) {
+  if (text.size() > limits.max_input_bytes) {
+    throw SyntaxError(
+        Message{"syntax.too_long",
+                {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
+        Span{limits.max_input_bytes, text.size()}, std::string(text));
+  }
+  Lexer lexer(text, syms.definitions());
+  Parser parser(text, lexer.run(), syms, limits);
+  Definition d = parser.definition();
+  const Span whole{0, text.size()};
+  // The body must be something the parser would accept as an expression on its own.
+  const ex body = parser.expand_at(whole, d.body);
+  if (auto big = largest_symbolic_exponent(body); big && *big > numeric(limits.max_exponent)) {
+    std::ostringstream os;
+    os << *big;
+    throw SyntaxError(
+        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
+        whole, std::string(text));
+  }
+  std::vector<Message> notes = lexer.notes();
+  notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
+  return ParsedDefinition{std::move(d), std::move(notes)};
 }
 
 }  // namespace tutor

@@ -35,6 +35,12 @@ bool more_leaves_than(const GiNaC::ex& e, std::size_t limit);
 // 51, not 2⁵⁰. Infinity past 20,000 nodes (a walk visits a shared subtree once per use).
 double expansion_terms(const GiNaC::ex& e);
 
+// Whether E, written out, has more than MAX_NODES nodes or nests deeper than MAX_DEPTH, a
+// shared subtree counted once per use. Stops at the first node past either bound, so it
+// costs at most MAX_NODES steps whatever E is: f(f(f(x))) built from definitions shares
+// its subtrees, and a walk of the written-out tree could otherwise take exponential time.
+bool larger_than(const GiNaC::ex& e, std::size_t max_nodes, std::size_t max_depth);
+
 // Past this many terms no product is multiplied out on the learner's path: 231 terms of
 // (x + y + 1)^20 take well under a millisecond, and every sum the tutor shows is far
 // shorter than this.

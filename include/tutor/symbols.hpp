@@ -1,4 +1,5 @@
-// One table of variables per session, so that every "x" the learner types is the same x.
+// One table of names per session, so that every "x" the learner types is the same x, and
+// every f they define is known to everything they type after.
 #pragma once
 
 #include <ginac/ginac.h>
@@ -8,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tutor/definitions.hpp"
 
 namespace tutor {
 
@@ -20,8 +23,13 @@ class SymbolTable {
   // Every name used so far, sorted.
   std::vector<std::string> names() const;
 
+  // The functions the learner has defined in this session.
+  Definitions& definitions() { return definitions_; }
+  const Definitions& definitions() const { return definitions_; }
+
  private:
   std::map<std::string, GiNaC::ex, std::less<>> symbols_;
+  Definitions definitions_;
 };
 
 // The names of the symbols in E, sorted by name.

@@ -37,11 +37,29 @@ struct Parsed {
   std::vector<std::string> variables;  // sorted by name
   // How the text was read where a learner might have meant something else: "xy" is x·y.
   std::vector<Message> notes;
+  // As written, calls of the learner's functions kept: f(g(x)), f''(x) (see definitions.hpp).
+  // The same as `expr` when there are none.
+  GiNaC::ex held;
 };
 
 // Parses TEXT, creating its variables in SYMS. Throws SyntaxError (with the span of the
 // offending text) for anything it cannot read or that exceeds LIMITS; nothing else.
 Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits = {});
+
+// A definition, "f(x) = x^2": NAME(PARAMETER) = BODY, NAME not a built-in function or
+// constant, PARAMETER one variable, BODY an expression that may call earlier definitions but
+// not NAME, directly or through others. Throws SyntaxError with a span for each of these, and
+// as parse() does for the body. Does not add it: see Definitions::define.
+struct ParsedDefinition {
+  Definition definition;
+  std::vector<Message> notes;  // as Parsed::notes, for the body
+};
+ParsedDefinition parse_definition(std::string_view text, SymbolTable& syms,
+                                  const Limits& limits = {});
+
+// Whether TEXT has the shape of a definition, NAME(...) = ..., so that the prompt reads it as
+// one rather than as an expression.
+bool looks_like_definition(std::string_view text);
 
 // Whether NAME can be a variable: an identifier that is not a function or a constant.
 bool is_variable_name(std::string_view name);
