@@ -10,6 +10,7 @@
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
 #include "tutor/graph.hpp"
+#include "tutor/named_chain.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
@@ -185,6 +186,65 @@ std::string order_operator(int order, const std::string& v, bool ascii, bool par
   return d + superscript(std::to_string(order)) + "/" + d + v + superscript(std::to_string(order));
 }
 
+// A factor of a product as it is written between others: a sum or a negative in parentheses.
+std::string factor_text(const GiNaC::ex& e, Style style) {
+  const std::string s = print(e, style);
+  const bool wrap = GiNaC::is_exactly_a<GiNaC::add>(e) || s.starts_with("-") || s.starts_with("−");
+  return wrap ? "(" + s + ")" : s;
+}
+
+// The chain in the learner's names:
+//   d/dx f(g(x)) = f′(g(x))·g′(x)   (chain rule, in your names)
+//     f′(x) = 2x, so f′(g(x)) = 2(3x + 1)
+//     g′(x) = 3
+//   d/dx f(g(x)) = 2(3x + 1)·3 = 6(3x + 1)
+std::string named_text(const NamedChain& chain, const std::string& op, const Definitions& defs,
+                       Style style, Lang lang) {
+  const char* dot = style == Style::text ? "·" : "*";
+  std::string out;
+  for (const auto& o : chain.opened) {
+    const auto c = as_call(o);
+    const Definition& d = *defs.find(c->name);
+    out += print(o, style) + " = " + print(d.body.subs(GiNaC::exmap{{d.parameter, c->arg}}), style);
+    if (o.is_equal(chain.opened.back())) out += " = " + print(defs.expand(o), style);
+    out += "\n";
+  }
+  std::string names;
+  std::string values;
+  std::string lines;
+  for (const auto& f : chain.factors) {
+    if (!names.empty()) {
+      names += dot;
+      values += dot;
+    }
+    values += factor_text(f.value, style);
+    if (!f.is_call) {
+      const std::string d = op + " " + factor_text(f.named, style);
+      names += d;
+      lines += "  " + d + " = " + print(f.value, style) + "\n";
+      continue;
+    }
+    names += print(f.named, style);
+    const auto c = as_call(f.named);
+    const std::string rule =
+        print(defs.call(c->name, c->order, f.parameter), style) + " = " + print(f.rule, style);
+    if (c->arg.is_equal(f.parameter)) {
+      lines += "  " + rule + "\n";
+    } else {
+      lines +=
+          "  " +
+          tr(lang, "diff.named_so", rule, print(f.named, style) + " = " + print(f.value, style)) +
+          "\n";
+    }
+  }
+  const std::string head = op + " " + print(chain.written, style);
+  out += tr(lang, "diff.named_chain", head + " = " + names) + "\n" + lines;
+  out += "  " + head + " = ";
+  if (chain.factors.size() > 1) out += values + " = ";
+  out += print(chain.result, style) + "\n";
+  return out;
+}
+
 int run_diff(const Invocation& inv, Context& ctx) {
   std::string text = inv.expression;
   std::vector<std::string> wrts = inv.all("--wrt");
@@ -204,15 +264,22 @@ int run_diff(const Invocation& inv, Context& ctx) {
   }
   if (vars.empty()) vars.push_back(ctx.syms->get("x"));
   const bool partial = p.variables.size() > 1;
+  const Definitions& defs = ctx.syms->definitions();
+  // The chain in the learner's names, for each variable's first derivative.
+  std::vector<std::optional<NamedChain>> named;
+  named.reserve(vars.size());
+  for (const auto& v : vars) named.push_back(named_chain(p.held, v, defs));
 
   // Every order of every variable, order by order: steps[i] is order orders[i].
   std::vector<Step> steps;
   std::vector<int> orders;
-  for (const auto& v : vars) {
+  std::vector<std::size_t> var_of;
+  for (std::size_t n = 0; n < vars.size(); ++n) {
     int k = 0;
-    for (Step& s : differentiate_orders(p.expr, v, order)) {
+    for (Step& s : differentiate_orders(p.expr, vars[n], order)) {
       steps.push_back(std::move(s));
       orders.push_back(++k);
+      var_of.push_back(n);
     }
   }
   ctx.last = steps.back().derivative;
@@ -231,6 +298,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
     nlohmann::ordered_json j;
     j["input"] = inv.expression;
     j["expression"] = print(p.expr, Style::input);
+    if (has_calls(p.held)) j["written"] = print(p.held, Style::input);
     j["variables"] = p.variables;
     j["derivatives"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -239,6 +307,16 @@ int run_diff(const Invocation& inv, Context& ctx) {
           {"wrt", print(s.wrt, Style::input)},           {"order", orders[i]},
           {"result", print(s.derivative, Style::input)}, {"text", print(s.derivative, Style::text)},
           {"latex", print(s.derivative, Style::latex)},  {"steps", step_json(s)}};
+      if (const auto& chain = named[var_of[i]]; chain && orders[i] == 1) {
+        nlohmann::ordered_json factors = nlohmann::ordered_json::array();
+        for (const auto& f : chain->factors) {
+          factors.push_back({{"name", print(f.named, Style::input)},
+                             {"call", f.is_call},
+                             {"rule", f.is_call ? print(f.rule, Style::input) : ""},
+                             {"value", print(f.value, Style::input)}});
+        }
+        d["chain"] = {{"written", print(chain->written, Style::input)}, {"factors", factors}};
+      }
       if (point) {
         nlohmann::ordered_json where = nlohmann::ordered_json::object();
         for (const auto& [name, v] : *point) where[name] = *evaluate(v, {});
@@ -259,6 +337,10 @@ int run_diff(const Invocation& inv, Context& ctx) {
     }
   }
   const bool ascii = style != Style::text;
+  const bool opened = !named.empty() && named[0] && !named[0]->opened.empty();
+  if (format != "latex" && has_calls(p.held) && !opened) {
+    out << print(p.held, style) << " = " << print(p.expr, style) << "\n";
+  }
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const std::string v = print(steps[i].wrt, style);
     const bool last = orders[i] == order;
@@ -284,8 +366,13 @@ int run_diff(const Invocation& inv, Context& ctx) {
                   print(p.expr, style), prime_name(orders[i] - 1, ascii))
             << "\n";
       }
-      ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
-      out << explain_text(steps[i], o);
+      if (const auto& chain = named[var_of[i]]; chain && orders[i] == 1) {
+        const std::string op = partial ? (ascii ? "d/d" : "∂/∂") + v : "d/d" + v;
+        out << named_text(*chain, op, defs, style, ctx.lang);
+      } else {
+        ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
+        out << explain_text(steps[i], o);
+      }
     }
     if (!point || !last) continue;
     std::string called = name;

@@ -18,6 +18,7 @@ int run_show(const Invocation& inv, Context& ctx) {
   if (format == "json") {
     nlohmann::ordered_json j;
     j["input"] = inv.expression;
+    if (has_calls(p.held)) j["written"] = print(p.held, Style::input);
     j["expression"] = print(p.expr, Style::input);
     j["text"] = print(p.expr, Style::text);
     j["latex"] = print(p.expr, Style::latex);
@@ -39,9 +40,12 @@ int run_show(const Invocation& inv, Context& ctx) {
     vars += print(ctx.syms->get(v), math_style(ctx));
   }
   if (vars.empty()) vars = tr(ctx.lang, "show.no_variables");
+  // f(g(x)) = (3x + 1)²: the learner's own names, then what they stand for.
+  std::string read_as = print(p.expr, math_style(ctx));
+  if (has_calls(p.held)) read_as = print(p.held, math_style(ctx)) + " = " + read_as;
   out << aligned({
       {tr(ctx.lang, "show.input"), sanitize(inv.expression)},
-      {tr(ctx.lang, "show.read_as"), print(p.expr, math_style(ctx))},
+      {tr(ctx.lang, "show.read_as"), read_as},
       {tr(ctx.lang, "show.input_form"), print(p.expr, Style::input)},
       {tr(ctx.lang, "show.latex"), print(p.expr, Style::latex)},
       {tr(ctx.lang, "show.variables"), vars},
