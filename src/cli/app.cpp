@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "cli/ascii_stream.hpp"
 #include "cli/command.hpp"
@@ -57,7 +58,7 @@ std::optional<std::size_t> command_index(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") return std::nullopt;
-    if (a == "--lang" || a == "--color") {
+    if (a == "--lang" || a == "--color" || a == "--def") {
       ++i;
       continue;
     }
@@ -78,6 +79,23 @@ std::optional<std::string> dashed_expression(const std::vector<std::string>& arg
     return a;
   }
   return std::nullopt;
+}
+
+// Each --def in order, as `define` would take it but quietly: the command's own output
+// comes next. The first bad one is an error, exit 2.
+int define_all(const std::vector<std::string>& defs, Context& ctx) {
+  const Command* define = find_command("define");
+  for (const auto& d : defs) {
+    std::ostringstream quiet;
+    std::ostream* out = ctx.out;
+    ctx.out = &quiet;
+    Invocation inv;
+    inv.expression = d;
+    const int status = define == nullptr ? 0 : dispatch(*define, inv, ctx);
+    ctx.out = out;
+    if (status != 0) return status;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -107,7 +125,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   app.fallthrough();
   app.footer(tr(lang, "cli.footer"));
 
-  std::map<std::string, std::string> globals;
+  std::map<std::string, std::vector<std::string>> globals;
   bool ascii_flag = false;
   for (const auto& g : global_options()) {
     std::string help(g.help.in(lang));
@@ -116,6 +134,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     } else {
       auto* opt = app.add_option(std::string(g.name), globals[std::string(g.name)], help);
       opt->type_name(std::string(g.value_name));
+      opt->allow_extra_args(false);
+      if (!g.repeatable) opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
       if (!g.choices.empty()) {
         opt->check(CLI::IsMember(std::vector<std::string>(g.choices.begin(), g.choices.end())));
       }
@@ -186,8 +206,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   Context ctx;
   ctx.lang = lang;
   ctx.ascii = ascii_flag || !locale_is_utf8();
-  ctx.color = decide_color(
-      globals["--color"].empty() ? std::nullopt : std::optional(globals["--color"]), STDOUT_FILENO);
+  const std::vector<std::string>& color = globals["--color"];
+  ctx.color =
+      decide_color(color.empty() ? std::nullopt : std::optional(color.back()), STDOUT_FILENO);
   // Interactive only on the process's own terminal: tests pass string streams.
   ctx.interactive = &in == &std::cin && &out == &std::cout && isatty(STDIN_FILENO) != 0 &&
                     isatty(STDOUT_FILENO) != 0;
@@ -199,6 +220,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ctx.err = &ascii_err.stream();
   SymbolTable syms;
   ctx.syms = &syms;
+  if (const int status = define_all(globals["--def"], ctx); status != 0) return status;
 
   for (auto* sub : app.get_subcommands()) {
     const Command* cmd = by_app[sub];
@@ -221,7 +243,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     return dispatch(*cmd, inv, ctx);
   }
   // A script read from a pipe is not coloured unless asked for: its output goes to files.
-  if (!ctx.interactive && globals["--color"] != "always") ctx.color = false;
+  if (!ctx.interactive && (color.empty() || color.back() != "always")) ctx.color = false;
   return repl::run(ctx);
 }
 

@@ -27,9 +27,10 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 std::span<const Command> command_table() {
   // In the order of the course: read, differentiate, graph, descend, then practise.
   static const std::vector<Command> table = {
-      diff_command(),    show_command(),      parts_command(), graph_command(),
-      descent_command(), gradients_command(), check_command(), exercise_command(),
-      lesson_command(),  progress_command(),  quiz_command(),
+      diff_command(),      show_command(),  parts_command(),    define_command(),
+      defs_command(),      undef_command(), graph_command(),    descent_command(),
+      gradients_command(), check_command(), exercise_command(), lesson_command(),
+      progress_command(),  quiz_command(),
   };
   return table;
 }
@@ -88,6 +89,11 @@ std::span<const OptionSpec> global_options() {
        false,
        {"ko", "en"}},
       {"--ascii", "", {"write math in plain ASCII", "수식을 ASCII 문자로만 표시"}},
+      {"--def",
+       "F(X)=EXPR",
+       {"define a function for this command, e.g. --def 'f(x)=x^2' (repeatable)",
+        "이 명령에서 쓸 함수를 정의합니다. 예: --def 'f(x)=x^2' (여러 번 가능)"},
+       true},
       {"--color",
        "WHEN",
        {"colour: auto, always or never", "색상: auto, always, never"},

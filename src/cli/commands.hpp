@@ -7,6 +7,9 @@ namespace tutor::cli {
 
 Command show_command();
 Command parts_command();
+Command define_command();
+Command defs_command();
+Command undef_command();
 Command diff_command();
 Command check_command();
 Command exercise_command();

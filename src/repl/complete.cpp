@@ -26,6 +26,7 @@ void add_math(std::set<std::string>& out, const cli::Context& ctx) {
   for (const auto& f : function_names()) out.insert(std::string(f.spelling) + "(");
   if (ctx.syms != nullptr) {
     for (auto& v : ctx.syms->names()) out.insert(v);
+    for (const auto& d : ctx.syms->definitions().all()) out.insert(d.name + "(");
   }
 }
 

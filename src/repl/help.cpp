@@ -55,6 +55,8 @@ std::string prompt_help(Lang lang, bool color) {
       {"EXPR", tr(lang, "repl.help.bare", bare)},
       {"d/dx EXPR", tr(lang, "repl.help.ddx")},
       {"d2/dx2 EXPR, d²/dx² EXPR", tr(lang, "repl.help.d2dx2")},
+      {"f(x) = EXPR", tr(lang, "repl.help.define")},
+      {"f(g(x)), f'(x), f''(x)", tr(lang, "repl.help.call")},
       {"%", tr(lang, "repl.help.last", bare)},
       {"help [COMMAND]", tr(lang, "repl.help.help")},
       {"lang ko|en", tr(lang, "repl.help.lang")},

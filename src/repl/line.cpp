@@ -1,12 +1,14 @@
 #include "repl/line.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "tutor/errors.hpp"
 #include "tutor/functions.hpp"
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
+#include "tutor/syntax.hpp"
 
 namespace tutor::repl {
 
@@ -216,6 +218,43 @@ Line run_line_of(const cli::Command& cmd, std::string_view text, std::size_t pos
   return line;
 }
 
+// A bare f''(x), for a defined f: the whole line one primed call. It asks for f″ itself, so it
+// is diff --order 2 f(x), not the derivative of f″. Returns the call without its primes and
+// the order.
+std::optional<std::pair<std::string, int>> primed_call(std::string_view text,
+                                                       const cli::Context& ctx) {
+  static constexpr std::pair<std::string_view, int> kPrimes[] = {
+      {"'", 1}, {"\xE2\x80\xB2", 1}, {"\xE2\x80\xB3", 2}, {"\xE2\x80\xB4", 3}};
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  std::size_t i = 0;
+  while (i < text.size() &&
+         (is_ascii_letter(text[i]) || (i > 0 && std::isdigit(static_cast<unsigned char>(text[i])))))
+    ++i;
+  const std::string name(text.substr(0, i));
+  if (name.empty() || ctx.syms == nullptr || ctx.syms->definitions().find(name) == nullptr) {
+    return std::nullopt;
+  }
+  int order = 0;
+  for (bool more = true; more;) {
+    more = false;
+    for (const auto& [glyph, n] : kPrimes) {
+      if (text.substr(i).starts_with(glyph)) {
+        i += glyph.size();
+        order += n;
+        more = true;
+      }
+    }
+  }
+  if (order == 0 || i >= text.size() || text[i] != '(' || text.back() != ')') return std::nullopt;
+  int depth = 0;
+  for (std::size_t k = i; k < text.size(); ++k) {
+    depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+    if (depth == 0 && k + 1 < text.size()) return std::nullopt;  // f'(x) + 1: an expression
+  }
+  return std::make_pair(name + std::string(text.substr(i)), order);
+}
+
 }  // namespace
 
 const cli::Command* expression_command() {
@@ -269,6 +308,11 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
     return run_line_of(*cmd, text, after_first, ctx);
   }
 
+  if (looks_like_definition(text)) {
+    if (const cli::Command* define = cli::find_command("define")) {
+      return run_line_of(*define, text, 0, ctx);
+    }
+  }
   const cli::Command* expr_cmd = expression_command();
   if (looks_like_command(first, ctx)) {
     line.kind = Line::Kind::unknown;
@@ -278,6 +322,11 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
   }
   if (expr_cmd == nullptr) {
     throw Error(Message{"repl.no_expression_command", {}}, Span{0, text.size()}, std::string(text));
+  }
+  if (auto primed = primed_call(text, ctx); primed && find_option(*expr_cmd, "--order")) {
+    Line l = run_line_of(*expr_cmd, primed->first, 0, ctx);
+    l.inv.values["--order"] = {std::to_string(primed->second)};
+    return l;
   }
   return run_line_of(*expr_cmd, text, 0, ctx);
 }

@@ -13,10 +13,11 @@
 //    in the command table or a prompt word (help, quit, exit, lang). `sin(x)` and `x` are not
 //    names, so they are expressions; `diff(x)` is not the word `diff` either.
 // 3. `d/dV EXPR` is a bare expression too, and diff reads it as diff --wrt V.
-// 4. A first word that is not a command but looks like a misspelt one (three or more ASCII
+// 4. A line shaped like a definition, `f(x) = x^2`, runs `define`.
+// 5. A first word that is not a command but looks like a misspelt one (three or more ASCII
 //    letters, not a function, a Greek letter or a variable already used in the session, and
 //    within two edits of a command) is an unknown command, with suggestions.
-// 5. Anything else is a bare expression, for diff.
+// 6. Anything else is a bare expression, for diff.
 //
 // After the command word: before the expression, each option takes one word (`--wrt x`) or
 // `--name=value`; flags take none. The expression starts at the first word that is not an

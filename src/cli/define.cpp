@@ -1,0 +1,127 @@
+// `define f(x) = x^2` (or just `f(x) = x^2` at the prompt), `defs` and `undef f`: the
+// functions a learner names, so that f(g(x)) reads as on paper.
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "tutor/errors.hpp"
+#include "tutor/syntax.hpp"
+#include "tutor/text.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+// "f(x) = x²", and "h(x) = f(g(x)) = (3x + 1)²" when the body calls other definitions.
+std::string definition_text(const Definition& d, const Definitions& defs, Style style) {
+  std::string out = d.name + "(" + print(d.parameter, style) + ") = " + print(d.body, style);
+  if (has_calls(d.body)) out += " = " + print(defs.expanded_body(d), style);
+  return out;
+}
+
+int run_define(const Invocation& inv, Context& ctx) {
+  ParsedDefinition p = parse_definition(inv.expression, *ctx.syms);
+  Definitions& defs = ctx.syms->definitions();
+  const std::string name = p.definition.name;
+  bool replaced = false;
+  try {
+    replaced = defs.define(std::move(p.definition));
+  } catch (const SyntaxError&) {
+    throw;
+  } catch (const Error& e) {
+    throw Error(e.message(), Span{0, inv.expression.size()}, inv.expression);
+  }
+  const Definition& d = *defs.find(name);
+  ctx.last = defs.expanded_body(d);
+  *ctx.out << tr(ctx.lang, replaced ? "define.redefined" : "define.defined",
+                 definition_text(d, defs, math_style(ctx)))
+           << "\n";
+  for (const auto& n : p.notes) *ctx.out << tr(ctx.lang, "show.note", render(ctx.lang, n)) << "\n";
+  return 0;
+}
+
+int run_defs(const Invocation& inv, Context& ctx) {
+  const Definitions& defs = ctx.syms->definitions();
+  if (format_of(inv) == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const auto& d : defs.all()) {
+      j.push_back({{"name", d.name},
+                   {"parameter", print(d.parameter, Style::input)},
+                   {"body", print(d.body, Style::input)},
+                   {"expression", print(defs.expanded_body(d), Style::input)},
+                   {"uses", d.uses}});
+    }
+    *ctx.out << json_text(j) << "\n";
+    return 0;
+  }
+  if (defs.empty()) {
+    *ctx.out << tr(ctx.lang, "define.none") << "\n";
+    return 0;
+  }
+  for (const auto& d : defs.all()) *ctx.out << definition_text(d, defs, math_style(ctx)) << "\n";
+  return 0;
+}
+
+int run_undef(const Invocation& inv, Context& ctx) {
+  std::vector<std::string> names;
+  std::istringstream words(inv.expression);
+  for (std::string w; words >> w;) names.push_back(w);
+  if (names.empty()) throw Error(Message{"define.undef_usage", {}});
+  for (const auto& name : names) {
+    ctx.syms->definitions().undefine(name);
+    *ctx.out << tr(ctx.lang, "define.removed", sanitize(name)) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command define_command() {
+  return Command{
+      "define",
+      "define NAME(V) = EXPR",
+      {"Define a function to use in later expressions: define f(x) = x^2, then f(g(x)). At the "
+       "prompt, f(x) = x^2 on its own does the same.",
+       "이후의 식에서 쓸 함수를 정의합니다: define f(x) = x^2 다음에 f(g(x)). 프롬프트에서는 "
+       "f(x) = x^2만 써도 됩니다."},
+      {},
+      true,
+      run_define,
+      "DEFINITION",
+      {"a definition, e.g. \"f(x) = x^2\"", "정의 (예: \"f(x) = x^2\")"},
+  };
+}
+
+Command defs_command() {
+  return Command{
+      "defs",
+      "defs [--format text|json]",
+      {"List the functions defined so far, each written out.",
+       "지금까지 정의한 함수를 풀어 쓴 식과 함께 보여 줍니다."},
+      {
+          {"--format",
+           "FORMAT",
+           {"output format: text or json", "출력 형식: text, json"},
+           false,
+           {"text", "json"}},
+      },
+      false,
+      run_defs,
+  };
+}
+
+Command undef_command() {
+  return Command{
+      "undef",
+      "undef NAME...",
+      {"Remove defined functions.", "정의한 함수를 지웁니다."},
+      {},
+      true,
+      run_undef,
+      "NAME",
+      {"the name of a defined function, e.g. f", "정의한 함수의 이름 (예: f)"},
+  };
+}
+
+}  // namespace tutor::cli
