@@ -3,7 +3,7 @@
 
 TUTOR_PACKAGES=(g++ cmake make pkg-config libginac-dev libcln-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev nlohmann-json3-dev
-  libtomlplusplus-dev libcsv-dev libutf8proc-dev graphviz python3-sympy clang-14
+  libtomlplusplus-dev libcsv-dev libutf8proc-dev libmd4c-dev graphviz python3-sympy clang-14
   libclang-rt-14-dev)
 
 tutor_setup() {

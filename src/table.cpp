@@ -18,6 +18,11 @@ void TextTable::gap_after(std::size_t column, std::string gap) {
   gaps_[column] = std::move(gap);
 }
 
+void TextTable::width_at_least(std::size_t column, std::size_t width) {
+  if (least_.size() <= column) least_.resize(column + 1, 0);
+  least_[column] = width;
+}
+
 void TextTable::add_row(std::vector<std::string> cells) {
   std::vector<TableCell> row;
   row.reserve(cells.size());
@@ -72,6 +77,7 @@ std::vector<std::size_t> spans_of(const std::vector<TableCell>& row, std::size_t
 std::vector<std::size_t> TextTable::widths() const {
   const std::size_t n = columns();
   std::vector<std::size_t> w(n, 0);
+  for (std::size_t c = 0; c < n && c < least_.size(); ++c) w[c] = least_[c];
   auto widest_line = [this](const std::string& text) {
     std::size_t m = 0;
     for (const auto& l : split_lines(text)) m = std::max(m, measure(l));

@@ -65,6 +65,14 @@ TEST(TextTable, SpanningCellWidensItsLastColumn) {
             "1  2          3\n");
 }
 
+TEST(TextTable, LeastWidth) {
+  TextTable t;
+  t.width_at_least(0, 4);
+  t.add_row({"ab", "c"});
+  EXPECT_EQ(t.widths(), (std::vector<std::size_t>{4, 1}));
+  EXPECT_EQ(t.str(), "ab    c\n");
+}
+
 TEST(TextTable, CellsOfSeveralLines) {
   TextTable t({.gap = " | "});
   t.add_row({"one\ntwo", "x"});

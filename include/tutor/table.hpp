@@ -38,6 +38,8 @@ class TextTable {
   void align(std::size_t column, Align a);
   // What separates column C from the next, instead of the table's gap.
   void gap_after(std::size_t column, std::string gap);
+  // Column C at least WIDTH columns wide, whatever its cells hold (cells wrapped to a width).
+  void width_at_least(std::size_t column, std::size_t width);
 
   // A row of one-column cells. A row shorter than the table ends in a cell that spans the
   // rest, so a note under a table does not widen its first column.
@@ -47,8 +49,8 @@ class TextTable {
   // A rule under the row before: FILL repeated across each column, CROSS where a gap is.
   void add_rule(std::string_view fill, std::string_view cross);
 
-  // Each column's width: its widest one-column cell, widened (the rightmost column a cell
-  // spans) where a spanning cell needs more room. Costs one pass over every cell.
+  // Each column's width: its widest one-column cell (or its least width), widened (the rightmost
+  // column a cell spans) where a spanning cell needs more room. Costs one pass over every cell.
   std::vector<std::size_t> widths() const;
 
   // The table, one line per row (more where a cell has several lines), each ending in '\n',
@@ -67,7 +69,8 @@ class TextTable {
 
   TableOptions options_;
   std::vector<Align> align_;
-  std::vector<std::string> gaps_;  // per column; empty means the table's gap
+  std::vector<std::string> gaps_;   // per column; empty means the table's gap
+  std::vector<std::size_t> least_;  // per column; 0 means no least width
   std::vector<Row> rows_;
 };
 
