@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source cmake/setup.sh
-tutor_setup
+tutor_setup run
 tutor_build build tutor
 exec build/tutor "$@"

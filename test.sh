@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source cmake/setup.sh
-tutor_setup
+tutor_setup run test
 tutor_build build all -DTUTOR_TESTS=ON -DTUTOR_BENCH=ON
 (cd build && ctest --output-on-failure -j "$(nproc)" "$@")
 

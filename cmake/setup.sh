@@ -1,15 +1,22 @@
 # Shared by run.sh and test.sh: install what is missing, then configure and build.
-# Sourced, not run; it defines tutor_setup and tutor_build.
+# Sourced, not run; it defines tutor_packages, tutor_setup and tutor_build.
 
-TUTOR_PACKAGES=(g++ cmake make pkg-config libginac-dev libcln-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev nlohmann-json3-dev
-  libtomlplusplus-dev libcsv-dev libutf8proc-dev graphviz python3-sympy clang-14
-  libclang-rt-14-dev)
+TUTOR_PACKAGE_DIR="$(dirname "${BASH_SOURCE[0]}")/packages"
 
+# tutor_packages LIST...: the Debian packages of the named lists (run, test), one a line.
+# Each list is a file in cmake/packages/, one package a line, # starting a comment.
+tutor_packages() {
+  local list
+  for list in "$@"; do
+    sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$TUTOR_PACKAGE_DIR/$list.txt" || exit 1
+  done
+}
+
+# tutor_setup LIST...: installs the packages of the named lists that are missing.
 tutor_setup() {
-  local missing=()
-  local p
-  for p in "${TUTOR_PACKAGES[@]}"; do
+  local packages missing=() p
+  packages=$(tutor_packages "$@") || exit 1
+  for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

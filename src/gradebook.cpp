@@ -12,6 +12,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -401,12 +402,14 @@ std::string gradebook_csv(const Gradebook& g) {
 }
 
 std::string gradebook_text(const Gradebook& g, Lang lang) {
-  std::vector<std::vector<std::string>> rows;
+  // Names left-aligned, numbers (and the pass word) right-aligned.
+  TextTable t;
   std::vector<std::string> head{tr(lang, "grade.student")};
   for (const auto& id : g.ids) head.push_back(id);
   for (const char* k : {"grade.total", "grade.max", "grade.percent", "grade.passed"})
     head.push_back(tr(lang, k));
-  rows.push_back(head);
+  for (std::size_t i = 1; i < head.size(); ++i) t.align(i, Align::right);
+  t.add_row(head);
   for (const auto& s : g.students) {
     std::vector<std::string> r{sanitize(s.student)};
     for (const auto& a : s.answers) r.push_back(std::to_string(a.score));
@@ -414,26 +417,13 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
     r.push_back(std::to_string(s.max));
     r.push_back(format_percent(s.percent) + "%");
     r.push_back(tr(lang, s.passed ? "grade.yes" : "grade.no"));
-    rows.push_back(r);
-  }
-  std::vector<std::size_t> width(head.size(), 0);
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    t.add_row(r);
   }
   std::size_t passed = 0;
   for (const auto& s : g.students) passed += s.passed ? 1 : 0;
   std::string out = tr(lang, "grade.heading", sanitize(g.title), g.students.size(), g.max,
                        format_percent(g.pass), passed) +
-                    "\n\n";
-  for (const auto& r : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      // Names left-aligned, numbers right-aligned.
-      std::string pad(width[i] - display_width(r[i]), ' ');
-      line += (i == 0 ? r[i] + pad : pad + r[i]) + (i + 1 < r.size() ? "  " : "");
-    }
-    out += line + "\n";
-  }
+                    "\n\n" + t.str();
   out += "\n" + tr(lang, "grade.summary") + "\n";
   for (const auto& q : g.questions) {
     std::string line = "  " + q.id + ": " +

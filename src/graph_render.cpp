@@ -9,6 +9,7 @@
 
 #include "tutor/functions.hpp"
 #include "tutor/print.hpp"
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -75,27 +76,10 @@ std::string times(bool ascii) {
   return ascii ? " * " : " × ";
 }
 
-struct Table {
-  std::vector<std::vector<std::string>> rows;
-
-  std::string str() const {
-    std::vector<std::size_t> width;
-    for (const auto& r : rows) {
-      if (width.size() < r.size()) width.resize(r.size(), 0);
-      for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
-    }
-    std::string out;
-    for (const auto& r : rows) {
-      std::string line;
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        line += i + 1 == r.size() ? r[i] : pad_right(r[i], width[i] + 2);
-      }
-      while (line.ends_with(' ')) line.pop_back();
-      out += "  " + line + "\n";
-    }
-    return out;
-  }
-};
+// The graph's tables: two spaces in from the margin, two between columns.
+TextTable table() {
+  return TextTable({.indent = "  "});
+}
 
 // --- the drawing ----------------------------------------------------------------------------
 
@@ -206,7 +190,7 @@ std::string json_op(const GraphNode& n) {
   }
 }
 
-std::string mermaid_label(std::string s) {
+std::string mermaid_label(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '"') {
@@ -291,9 +275,9 @@ std::optional<std::string> draw_graph(const Graph& g, bool ascii, const DrawLimi
 }
 
 std::string forward_table(const Graph& g, Lang lang, bool ascii) {
-  Table t;
-  t.rows.push_back({tr(lang, "graph.col_node"), tr(lang, "graph.col_op"),
-                    tr(lang, "graph.col_inputs"), tr(lang, "graph.col_value")});
+  TextTable t = table();
+  t.add_row({tr(lang, "graph.col_node"), tr(lang, "graph.col_op"), tr(lang, "graph.col_inputs"),
+             tr(lang, "graph.col_value")});
   for (const auto& n : g.nodes) {
     std::string op, inputs, value;
     if (n.kind == NodeKind::input) {
@@ -312,15 +296,15 @@ std::string forward_table(const Graph& g, Lang lang, bool ascii) {
       if (const std::string v = value_text(n.value, ascii); v != value) value += " = " + v;
     }
     if (inputs.empty()) inputs = ascii ? "-" : "—";
-    t.rows.push_back({node_label(n, ascii), op, inputs, value});
+    t.add_row({node_label(n, ascii), op, inputs, value});
   }
   return t.str();
 }
 
 std::string backward_table(const Graph& g, Lang lang, bool ascii) {
-  Table t;
-  t.rows.push_back({tr(lang, "graph.col_node"), tr(lang, "graph.col_local"),
-                    tr(lang, "graph.col_upstream"), tr(lang, "graph.col_gradient")});
+  TextTable t = table();
+  t.add_row({tr(lang, "graph.col_node"), tr(lang, "graph.col_local"),
+             tr(lang, "graph.col_upstream"), tr(lang, "graph.col_gradient")});
   const std::string dash = ascii ? "-" : "—";
   for (std::size_t k = g.nodes.size(); k-- > 0;) {
     const GraphNode& n = g.nodes[k];
@@ -340,14 +324,14 @@ std::string backward_table(const Graph& g, Lang lang, bool ascii) {
     }
     if (locals.empty()) locals = dash;
     if (upstream.empty()) upstream = dash;
-    t.rows.push_back({node_label(n, ascii), locals, upstream, chain_rule_line(g, k, ascii)});
+    t.add_row({node_label(n, ascii), locals, upstream, chain_rule_line(g, k, ascii)});
   }
   return t.str();
 }
 
 std::string gradient_check(const Graph& g, Lang lang, bool ascii) {
   if (g.variables.empty()) return "  " + tr(lang, "graph.no_inputs") + "\n";
-  Table t;
+  TextTable t = table();
   bool all = true;
   for (std::size_t v : g.variables) {
     const bool ok = gradient_agrees(g, v);
@@ -358,10 +342,9 @@ std::string gradient_check(const Graph& g, Lang lang, bool ascii) {
     const std::string ref = value_text(reference_gradient(g, v), ascii);
     std::string diff_text = value_text(symbolic, ascii);
     if (g.has_point && diff_text != ref) diff_text += " = " + ref;
-    t.rows.push_back({ours,
-                      tr(lang, "graph.diff_says", "d/d" + node_label(g.nodes[v], ascii), diff_text),
-                      (ok ? (ascii ? "OK " : "✓ ") + tr(lang, "graph.ok")
-                          : (ascii ? "X " : "✗ ") + tr(lang, "graph.not_ok"))});
+    t.add_row({ours, tr(lang, "graph.diff_says", "d/d" + node_label(g.nodes[v], ascii), diff_text),
+               (ok ? (ascii ? "OK " : "✓ ") + tr(lang, "graph.ok")
+                   : (ascii ? "X " : "✗ ") + tr(lang, "graph.not_ok"))});
   }
   return t.str() + "  " + tr(lang, all ? "graph.agree" : "graph.disagree") + "\n";
 }

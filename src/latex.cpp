@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -340,29 +341,16 @@ LatexText render_latex(std::string_view latex, const LatexOptions& options) {
   LatexText out;
   out.unknown = std::move(r.unknown);
 
-  // Lines, each split at its & columns; every column but the last is padded to the widest.
-  std::vector<std::vector<std::string>> rows;
+  // Lines, each split at its & columns and aligned one space apart; a line with fewer columns
+  // does not widen the ones it spans.
+  TextTable table({.gap = " "});
   for (const auto& line : split(flat, kBreak)) {
     std::vector<std::string> cells;
     for (const auto& cell : split(line, kColumn)) cells.push_back(trim(cell));
     bool blank = std::all_of(cells.begin(), cells.end(), [](const auto& c) { return c.empty(); });
-    if (!blank) rows.push_back(std::move(cells));
+    if (!blank) table.add_row(std::move(cells));
   }
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i + 1 < row.size(); ++i) {
-      if (widths.size() <= i) widths.resize(i + 1, 0);
-      widths[i] = std::max(widths[i], display_width(row[i]));
-    }
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) line += ' ';
-      line += i + 1 < row.size() ? pad_right(row[i], widths[i]) : row[i];
-    }
-    out.lines.push_back(trim(line));
-  }
+  for (auto& l : split_lines(table.str())) out.lines.push_back(trim(l));
   if (out.lines.empty()) out.lines.emplace_back();
   return out;
 }

@@ -1,20 +1,43 @@
 #include "tutor/markdown.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <map>
-#include <optional>
+#include <md4c.h>
 
-#include "tutor/graph.hpp"
-#include "tutor/graph_render.hpp"
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <set>
+
 #include "tutor/latex.hpp"
-#include "tutor/symbols.hpp"
-#include "tutor/syntax.hpp"
+#include "tutor/mermaid.hpp"
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
 
 namespace {
+
+// md4c (CommonMark) finds the blocks and spans; the tutor lays them out. Fenced code only:
+// an indented line in a lesson is a continuation, never code. No raw HTML: a terminal cannot
+// show it, so it stays text. And '_' marks underline rather than emphasis, so that each of
+// the two has one delimiter to write back.
+constexpr unsigned kDialect = MD_FLAG_LATEXMATHSPANS | MD_FLAG_TABLES | MD_FLAG_NOHTML |
+                              MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_UNDERLINE;
+
+// Spans a terminal does not style keep the delimiters they were written with: 2*x*cos(x^2)
+// is an answer in ASCII, not "x" in italics.
+struct Literal {
+  MD_SPANTYPE span;
+  std::string_view delimiter;
+};
+constexpr std::array kLiteral{Literal{MD_SPAN_EM, "*"}, Literal{MD_SPAN_U, "_"}};
+
+std::string_view literal_delimiter(MD_SPANTYPE span) {
+  for (const auto& l : kLiteral) {
+    if (l.span == span) return l.delimiter;
+  }
+  return {};
+}
 
 // Zero-width markers inside rendered text until the lines are laid out, so that a bold word
 // or a formula is measured by what shows. kKeep is a space that must not break a line (inside
@@ -59,55 +82,24 @@ std::string keep_spaces(std::string s) {
   return s;
 }
 
-// Inline Markdown with markers: **bold**, `code`, $math$, and backslash escapes.
-std::string inline_marked(std::string_view s, const MarkdownOptions& opt) {
-  std::string out;
-  bool bold = false;
-  for (std::size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
-      out += s[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c == '*' && i + 1 < s.size() && s[i + 1] == '*') {
-      out += bold ? kBoldOff : kBoldOn;
-      bold = !bold;
-      i += 2;
-      continue;
-    }
-    if (c == '`') {
-      auto end = s.find('`', i + 1);
-      if (end != std::string_view::npos) {
-        std::string code = sanitize(s.substr(i + 1, end - i - 1), opt.ascii);
-        out += kCodeOn;
-        out += keep_spaces(opt.color ? code : "`" + code + "`");
-        out += kCodeOff;
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c == '$') {
-      auto end = s.find('$', i + 1);
-      if (end != std::string_view::npos) {
-        std::string math = latex_to_text(s.substr(i + 1, end - i - 1), {opt.ascii});
-        std::replace(math.begin(), math.end(), '\n', ' ');
-        out += keep_spaces(math);
-        i = end + 1;
-        continue;
-      }
-    }
-    out += c;
-    ++i;
-  }
-  if (bold) out += kBoldOff;
-  return out;
-}
-
 std::string rule(const MarkdownOptions& opt, std::size_t width) {
   std::string out;
   for (std::size_t i = 0; i < width; ++i) out += opt.ascii ? "-" : "─";
   return out;
+}
+
+// The entities a lesson might write; any other stays as typed.
+std::string entity(std::string_view e) {
+  struct Named {
+    std::string_view name, text;
+  };
+  static constexpr std::array kNamed{
+      Named{"&amp;", "&"},  Named{"&lt;", "<"},    Named{"&gt;", ">"},    Named{"&quot;", "\""},
+      Named{"&nbsp;", " "}, Named{"&times;", "×"}, Named{"&middot;", "·"}};
+  for (const auto& n : kNamed) {
+    if (n.name == e) return std::string(n.text);
+  }
+  return std::string(e);
 }
 
 struct Writer {
@@ -127,171 +119,445 @@ struct Writer {
   }
 };
 
-// Display math: each line of the formula indented, not wrapped (a formula cut in two reads
-// worse than one that runs past the edge).
-void display_math(Writer& w, std::string_view latex) {
-  for (const auto& l : render_latex(latex, {w.opt.ascii}).lines) w.line("    " + l);
-}
+// The document as md4c walks it, written out block by block.
+class Renderer {
+ public:
+  // INLINE_ONLY: one line's spans, unwrapped, with no blank lines around them.
+  Renderer(const MarkdownOptions& opt, bool inline_only) : w_{opt, {}}, inline_(inline_only) {}
 
-// A Mermaid flowchart: with a `%% tutor: EXPR` line, the tutor's own drawing of EXPR's
-// graph; otherwise each edge as "from ──▶ to" with the node labels.
-void mermaid(Writer& w, const std::vector<std::string>& body) {
-  for (const auto& l : body) {
-    std::string t = trim(l);
-    if (!t.starts_with("%% tutor:")) continue;
-    try {
-      SymbolTable syms;
-      Parsed p = parse(trim(t.substr(9)), syms);
-      Graph g = build_graph(p.expr);
-      if (auto drawing = draw_graph(g, w.opt.ascii)) {
-        for (const auto& d : split_lines(*drawing)) w.line("    " + sanitize(d, w.opt.ascii));
-        return;
+  std::string result() && {
+    while (w_.out.ends_with("\n\n")) w_.out.pop_back();
+    if (w_.out.starts_with("\n")) w_.out.erase(0, 1);
+    return std::move(w_.out);
+  }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail) {
+    flush();
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL: {
+        List l;
+        if (type == MD_BLOCK_OL) {
+          const auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
+          l.ordered = true;
+          l.next = d->start;
+          l.delimiter = d->mark_delimiter;
+          l.tight = d->is_tight != 0;
+        } else {
+          l.tight = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->is_tight != 0;
+        }
+        // A list inside a tight item follows its text directly.
+        if (lists_.empty() || !lists_.back().tight) w_.blank();
+        lists_.push_back(l);
+        break;
       }
-    } catch (const std::exception&) {
-      // Fall back to the edges below.
-    }
-  }
-  std::map<std::string, std::string> labels;
-  std::vector<std::pair<std::string, std::string>> edges;
-  auto node = [&](std::string text) {
-    text = trim(text);
-    auto open = text.find_first_of("[(");
-    std::string id = trim(text.substr(0, open));
-    if (open != std::string::npos) {
-      std::string label = text.substr(open + 1);
-      while (!label.empty() && (label.back() == ']' || label.back() == ')')) label.pop_back();
-      if (label.size() >= 2 && label.front() == '"' && label.back() == '"') {
-        label = label.substr(1, label.size() - 2);
+      case MD_BLOCK_LI: {
+        List& l = lists_.back();
+        if (!l.tight) w_.blank();
+        const std::string pad(2 * lists_.size(), ' ');
+        const std::string bullet =
+            l.ordered ? std::to_string(l.next++) + l.delimiter + " " : (opt().ascii ? "- " : "• ");
+        first_ = pad + bullet;
+        rest_ = pad + std::string(columns(bullet), ' ');
+        break;
       }
-      labels[id] = label;
+      case MD_BLOCK_H:
+        level_ = static_cast<MD_BLOCK_H_DETAIL*>(detail)->level;
+        break;
+      case MD_BLOCK_CODE: {
+        const auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+        code_info_ = std::string(d->info.text, d->info.size);
+        code_.clear();
+        break;
+      }
+      case MD_BLOCK_QUOTE:
+        ++quotes_;
+        break;
+      case MD_BLOCK_TABLE:
+        rows_.clear();
+        break;
+      case MD_BLOCK_TR:
+        rows_.emplace_back();
+        break;
+      case MD_BLOCK_P:
+        if (lists_.empty() || !lists_.back().tight) w_.blank();
+        break;
+      default:
+        break;
     }
-    return id;
+  }
+
+  void leave_block(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL:
+        lists_.pop_back();
+        if (lists_.empty() || !lists_.back().tight) w_.blank();
+        break;
+      case MD_BLOCK_LI:
+        flush();
+        first_ = rest_ = "";
+        break;
+      case MD_BLOCK_H:
+        heading();
+        break;
+      case MD_BLOCK_HR:
+        w_.blank();
+        w_.line(rule(opt(), std::min<std::size_t>(opt().width, 40)));
+        w_.blank();
+        break;
+      case MD_BLOCK_CODE:
+        code_block();
+        break;
+      case MD_BLOCK_QUOTE:
+        flush();
+        --quotes_;
+        w_.blank();
+        break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+        rows_.back().push_back(take_text());
+        break;
+      case MD_BLOCK_TABLE:
+        table();
+        break;
+      default:
+        flush();
+        break;
+    }
+  }
+
+  void enter_span(MD_SPANTYPE type, void* detail) {
+    text_ += literal_delimiter(type);
+    switch (type) {
+      case MD_SPAN_STRONG:
+        toggle_bold();
+        break;
+      case MD_SPAN_A: {
+        const auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
+        href_.assign(d->href.text, d->href.size);
+        break;
+      }
+      case MD_SPAN_CODE:
+      case MD_SPAN_LATEXMATH:
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        raw_.clear();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void leave_span(MD_SPANTYPE type) {
+    text_ += literal_delimiter(type);
+    switch (type) {
+      case MD_SPAN_STRONG:
+        toggle_bold();
+        break;
+      case MD_SPAN_A:
+        // A terminal cannot follow a link, so the address is written out.
+        if (!href_.empty()) text_ += " (" + sanitize(href_, opt().ascii) + ")";
+        break;
+      case MD_SPAN_CODE: {
+        const std::string code = sanitize(raw_, opt().ascii);
+        text_ += kCodeOn;
+        text_ += keep_spaces(opt().color ? code : "`" + code + "`");
+        text_ += kCodeOff;
+        break;
+      }
+      case MD_SPAN_LATEXMATH:
+        inline_math();
+        break;
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        // Display math stands on its own lines, each indented and never wrapped: a formula
+        // cut in two reads worse than one that runs past the edge. One line has no room.
+        if (inline_) {
+          inline_math();
+          break;
+        }
+        flush();
+        w_.blank();
+        for (const auto& l : render_latex(raw_, {opt().ascii}).lines) w_.line("    " + l);
+        w_.blank();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void text(MD_TEXTTYPE type, std::string_view s) {
+    switch (type) {
+      case MD_TEXT_CODE:
+      case MD_TEXT_LATEXMATH:
+        if (in_code_block()) {
+          code_ += s;
+        } else {
+          raw_ += s;
+        }
+        break;
+      case MD_TEXT_NULLCHAR:
+        text_ += "\xEF\xBF\xBD";
+        break;
+      case MD_TEXT_BR:
+      case MD_TEXT_SOFTBR:
+        text_ += ' ';
+        break;
+      case MD_TEXT_ENTITY:
+        text_ += entity(s);
+        break;
+      default:
+        // CommonMark does not close **bold** before a letter when a bracket ends it, as in
+        // **역전파(backpropagation)**는: a Korean particle follows with no space. Every **
+        // md4c leaves as text toggles bold, as the tutor has always read it.
+        for (std::size_t k = 0; k < s.size(); ++k) {
+          if (s.substr(k, 2) == "**") {
+            toggle_bold();
+            ++k;
+          } else {
+            text_ += s[k];
+          }
+        }
+        break;
+    }
+  }
+
+ private:
+  struct List {
+    bool ordered = false;
+    bool tight = true;
+    unsigned next = 1;
+    char delimiter = '.';
   };
-  for (const auto& l : body) {
-    std::string t = trim(l);
-    auto arrow = t.find("-->");
-    if (arrow == std::string::npos || t.starts_with("%%")) continue;
-    edges.emplace_back(node(t.substr(0, arrow)), node(t.substr(arrow + 3)));
-  }
-  auto label = [&](const std::string& id) {
-    auto it = labels.find(id);
-    return sanitize(it == labels.end() ? id : it->second, w.opt.ascii);
-  };
-  for (const auto& [from, to] : edges) {
-    w.line("    " + label(from) + (w.opt.ascii ? " ---> " : " ──▶ ") + label(to));
-  }
-}
 
-std::vector<std::string> table_cells(std::string_view row) {
-  std::string t = trim(row);
-  if (t.starts_with("|")) t.erase(0, 1);
-  if (t.ends_with("|")) t.pop_back();
-  std::vector<std::string> cells;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || (t[i] == '|' && (i == 0 || t[i - 1] != '\\'))) {
-      cells.push_back(trim(t.substr(start, i - start)));
-      start = i + 1;
-    }
-  }
-  return cells;
-}
+  const MarkdownOptions& opt() const { return w_.opt; }
+  bool in_code_block() const { return code_info_.has_value(); }
 
-bool separator_row(const std::vector<std::string>& cells) {
-  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
-    return !c.empty() && c.find_first_not_of(":- ") == std::string::npos;
-  });
-}
+  void inline_math() {
+    std::string math = latex_to_text(raw_, {opt().ascii});
+    std::replace(math.begin(), math.end(), '\n', ' ');
+    text_ += keep_spaces(math);
+  }
 
-void table(Writer& w, const std::vector<std::string>& rows) {
-  std::vector<std::vector<std::string>> cells;
-  bool header = false;
-  for (const auto& r : rows) {
-    auto c = table_cells(r);
-    if (separator_row(c)) {
-      header = cells.size() == 1;
-      continue;
-    }
-    for (auto& x : c) x = inline_marked(x, w.opt);
-    cells.push_back(std::move(c));
+  void toggle_bold() {
+    text_ += bold_ ? kBoldOff : kBoldOn;
+    bold_ = !bold_;
   }
-  std::vector<std::size_t> widths;
-  for (const auto& r : cells) {
-    if (widths.size() < r.size()) widths.resize(r.size(), 0);
-    for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], columns(r[i]));
-  }
-  const std::string bar = w.opt.ascii ? " | " : " │ ";
-  // Too wide for the terminal: the widest column gives up room (down to kNarrowest columns)
-  // and its cells wrap onto several lines.
-  constexpr std::size_t kNarrowest = 12;
-  auto total = [&] {
-    std::size_t t = 2 + (widths.empty() ? 0 : 3 * (widths.size() - 1));
-    for (auto x : widths) t += x;
+
+  // The inline text gathered so far, bold closed at its end; the next block starts afresh.
+  std::string take_text() {
+    if (bold_) toggle_bold();
+    std::string t = std::move(text_);
+    text_.clear();
     return t;
+  }
+
+  // The inline text gathered so far, as a paragraph: in a list item behind its bullet (then
+  // its hanging indent), in a quote behind the bar.
+  void flush() {
+    if (inline_) {
+      w_.out += finish(take_text(), opt());
+      return;
+    }
+    const std::string t = trim(take_text());
+    if (t.empty()) return;
+    std::string first = first_, rest = rest_;
+    if (quotes_ > 0) {
+      const std::string bar = opt().ascii ? "| " : "│ ";
+      first += bar;
+      rest += bar;
+    }
+    w_.paragraph(t, first, rest);
+    first_ = rest_;
+  }
+
+  void heading() {
+    const std::string title = trim(take_text());
+    w_.blank();
+    w_.line(std::string(1, kBoldOn) + title + kBoldOff);
+    if (level_ <= 2) {
+      std::string under;
+      for (std::size_t k = 0; k < columns(title); ++k) {
+        under += level_ == 1 ? (opt().ascii ? "=" : "═") : (opt().ascii ? "-" : "─");
+      }
+      w_.line(under);
+    }
+    w_.blank();
+  }
+
+  void code_block() {
+    const std::string info = trim(*code_info_);
+    code_info_.reset();
+    w_.blank();
+    if (info == "mermaid") {
+      for (const auto& l : mermaid_text(code_, opt().ascii)) w_.line("    " + l);
+    } else {
+      for (const auto& l : split_lines(code_)) w_.line("    " + sanitize(l, opt().ascii));
+    }
+    w_.blank();
+  }
+
+  // The header row, a rule, then the body, columns a bar apart. Too wide for the terminal,
+  // the widest column gives up room (down to kNarrowest) and its cells wrap.
+  void table() {
+    constexpr std::size_t kNarrowest = 12;
+    const TableOptions layout{
+        .indent = "  ", .gap = opt().ascii ? " | " : " │ ", .measure = columns};
+    TextTable natural(layout);
+    for (const auto& r : rows_) natural.add_row(r);
+    std::vector<std::size_t> widths = natural.widths();
+    auto total = [&] {
+      std::size_t t = 2 + (widths.empty() ? 0 : 3 * (widths.size() - 1));
+      for (auto x : widths) t += x;
+      return t;
+    };
+    while (total() > opt().width) {
+      auto widest = std::max_element(widths.begin(), widths.end());
+      if (widest == widths.end() || *widest <= kNarrowest) break;
+      *widest = std::max(kNarrowest, *widest - std::min(*widest, total() - opt().width));
+    }
+    TextTable t(layout);
+    for (std::size_t i = 0; i < widths.size(); ++i) t.width_at_least(i, widths[i]);
+    for (std::size_t k = 0; k < rows_.size(); ++k) {
+      std::vector<std::string> cells;
+      for (std::size_t i = 0; i < rows_[k].size() && i < widths.size(); ++i) {
+        std::string cell;
+        for (const auto& l : wrap_text(rows_[k][i], widths[i])) cell += l + "\n";
+        cells.push_back(cell);
+      }
+      t.add_row(cells);
+      if (k == 0) t.add_rule(opt().ascii ? "-" : "─", opt().ascii ? "-+-" : "─┼─");
+    }
+    w_.blank();
+    for (const auto& l : split_lines(t.str())) w_.line(l);
+    w_.blank();
+  }
+
+  Writer w_;
+  bool inline_ = false;
+  bool bold_ = false;         // inside **bold** in text_
+  std::string text_;          // inline text of the block being read, with markers
+  std::string raw_;           // the source of the code or math span being read
+  std::string href_;          // the address of the link being read
+  std::string first_, rest_;  // prefixes of a list item's first line and the lines after
+  std::vector<List> lists_;
+  int quotes_ = 0;
+  unsigned level_ = 1;
+  std::optional<std::string> code_info_;  // set inside a code block
+  std::string code_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// md4c's callbacks, each handing on to the object behind USER.
+template <class R>
+MD_PARSER parser_for() {
+  MD_PARSER p{};
+  p.flags = kDialect;
+  p.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+    static_cast<R*>(u)->enter_block(t, d);
+    return 0;
   };
-  while (total() > w.opt.width) {
-    auto widest = std::max_element(widths.begin(), widths.end());
-    if (widest == widths.end() || *widest <= kNarrowest) break;
-    *widest = std::max(kNarrowest, *widest - std::min(*widest, total() - w.opt.width));
-  }
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    std::vector<std::vector<std::string>> wrapped(widths.size());
-    std::size_t height = 1;
-    for (std::size_t i = 0; i < widths.size(); ++i) {
-      std::string cell = i < cells[k].size() ? cells[k][i] : "";
-      wrapped[i] = wrap_text(cell, widths[i]);
-      height = std::max(height, wrapped[i].size());
-    }
-    for (std::size_t h = 0; h < height; ++h) {
-      std::string line = "  ";
-      for (std::size_t i = 0; i < widths.size(); ++i) {
-        std::string part = h < wrapped[i].size() ? wrapped[i][h] : "";
-        if (i > 0) line += bar;
-        line += part + std::string(widths[i] - std::min(widths[i], columns(part)), ' ');
-      }
-      while (line.ends_with(' ')) line.pop_back();
-      w.line(line);
-    }
-    if (k == 0 && header) {
-      std::string sep = "  ";
-      for (std::size_t i = 0; i < widths.size(); ++i) {
-        if (i > 0) sep += w.opt.ascii ? "-+-" : "─┼─";
-        sep += rule(w.opt, widths[i]);
-      }
-      w.line(sep);
-    }
-  }
+  p.leave_block = [](MD_BLOCKTYPE t, void*, void* u) {
+    static_cast<R*>(u)->leave_block(t);
+    return 0;
+  };
+  p.enter_span = [](MD_SPANTYPE t, void* d, void* u) {
+    static_cast<R*>(u)->enter_span(t, d);
+    return 0;
+  };
+  p.leave_span = [](MD_SPANTYPE t, void*, void* u) {
+    static_cast<R*>(u)->leave_span(t);
+    return 0;
+  };
+  p.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+    static_cast<R*>(u)->text(t, std::string_view(s, n));
+    return 0;
+  };
+  return p;
 }
 
-std::size_t indent_of(std::string_view l) {
-  std::size_t n = 0;
-  while (n < l.size() && l[n] == ' ') ++n;
-  return n;
-}
+// The math of a document, found the way the renderer finds it, with the line each span
+// starts on: what markdown_problems checks.
+class MathFinder {
+ public:
+  explicit MathFinder(std::string_view doc) : doc_(doc) {}
 
-// A list item's marker: "- ", "* ", "+ " or "12. ", with the text after it.
-std::optional<std::pair<std::string, std::string>> list_item(std::string_view l) {
-  std::string t = trim(l);
-  if (t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') {
-    return std::pair{std::string("-"), trim(t.substr(2))};
+  void enter_block(MD_BLOCKTYPE, void*) {}
+  void leave_block(MD_BLOCKTYPE) {}
+  void enter_span(MD_SPANTYPE type, void*) {
+    if (type != MD_SPAN_LATEXMATH && type != MD_SPAN_LATEXMATH_DISPLAY) return;
+    math_.clear();
+    start_.reset();
   }
-  std::size_t d = 0;
-  while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
-  if (d > 0 && d + 1 < t.size() && t[d] == '.' && t[d + 1] == ' ') {
-    return std::pair{t.substr(0, d + 1), trim(t.substr(d + 2))};
+  void leave_span(MD_SPANTYPE type) {
+    if (type != MD_SPAN_LATEXMATH && type != MD_SPAN_LATEXMATH_DISPLAY) return;
+    // A display span is reported on the line of its opening $$, as the author wrote it.
+    std::size_t at = start_.value_or(0);
+    if (type == MD_SPAN_LATEXMATH_DISPLAY) {
+      while (at > 0 && (doc_[at - 1] == ' ' || doc_[at - 1] == '\n' || doc_[at - 1] == '\r')) --at;
+      at = at >= 2 ? at - 2 : 0;
+    }
+    for (const auto& u : render_latex(math_).unknown) {
+      problems.push_back({line_of(at), Message{"lesson.bad_latex", {"\\" + u}}});
+    }
   }
+  void text(MD_TEXTTYPE type, std::string_view s) {
+    const auto at = offset_of(s);
+    if (type == MD_TEXT_LATEXMATH) {
+      if (!start_) start_ = at;
+      math_ += s;
+      return;
+    }
+    if (type != MD_TEXT_NORMAL || !at) return;
+    // A $ md4c left as text opens math that never closes, unless it was written \$.
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const std::size_t pos = *at + k;
+      if (s[k] != '$' || (pos > 0 && doc_[pos - 1] == '\\')) continue;
+      const std::size_t line = line_of(pos);
+      if (!unclosed_lines_.insert(line).second) continue;
+      const bool two = k + 1 < s.size() && s[k + 1] == '$';
+      problems.push_back({line, Message{"lesson.unclosed_math", {two ? "$$" : "$"}}});
+    }
+  }
+
+  std::vector<MarkdownProblem> problems;
+
+ private:
+  // Where S lies in the document; md4c hands out pieces of it, except for what it makes up.
+  std::optional<std::size_t> offset_of(std::string_view s) const {
+    if (s.data() < doc_.data() || s.data() > doc_.data() + doc_.size()) return std::nullopt;
+    return static_cast<std::size_t>(s.data() - doc_.data());
+  }
+  std::size_t line_of(std::size_t pos) const {
+    return static_cast<std::size_t>(std::count(doc_.begin(), doc_.begin() + pos, '\n'));
+  }
+
+  std::string_view doc_;
+  std::string math_;
+  std::optional<std::size_t> start_;
+  std::set<std::size_t> unclosed_lines_;
+};
+
+// Where a backslash keeps LINE from opening a block (a heading, a quote, a list, a rule, a
+// fence), so that it reads as text: "3) η = 10" is a choice, not a list that starts at 3.
+std::optional<std::size_t> starts_block(std::string_view line) {
+  const std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view t = line.substr(at);
+  auto spaced = [&t](std::size_t k) { return k >= t.size() || t[k] == ' '; };
+  std::size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  if (digits > 0 && digits < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+      spaced(digits + 1)) {
+    return at + digits;
+  }
+  if (t[0] == '>' || t.starts_with("```") || t.starts_with("~~~")) return at;
+  const std::size_t hashes = t.find_first_not_of('#');
+  if (hashes >= 1 && hashes <= 6 && spaced(hashes)) return at;
+  if ((t[0] == '-' || t[0] == '+' || t[0] == '*') && spaced(1)) return at;
+  const bool rule = (t[0] == '-' || t[0] == '*' || t[0] == '_') &&
+                    t.find_first_not_of(std::string{t[0], ' '}) == std::string_view::npos;
+  if (rule) return at;
   return std::nullopt;
-}
-
-bool is_rule(std::string_view t) {
-  return t.size() >= 3 && (t.find_first_not_of('-') == std::string_view::npos ||
-                           t.find_first_not_of('*') == std::string_view::npos);
-}
-
-// Whether line T starts a block of its own, so it ends a paragraph.
-bool starts_block(std::string_view t) {
-  return t.empty() || t.starts_with("#") || t.starts_with("```") || t.starts_with("$$") ||
-         t.starts_with("|") || t.starts_with(">") || is_rule(t) || list_item(t).has_value();
 }
 
 }  // namespace
@@ -356,169 +622,38 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std
 }
 
 std::string render_inline(std::string_view text, const MarkdownOptions& options) {
-  return finish(inline_marked(text, options), options);
+  std::string line(text);
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  if (const auto at = starts_block(line)) line.insert(*at, "\\");
+  Renderer r(options, true);
+  const MD_PARSER p = parser_for<Renderer>();
+  md_parse(line.data(), static_cast<MD_SIZE>(line.size()), &p, &r);
+  return std::move(r).result();
 }
 
-std::string render_markdown(std::string_view text, const MarkdownOptions& opt) {
-  Writer w{opt, {}};
-  auto lines = split_lines(text);
-  for (std::size_t i = 0; i < lines.size();) {
-    std::string t = trim(lines[i]);
-    if (t.empty()) {
-      w.blank();
-      ++i;
-      continue;
-    }
-    if (t.starts_with("```")) {
-      std::string info = trim(t.substr(3));
-      std::vector<std::string> body;
-      for (++i; i < lines.size() && !trim(lines[i]).starts_with("```"); ++i)
-        body.push_back(lines[i]);
-      ++i;
-      w.blank();
-      if (info == "mermaid") {
-        mermaid(w, body);
-      } else {
-        for (const auto& b : body) w.line("    " + sanitize(b, opt.ascii));
-      }
-      w.blank();
-      continue;
-    }
-    if (t.starts_with("$$")) {
-      // $$ … $$ on one line, or spread over several.
-      std::string math = t.substr(2);
-      bool closed = math.ends_with("$$");
-      if (closed) math.resize(math.size() - 2);
-      for (++i; !closed && i < lines.size(); ++i) {
-        std::string l = lines[i];
-        auto end = l.find("$$");
-        if (end != std::string::npos) {
-          math += "\n" + l.substr(0, end);
-          closed = true;
-        } else {
-          math += "\n" + l;
-        }
-      }
-      w.blank();
-      display_math(w, math);
-      w.blank();
-      continue;
-    }
-    if (t.starts_with("#")) {
-      std::size_t level = t.find_first_not_of('#');
-      if (level == std::string::npos) level = t.size();
-      std::string title = inline_marked(trim(t.substr(level)), opt);
-      w.blank();
-      w.line(std::string(1, kBoldOn) + title + kBoldOff);
-      if (level <= 2) {
-        std::string under;
-        for (std::size_t k = 0; k < columns(title); ++k) {
-          under += level == 1 ? (opt.ascii ? "=" : "═") : (opt.ascii ? "-" : "─");
-        }
-        w.line(under);
-      }
-      w.blank();
-      ++i;
-      continue;
-    }
-    if (is_rule(t)) {
-      w.blank();
-      w.line(rule(opt, std::min<std::size_t>(opt.width, 40)));
-      w.blank();
-      ++i;
-      continue;
-    }
-    if (t.starts_with("|")) {
-      std::vector<std::string> rows;
-      for (; i < lines.size() && trim(lines[i]).starts_with("|"); ++i) rows.push_back(lines[i]);
-      table(w, rows);
-      continue;
-    }
-    if (t.starts_with(">")) {
-      std::string quote;
-      for (; i < lines.size() && trim(lines[i]).starts_with(">"); ++i) {
-        quote += " " + trim(trim(lines[i]).substr(1));
-      }
-      w.paragraph(inline_marked(trim(quote), opt), opt.ascii ? "| " : "│ ",
-                  opt.ascii ? "| " : "│ ");
-      continue;
-    }
-    if (auto item = list_item(t)) {
-      std::string pad((indent_of(lines[i]) / 2) * 2 + 2, ' ');
-      std::string text = item->second;
-      for (++i; i < lines.size(); ++i) {
-        std::string next = trim(lines[i]);
-        if (starts_block(next)) break;
-        text += " " + next;
-      }
-      std::string bullet = item->first == "-" ? (opt.ascii ? "- " : "• ") : item->first + " ";
-      w.paragraph(inline_marked(text, opt), pad + bullet, pad + std::string(columns(bullet), ' '));
-      continue;
-    }
-    std::string para = t;
-    for (++i; i < lines.size(); ++i) {
-      std::string next = trim(lines[i]);
-      if (starts_block(next)) break;
-      para += " " + next;
-    }
-    w.paragraph(inline_marked(para, opt));
-  }
-  while (w.out.ends_with("\n\n")) w.out.pop_back();
-  if (w.out.starts_with("\n")) w.out.erase(0, 1);
-  return w.out;
+std::string render_markdown(std::string_view text, const MarkdownOptions& options) {
+  Renderer r(options, false);
+  const MD_PARSER p = parser_for<Renderer>();
+  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &p, &r);
+  return std::move(r).result();
 }
 
 std::vector<MarkdownProblem> markdown_problems(std::string_view text) {
-  std::vector<MarkdownProblem> out;
-  auto lines = split_lines(text);
-  auto check_math = [&](std::string_view latex, std::size_t line) {
-    for (const auto& u : render_latex(latex).unknown) {
-      out.push_back({line, Message{"lesson.bad_latex", {"\\" + u}}});
-    }
-  };
+  MathFinder f(text);
+  const MD_PARSER p = parser_for<MathFinder>();
+  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &p, &f);
+  std::vector<MarkdownProblem> out = std::move(f.problems);
+  // md4c lets a fence run to the end of the text; an author almost always meant to close it.
+  const auto lines = split_lines(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string t = trim(lines[i]);
-    if (t.starts_with("```")) {
-      std::size_t open = i;
-      for (++i; i < lines.size() && !trim(lines[i]).starts_with("```"); ++i) {
-      }
-      if (i >= lines.size()) out.push_back({open, Message{"lesson.unclosed_fence", {}}});
-      continue;
+    if (!trim(lines[i]).starts_with("```")) continue;
+    const std::size_t open = i;
+    for (++i; i < lines.size() && !trim(lines[i]).starts_with("```"); ++i) {
     }
-    if (t.starts_with("$$")) {
-      std::size_t open = i;
-      std::string math = t.substr(2);
-      bool closed = math.ends_with("$$");
-      if (closed) math.resize(math.size() - 2);
-      for (++i; !closed && i < lines.size(); ++i) {
-        auto end = lines[i].find("$$");
-        math += "\n" + lines[i].substr(0, end);
-        closed = end != std::string::npos;
-      }
-      if (!closed) out.push_back({open, Message{"lesson.unclosed_math", {"$$"}}});
-      check_math(math, open);
-      --i;
-      continue;
-    }
-    // Inline math: pairs of $ outside code spans; escaped \$ is a dollar sign.
-    bool in_code = false;
-    std::optional<std::size_t> open;
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      if (t[k] == '\\' && k + 1 < t.size() && !open) {
-        ++k;
-        continue;
-      }
-      if (t[k] == '`') in_code = !in_code;
-      if (in_code || t[k] != '$') continue;
-      if (open) {
-        check_math(std::string_view(t).substr(*open + 1, k - *open - 1), i);
-        open.reset();
-      } else {
-        open = k;
-      }
-    }
-    if (open) out.push_back({i, Message{"lesson.unclosed_math", {"$"}}});
+    if (i >= lines.size()) out.push_back({open, Message{"lesson.unclosed_fence", {}}});
   }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
   return out;
 }
 

@@ -67,6 +67,62 @@ TEST(Markdown, MermaidWithoutOneListsTheEdges) {
   EXPECT_EQ(out, "    a ──▶ (+)\n    (+) ──▶ y\n");
 }
 
+TEST(Markdown, BoldBeforeAKoreanParticle) {
+  // CommonMark would leave these ** as text: the closing one follows a bracket and precedes a
+  // letter.
+  EXPECT_EQ(render_inline("**역전파(backpropagation)**는", {.color = true}),
+            "\x1b[1m역전파(backpropagation)\x1b[0m는");
+}
+
+TEST(Markdown, SingleStarsStayAsWritten) {
+  EXPECT_EQ(render_markdown("**Answer:** 2*x*cos(x^2)\n"), "Answer: 2*x*cos(x^2)\n");
+  EXPECT_EQ(render_inline("w_1 and _w_ and __v__"), "w_1 and _w_ and __v__");
+  EXPECT_EQ(render_inline("***x***"), "*x*");
+}
+
+TEST(Markdown, InlineIsNeverABlock) {
+  EXPECT_EQ(render_inline("3) η = 10"), "3) η = 10");
+  EXPECT_EQ(render_inline("# not a heading"), "# not a heading");
+  EXPECT_EQ(render_inline("- not a list"), "- not a list");
+  EXPECT_EQ(render_inline("$$x^2$$"), "x²");
+}
+
+TEST(Markdown, OrderedListsKeepTheirNumbers) {
+  EXPECT_EQ(render_markdown("3. three\n4. four\n"), "  3. three\n  4. four\n");
+}
+
+TEST(Markdown, LooseListsKeepTheirBlankLines) {
+  EXPECT_EQ(render_markdown("- one\n\n- two\n"), "  • one\n\n  • two\n");
+}
+
+TEST(Markdown, NestedLists) {
+  EXPECT_EQ(render_markdown("- one\n  - inner\n- two\n"), "  • one\n    • inner\n  • two\n");
+}
+
+TEST(Markdown, QuotesWrapBehindTheBar) {
+  EXPECT_EQ(render_markdown("> aaa bbb\n> ccc\n", {.width = 9}), "│ aaa bbb\n│ ccc\n");
+}
+
+TEST(Markdown, EscapesAndEntities) {
+  EXPECT_EQ(render_markdown("\\$5 and \\*star\\* &amp; more\n"), "$5 and *star* & more\n");
+}
+
+TEST(Markdown, CodeBlocksAreIndentedAndSanitized) {
+  EXPECT_EQ(render_markdown("```\nx  y\n\x1b[31m\n```\n"), "    x  y\n    \xEF\xBF\xBD[31m\n");
+}
+
+TEST(Markdown, WideTablesWrapTheirWidestColumn) {
+  // 30 columns: 2 indent + 1 + 3 for the bar leave 24 for the text, padded to the end.
+  std::string out = render_markdown(
+      "| n | text |\n|---|---|\n| 1 | one two three four five six seven eight nine ten |\n",
+      {.width = 30});
+  EXPECT_EQ(out,
+            "  n │ text\n"
+            "  ──┼─────────────────────────\n"
+            "  1 │ one two three four five\n"
+            "    │ six seven eight nine ten\n");
+}
+
 TEST(Markdown, ProblemsAreFoundWithTheirLine) {
   auto p = markdown_problems("fine $x^2$\nbad $\\frobnicate x$\nopen $x\n");
   ASSERT_EQ(p.size(), 2u);
@@ -74,6 +130,28 @@ TEST(Markdown, ProblemsAreFoundWithTheirLine) {
   EXPECT_EQ(p[0].message.key, "lesson.bad_latex");
   EXPECT_EQ(p[1].line, 2u);
   EXPECT_EQ(p[1].message.key, "lesson.unclosed_math");
+}
+
+TEST(Markdown, ProblemsInDisplayMathAreOnTheLineOfItsOpening) {
+  auto p = markdown_problems("text\n\n$$\n\\frobnicate\n$$\n");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].line, 2u);
+  EXPECT_EQ(p[0].message.key, "lesson.bad_latex");
+}
+
+TEST(Markdown, NoProblemWithAnEscapedDollarOrOneInCode) {
+  EXPECT_TRUE(markdown_problems("costs \\$5, `echo $HOME`\n").empty());
+  EXPECT_TRUE(markdown_problems("```\nprice $3\n```\n").empty());
+}
+
+TEST(Markdown, UnclosedFenceAndDollars) {
+  auto p = markdown_problems("fine\n```tutor\ndiff x\n");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].line, 1u);
+  EXPECT_EQ(p[0].message.key, "lesson.unclosed_fence");
+  p = markdown_problems("a $$x\n");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message.args, std::vector<std::string>{"$$"});
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Markdown for a terminal: headings, paragraphs, **bold**, `code`, lists, quotes, tables,
-// code blocks, Mermaid graphs (drawn the way `tutor graph` draws them) and math ($…$ inline,
-// $$…$$ on its own lines, through tutor/latex.hpp). Lines are wrapped at a width measured in
-// display columns, so Korean (two columns a character) wraps where it should.
+// code blocks, Mermaid graphs (tutor/mermaid.hpp) and math ($…$ inline, $$…$$ on its own
+// lines, through tutor/latex.hpp). md4c reads the CommonMark structure; the tutor lays it
+// out. Lines are wrapped at a width measured in display columns, so Korean (two columns a
+// character) wraps where it should.
 //
 //   tutor::render_markdown("# Chain rule\n\n$\\frac{dh}{dx} = f'(g(x)) \\cdot g'(x)$\n", {});
 //   // "Chain rule\n══════════\n\ndh/dx = f'(g(x)) · g'(x)\n"
@@ -25,7 +26,8 @@ struct MarkdownOptions {
 // TEXT rendered for a terminal, ending with a newline (empty for blank TEXT). Never throws.
 std::string render_markdown(std::string_view text, const MarkdownOptions& options = {});
 
-// One line of Markdown (bold, code, inline math) without wrapping.
+// One line of Markdown (bold, code, inline math) without wrapping. It is never a block: a
+// leading "3)" or "#" stays text.
 std::string render_inline(std::string_view text, const MarkdownOptions& options = {});
 
 // TEXT (one paragraph, already rendered) broken into lines of at most WIDTH columns at its

@@ -6,20 +6,15 @@
 
 #include "tutor/errors.hpp"
 #include "tutor/steps.hpp"
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
 
 std::string aligned(const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::size_t width = 0;
-  for (const auto& [label, value] : rows) width = std::max(width, display_width(label) + 1);
-  std::string out;
-  for (const auto& [label, value] : rows) {
-    out += pad_right(label + ":", width + 2);
-    out += value;
-    out += '\n';
-  }
-  return out;
+  TextTable t;
+  for (const auto& [label, value] : rows) t.add_row({label + ":", value});
+  return t.str();
 }
 
 Style math_style(const Context& ctx) {
