@@ -38,7 +38,7 @@ bool check_line(const std::string& line) {
   tutor::SymbolTable syms;
   tutor::Parsed p = tutor::parse(line.substr(0, tab), syms);
   GiNaC::ex x = syms.get(p.variables.empty() ? "x" : p.variables.front());
-  tutor::Verdict v = tutor::check(p.expr, x, line.substr(tab + 1), syms);
+  tutor::Outcome v = tutor::check(p.expr, x, line.substr(tab + 1), syms);
   return v.status != tutor::Status::invalid;
 }
 

@@ -16,8 +16,8 @@
 #include "tutor/lesson.hpp"
 #include "tutor/markdown.hpp"
 #include "tutor/named_chain.hpp"
+#include "tutor/practice.hpp"
 #include "tutor/print.hpp"
-#include "tutor/question.hpp"
 #include "tutor/quiz.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/steps.hpp"
@@ -86,15 +86,15 @@ inline void check_target(std::string_view input) {
     return;
   }
   GiNaC::ex wrt = syms.get(p.variables.empty() ? "x" : p.variables.front());
-  Verdict v;
+  Outcome v;
   try {
-    v = check(p.expr, wrt, input.substr(nl + 1), syms);
+    Step steps = differentiate(p.expr, wrt);
+    v = check(steps, wrt, input.substr(nl + 1), syms);
+    (void)print(steps.derivative, Style::text);
   } catch (const Error&) {
     return;
   }
   (void)render(Lang::ko, v.feedback);
-  (void)print(v.expected, Style::text);
-  if (v.answer) (void)print(*v.answer, Style::input);
 }
 
 // An input on which the tutor contradicts itself.
@@ -112,7 +112,7 @@ inline void quiz_target(std::string_view text) {
     (void)format_problem(Lang::en, q.quiz.file, p, true);
   }
   if (!q.ok()) return;
-  for (const Question& question : q.quiz.questions) {
+  for (const QuizQuestion& question : q.quiz.questions) {
     SymbolTable syms;
     Posed posed;
     try {
@@ -124,12 +124,13 @@ inline void quiz_target(std::string_view text) {
     (void)posed.prompt(Lang::en, true);
     (void)posed.hints(Lang::en);
     for (bool ascii : {false, true}) {
-      Mark m = mark(posed, posed.key_text(ascii), syms);
-      if (m.status != AnswerStatus::correct)
+      const Question asked = to_question(posed, ascii ? Lang::en : Lang::ko, ascii);
+      Outcome m = grade(asked, posed.key_text(ascii));
+      if (m.status != Status::correct)
         throw Broken("quiz " + question.id + ": its own key " + posed.key_text(ascii) +
-                     " is marked " + std::string(answer_status_id(m.status)));
+                     " is marked " + std::string(status_id(m.status)));
     }
-    (void)mark(posed, "x + 1", syms);
+    (void)grade(to_question(posed, Lang::en, false), "x + 1");
   }
 }
 
@@ -183,11 +184,11 @@ inline void lesson_target(std::string_view text) {
         continue;
       }
       if (block.kind != BlockKind::question) continue;
-      const LessonQuestion& q = block.question;
-      (void)answer_key(q, false);
-      Grade g = grade(q, q.answer);
+      const Question& q = block.question;
+      (void)key_text(q, false);
+      Outcome g = grade(q, q.key);
       if (g.status != Status::correct)
-        throw Broken("lesson question " + q.id + ": its own answer " + q.answer + " is marked " +
+        throw Broken("lesson question " + q.id + ": its own answer " + q.key + " is marked " +
                      std::string(status_id(g.status)));
       (void)grade(q, "x + 1");
     }

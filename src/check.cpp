@@ -18,17 +18,6 @@ using GiNaC::ex;
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kMistakeIds = {
-    "missing-inner-derivative",
-    "sign-error",
-    "power-rule",
-    "product-rule",
-    "quotient-rule",
-    "constant-factor",
-    "not-differentiated",
-    "question-echo",
-};
-
 // A derivative built wrong on purpose: what the learner gets by making MISTAKE at one step.
 struct Candidate {
   ex derivative;
@@ -267,6 +256,12 @@ std::optional<std::string> simple_ratio(double r) {
 }
 
 // Whether ANSWER = k·EXPECTED for one constant k (not 0 or 1), and k.
+// Whether two values of the same ratio agree, at the equivalence policy's relative 1e-9: the
+// ratio of two functions, not a number a learner typed.
+bool same_ratio(double a, double b) {
+  return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)) + 1e-12;
+}
+
 std::optional<double> constant_ratio(const ex& answer, const ex& expected,
                                      const std::vector<ex>& vars) {
   if (expected.is_zero()) return std::nullopt;
@@ -284,78 +279,54 @@ std::optional<double> constant_ratio(const ex& answer, const ex& expected,
     auto r = evaluate(ratio, point);
     // A tiny expected value is still a value: e^(x − 40) is 10⁻¹⁸ near 0.
     if (!e || !r || *e == 0) continue;
-    if (k && !nearly_equal(*k, *r)) return std::nullopt;
+    if (k && !same_ratio(*k, *r)) return std::nullopt;
     k = r;
     ++agreeing;
   }
-  if (agreeing < 3 || !k || nearly_equal(*k, 1) || nearly_equal(*k, 0)) return std::nullopt;
+  if (agreeing < 3 || !k || same_ratio(*k, 1) || same_ratio(*k, 0)) return std::nullopt;
   return k;
 }
 
 }  // namespace
 
-std::string_view status_id(Status status) {
-  switch (status) {
-    case Status::correct:
-      return "correct";
-    case Status::incorrect:
-      return "incorrect";
-    default:
-      return "invalid";
-  }
-}
-
-std::string_view mistake_id(Mistake mistake) {
-  return kMistakeIds[static_cast<std::size_t>(mistake)];
-}
-
-std::optional<Mistake> parse_mistake(std::string_view tag) {
-  for (std::size_t i = 0; i < kMistakeIds.size(); ++i) {
-    if (kMistakeIds[i] == tag) return static_cast<Mistake>(i);
-  }
-  return std::nullopt;
-}
-
-Verdict check(const ex& expression, const ex& wrt, std::string_view answer, SymbolTable& syms) {
-  Step steps = differentiate(expression, wrt);
-  Verdict v;
-  v.expected = steps.derivative;
-  v.answer_text = std::string(answer);
+Outcome check(const Step& steps, const ex& wrt, std::string_view answer, SymbolTable& syms) {
+  const ex& expression = steps.expression;
+  const ex& expected = steps.derivative;
+  Outcome v;
+  v.status = Status::incorrect;
 
   if (echoes_question(answer)) {
-    v.status = Status::incorrect;
     v.mistake = Mistake::question_echo;
     v.feedback = Message{"check.question_echo", {}};
     return v;
   }
+  ex a;
   try {
-    v.answer = parse(answer, syms).expr;
+    a = parse(answer, syms).expr;
   } catch (const SyntaxError& e) {
     v.status = Status::invalid;
     v.error = e;
     v.feedback = e.message();
     return v;
   }
-  const ex& a = *v.answer;
   std::vector<ex> vars = symbols_of(expression, a, wrt, syms);
 
   // Only where the question's function exists: there is no derivative anywhere else.
-  Equivalence same = compare_functions(a, v.expected, vars, 20261127, &expression);
+  Equivalence same = compare_functions(a, expected, vars, 20261127, &expression);
   if (same.verdict == Agreement::equal) {
     // Agreeing where both exist is not enough when the answer is missing where the
     // derivative exists.
     // At two points at least: one point can be a removable gap (x/x at 0) or the edge of
     // the domain, where only a one-sided derivative exists; neither makes an answer wrong.
     if (same.only_second_defined > 1 && !same.symbolic) {
-      v.status = Status::incorrect;
       v.feedback = Message{"check.domain", {}};
       return v;
     }
     v.status = Status::correct;
+    v.score = 1;
     v.feedback = Message{"check.correct", {}};
     return v;
   }
-  v.status = Status::incorrect;
   if (same.verdict == Agreement::undecided && same.only_second_defined > 0) {
     v.feedback = Message{"check.domain", {}};
     return v;
@@ -375,7 +346,7 @@ Verdict check(const ex& expression, const ex& wrt, std::string_view answer, Symb
     v.feedback = Message{"check.not_differentiated", {}};
     return v;
   }
-  if (auto k = constant_ratio(a, v.expected, vars)) {
+  if (auto k = constant_ratio(a, expected, vars)) {
     if (auto text = simple_ratio(*k)) {
       v.mistake = Mistake::constant_factor;
       v.feedback = Message{"check.constant_factor", {*text}};
@@ -390,6 +361,10 @@ Verdict check(const ex& expression, const ex& wrt, std::string_view answer, Symb
   }
   v.feedback = Message{"check.wrong", {}};
   return v;
+}
+
+Outcome check(const ex& expression, const ex& wrt, std::string_view answer, SymbolTable& syms) {
+  return check(differentiate(expression, wrt), wrt, answer, syms);
 }
 
 }  // namespace tutor

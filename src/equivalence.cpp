@@ -411,10 +411,6 @@ std::optional<double> evaluate(const ex& e, const GiNaC::exmap& point) {
   return v.value;
 }
 
-bool nearly_equal(double a, double b) {
-  return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)) + 1e-12;
-}
-
 Equivalence compare_functions(const ex& a, const ex& b, const std::vector<ex>& vars, unsigned seed,
                               const ex* within) {
   Equivalence r;

@@ -26,7 +26,7 @@ class Marker {
   explicit Marker(const Quiz& quiz) : quiz_(quiz) {}
 
   AnswerResult mark_one(std::size_t qi, std::uint64_t seed, const std::string& answer) {
-    const Question& q = quiz_.questions[qi];
+    const QuizQuestion& q = quiz_.questions[qi];
     Variant v = draw_variant(q, seed);
     std::string vt = variant_text(v);
     AnswerResult r;
@@ -37,15 +37,15 @@ class Marker {
     std::string key = std::to_string(qi) + '\x1f' + vt + '\x1f' + answer;
     auto hit = marks_.find(key);
     if (hit == marks_.end()) {
-      Mark m;
-      const Posed* p = posed(qi, v, vt);
+      Outcome m;
+      const Question* p = posed(qi, v, vt);
       if (p == nullptr) {
         // A variant with no answer key (quiz check samples large ranges): nobody can be
         // marked right or wrong on it.
-        m.status = answer.find_first_not_of(" \t\r\n") == std::string::npos ? AnswerStatus::blank
-                                                                            : AnswerStatus::invalid;
+        m.status = answer.find_first_not_of(" \t\r\n") == std::string::npos ? Status::blank
+                                                                            : Status::invalid;
       } else {
-        m = mark(*p, answer, syms_);
+        m = grade(*p, answer);
       }
       hit = marks_.emplace(std::move(key), Cached{m.status, m.mistake, m.score}).first;
     }
@@ -57,18 +57,21 @@ class Marker {
 
  private:
   struct Cached {
-    AnswerStatus status;
+    Status status;
     std::optional<Mistake> mistake;
     int score;
   };
 
-  const Posed* posed(std::size_t qi, const Variant& v, const std::string& vt) {
+  // The question for variant V, as it is marked (no language: a choice is named by its text
+  // in either), or null when the variant has no answer key.
+  const Question* posed(std::size_t qi, const Variant& v, const std::string& vt) {
     std::string key = std::to_string(qi) + '\x1f' + vt;
     auto it = posed_.find(key);
     if (it == posed_.end()) {
-      std::optional<Posed> p;
+      std::optional<Question> p;
       try {
-        p = pose(quiz_.questions[qi], v, syms_);
+        SymbolTable syms;
+        p = to_question(pose(quiz_.questions[qi], v, syms), Lang::en, false);
       } catch (const std::exception&) {
       }
       it = posed_.emplace(std::move(key), std::move(p)).first;
@@ -77,8 +80,7 @@ class Marker {
   }
 
   const Quiz& quiz_;
-  SymbolTable syms_;
-  std::unordered_map<std::string, std::optional<Posed>> posed_;
+  std::unordered_map<std::string, std::optional<Question>> posed_;
   std::unordered_map<std::string, Cached> marks_;
 };
 
@@ -128,14 +130,14 @@ bool unpack(const std::string& text, const Quiz& quiz, const std::vector<Submiss
     r.student = subs[i].student;
     r.seed = variant_seed(quiz, r.student);
     for (std::size_t qi = 0; qi < quiz.questions.size(); ++qi) {
-      const Question& q = quiz.questions[qi];
+      const QuizQuestion& q = quiz.questions[qi];
       AnswerResult x;
       x.id = q.id;
       auto it = subs[i].answers.find(q.id);
       x.answer = it == subs[i].answers.end() ? std::string() : it->second;
       x.points = q.points;
       x.variant = variant_text(draw_variant(q, r.seed));
-      x.status = static_cast<AnswerStatus>(s[qi][0].get<int>());
+      x.status = static_cast<Status>(s[qi][0].get<int>());
       int m = s[qi][1].get<int>();
       if (m >= 0) x.mistake = static_cast<Mistake>(m);
       x.score = s[qi][2].get<int>();
@@ -310,16 +312,16 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
       const AnswerResult& a = st.answers[qi];
       ++s.students;
       switch (a.status) {
-        case AnswerStatus::correct:
+        case Status::correct:
           ++s.correct;
           break;
-        case AnswerStatus::incorrect:
+        case Status::incorrect:
           ++s.incorrect;
           break;
-        case AnswerStatus::invalid:
+        case Status::invalid:
           ++s.invalid;
           break;
-        case AnswerStatus::blank:
+        case Status::blank:
           ++s.blank;
           break;
       }
@@ -352,7 +354,7 @@ nlohmann::ordered_json student_json(const StudentResult& r) {
     j["id"] = a.id;
     j["score"] = a.score;
     j["points"] = a.points;
-    j["status"] = answer_status_id(a.status);
+    j["status"] = status_id(a.status);
     j["mistake"] =
         a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nlohmann::ordered_json();
     // Answers come from students: invalid UTF-8 would make the JSON unreadable.

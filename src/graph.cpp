@@ -365,6 +365,18 @@ std::string point_text(const Graph& g) {
   return s;
 }
 
+// Whether the engine's gradient and the reference agree: exactly when both are exact, else
+// within relative TOL. Two computations of one value, not a number a learner typed.
+bool same_number(const ex& a, const ex& b, double tol) {
+  if (!GiNaC::is_a<numeric>(a) || !GiNaC::is_a<numeric>(b)) return false;
+  const numeric& x = GiNaC::ex_to<numeric>(a);
+  const numeric& y = GiNaC::ex_to<numeric>(b);
+  if (x.is_rational() && y.is_rational()) return x == y;
+  if (!x.is_real() || !y.is_real()) return false;
+  const double dx = x.to_double(), dy = y.to_double();
+  return std::abs(dx - dy) <= tol * std::max({1.0, std::abs(dx), std::abs(dy)});
+}
+
 }  // namespace
 
 Graph build_graph(const ex& expr) {
@@ -485,16 +497,6 @@ ex reference_gradient(const Graph& g, std::size_t variable_node) {
   }
   auto value = to_number(d.subs(at));
   return value ? *value : d.subs(at);
-}
-
-bool same_number(const ex& a, const ex& b, double tol) {
-  if (!GiNaC::is_a<numeric>(a) || !GiNaC::is_a<numeric>(b)) return false;
-  const numeric& x = GiNaC::ex_to<numeric>(a);
-  const numeric& y = GiNaC::ex_to<numeric>(b);
-  if (x.is_rational() && y.is_rational()) return x == y;
-  if (!x.is_real() || !y.is_real()) return false;
-  const double dx = x.to_double(), dy = y.to_double();
-  return std::abs(dx - dy) <= tol * std::max({1.0, std::abs(dx), std::abs(dy)});
 }
 
 bool gradient_agrees(const Graph& g, std::size_t variable_node) {

@@ -20,6 +20,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/exercise.inc"
 #include "messages/graph.inc"
 #include "messages/lesson.inc"
+#include "messages/practice.inc"
 #include "messages/quiz.inc"
 #include "messages/repl.inc"
 #include "messages/syntax.inc"
@@ -31,15 +32,22 @@ std::span<const CatalogueEntry> catalogue() {
   return kCatalogue;
 }
 
-std::string_view pattern(Lang lang, std::string_view key) {
+PluralForm plural_form(Lang lang, long long count) {
+  return lang == Lang::en && count == 1 ? PluralForm::one : PluralForm::other;
+}
+
+std::string_view pattern(Lang lang, std::string_view key, std::optional<long long> count) {
   for (const auto& e : kCatalogue) {
-    if (e.key == key) return lang == Lang::ko ? e.ko : e.en;
+    if (e.key != key) continue;
+    if (lang == Lang::ko) return e.ko;
+    const bool one = count && plural_form(lang, *count) == PluralForm::one && !e.en_one.empty();
+    return one ? e.en_one : e.en;
   }
   return key;
 }
 
 std::string render(Lang lang, const Message& msg) {
-  std::string_view pat = pattern(lang, msg.key);
+  std::string_view pat = pattern(lang, msg.key, msg.count);
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const auto& a : msg.args) store.push_back(a);
   try {

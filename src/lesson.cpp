@@ -7,9 +7,11 @@
 #include <set>
 #include <sstream>
 
+#include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/markdown.hpp"
-#include "tutor/question.hpp"
+#include "tutor/practice.hpp"
+#include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
@@ -175,8 +177,23 @@ class Parser {
     if (!any) problem(line, "lesson.empty_live");
   }
 
+  // The value of a number question's answer: a number without variables ("54", "1/1024").
+  static std::optional<double> number_of(const std::string& text) {
+    try {
+      SymbolTable scratch;
+      Parsed p = parse(text, scratch);
+      return p.variables.empty() ? evaluate(p.expr, {}) : std::nullopt;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
   void question(const std::vector<std::string>& body, std::size_t line) {
-    LessonQuestion q;
+    Question q;
+    q.kind = AnswerKind::derivative;
+    std::optional<int> exercise;
+    std::string answer;
+    std::vector<std::string> choices;
     std::string* last = nullptr;
     std::set<std::string> seen;
     bool bad_type = false;  // then the fields cannot be checked against a kind
@@ -199,10 +216,10 @@ class Parser {
       if (key == "id") {
         q.id = value;
       } else if (key == "type") {
-        static const std::map<std::string, LessonQuestionKind> kinds = {
-            {"derivative", LessonQuestionKind::derivative},
-            {"number", LessonQuestionKind::number},
-            {"choice", LessonQuestionKind::choice}};
+        static const std::map<std::string, AnswerKind> kinds = {
+            {"derivative", AnswerKind::derivative},
+            {"number", AnswerKind::number},
+            {"choice", AnswerKind::choice}};
         auto it = kinds.find(value);
         if (it == kinds.end()) {
           problem(at, "lesson.bad_question_type", {sanitize(value)});
@@ -211,20 +228,20 @@ class Parser {
           q.kind = it->second;
         }
       } else if (key == "ask") {
-        q.ask = value;
-        last = &q.ask;
+        q.prompt = value;
+        last = &q.prompt;
       } else if (key == "expr") {
-        q.expression = value;
+        q.function = value;
       } else if (key == "wrt") {
         q.wrt = value;
       } else if (key == "answer") {
-        q.answer = value;
+        answer = value;
       } else if (key == "hint") {
         q.hints.push_back(value);
         last = &q.hints.back();
       } else if (key == "choice") {
-        q.choices.push_back(value);
-        last = &q.choices.back();
+        choices.push_back(value);
+        last = &choices.back();
       } else if (key == "explain") {
         q.explain = value;
         last = &q.explain;
@@ -234,7 +251,7 @@ class Parser {
         if (value.empty() || *end != '\0' || n < 1)
           problem(at, "lesson.bad_number", {sanitize(value)});
         else
-          q.exercise = static_cast<int>(n);
+          exercise = static_cast<int>(n);
       } else if (key == "tolerance") {
         char* end = nullptr;
         double t = std::strtod(value.c_str(), &end);
@@ -253,12 +270,48 @@ class Parser {
       if (!seen.contains(std::string(required)))
         problem(line, "lesson.missing_key", {std::string(required)});
     }
-    for (const auto& text : {q.ask, q.explain}) {
+    for (const auto& text : {q.prompt, q.explain}) {
       for (const auto& p : markdown_problems(text)) problem(line, p.message.key, p.message.args);
     }
-    if (auto bad = bad_type ? std::nullopt : question_problem(q))
-      problem(line, bad->key, bad->args);
-    current().blocks.push_back({BlockKind::question, {}, std::move(q), line});
+    for (auto& c : choices) q.choices.push_back(Choice{std::move(c), {}});
+    q.key = answer;
+    if (!bad_type) {
+      if (auto bad = key_problem(q, answer)) {
+        problem(line, bad->key, bad->args);
+      } else if (auto wrong = question_problem(q)) {
+        problem(line, wrong->key, wrong->args);
+      }
+    }
+    current().blocks.push_back({BlockKind::question, {}, std::move(q), line, exercise});
+  }
+
+  // Reads ANSWER, the key as the author wrote it, into Q; what is wrong with it, or nullopt.
+  static std::optional<Message> key_problem(Question& q, const std::string& answer) {
+    switch (q.kind) {
+      case AnswerKind::derivative:
+        if (q.function.empty()) return Message{"lesson.missing_key", {"expr"}};
+        break;
+      case AnswerKind::number:
+        if (auto v = number_of(answer)) {
+          q.number = *v;
+        } else if (!answer.empty()) {
+          return Message{"lesson.not_a_number", {sanitize(answer)}};
+        }
+        break;
+      case AnswerKind::choice:
+        if (q.choices.size() < 2) return Message{"lesson.few_choices", {}};
+        if (auto i = choice_named(q, answer)) {
+          q.choice = *i;
+        } else if (!answer.empty()) {
+          return Message{"practice.no_such_choice",
+                         {sanitize(answer), std::to_string(q.choices.size()),
+                          choice_letter(q.choices.size() - 1)}};
+        }
+        break;
+      case AnswerKind::expression:
+        break;
+    }
+    return std::nullopt;
   }
 
   std::vector<std::string> lines_;

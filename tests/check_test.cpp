@@ -37,7 +37,7 @@ TEST(Check, CorpusVerdictsAllRight) {
     SymbolTable syms;
     Parsed q = parse(c.question, syms);
     GiNaC::ex wrt = syms.get(c.wrt.empty() ? q.variables.front() : c.wrt);
-    Verdict v = check(q.expr, wrt, c.answer, syms);
+    Outcome v = check(q.expr, wrt, c.answer, syms);
     std::string got_tag = v.mistake ? std::string(mistake_id(*v.mistake)) : "";
     EXPECT_EQ(status_id(v.status), c.status)
         << "line " << c.line << ": d/d" << print(wrt, Style::input) << " " << c.question
@@ -53,13 +53,13 @@ TEST(Check, CorpusVerdictsAllRight) {
   }
 }
 
-Verdict check_text(const std::string& q, const std::string& a) {
+Outcome check_text(const std::string& q, const std::string& a) {
   static SymbolTable syms;
   return check(parse(q, syms).expr, syms.get("x"), a, syms);
 }
 
 TEST(Check, MissingInnerFactorIsNamedWithItsOrigin) {
-  Verdict v = check_text("sin(x^2)", "cos(x^2)");
+  Outcome v = check_text("sin(x^2)", "cos(x^2)");
   EXPECT_EQ(render(Lang::en, v.feedback),
             "You are missing the factor 2x = d/dx (x²), the derivative of the inner function. "
             "The chain rule multiplies by it.");
@@ -67,25 +67,29 @@ TEST(Check, MissingInnerFactorIsNamedWithItsOrigin) {
             "인수 2x = d/dx (x²)이(가) 빠졌습니다. 안쪽 함수의 도함수입니다. 체인룰에서는 이것을 "
             "곱해야 합니다.");
   // Two levels down: the whole inner derivative 6(3x + 1) of (3x + 1)².
-  Verdict deep = check_text("sin((3x+1)^2)", "cos((3x+1)^2)");
+  Outcome deep = check_text("sin((3x+1)^2)", "cos((3x+1)^2)");
   EXPECT_NE(render(Lang::en, deep.feedback).find("6(3x + 1) = d/dx ((3x + 1)²)"), std::string::npos)
       << render(Lang::en, deep.feedback);
 }
 
 TEST(Check, InvalidAnswerKeepsTheCaretSpan) {
-  Verdict v = check_text("sin(x^2)", "2x cos(x^2");
+  Outcome v = check_text("sin(x^2)", "2x cos(x^2");
   EXPECT_EQ(v.status, Status::invalid);
   ASSERT_TRUE(v.error && v.error->span());
   EXPECT_EQ(v.error->span()->begin, 6u);  // the '(' that is never closed
 }
 
-TEST(Check, ExpectedIsTheDisplayForm) {
-  EXPECT_EQ(print(check_text("(3x+1)^2", "0").expected, Style::text), "6(3x + 1)");
+TEST(Check, ChecksAgainstTheStepTreeItIsGiven) {
+  SymbolTable syms;
+  Step s = differentiate(parse("(3x+1)^2", syms).expr, syms.get("x"));
+  EXPECT_EQ(print(s.derivative, Style::text), "6(3x + 1)");
+  EXPECT_EQ(check(s, syms.get("x"), "18x + 6", syms).status, Status::correct);
+  EXPECT_EQ(check(s, syms.get("x"), "2(3x+1)", syms).mistake, Mistake::missing_inner_derivative);
 }
 
 TEST(Check, AnswerUndefinedWhereTheDerivativeExists) {
   // ln(x²)' = 2/x exists for negative x too; 2/(√x·√|x|) only for x > 0.
-  Verdict v = check_text("ln(x^2)", "2/(sqrt(x) sqrt(abs(x)))");
+  Outcome v = check_text("ln(x^2)", "2/(sqrt(x) sqrt(abs(x)))");
   EXPECT_EQ(v.status, Status::incorrect);
   EXPECT_EQ(v.feedback.key, "check.domain");
 }

@@ -15,30 +15,32 @@ namespace {
 using testing::run_binary;
 
 TEST(Exercise, AnswerKeysMatchTheCourse) {
-  auto all = course_exercises();
+  auto all = course_exercises(Lang::en);
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[0].parts[0].expression, "sin(x^2)");
+  EXPECT_EQ(all[0].parts[0].question.function, "sin(x^2)");
+  EXPECT_EQ(all[1].parts[0].graph_at, "x=1");
   // Exercise 3 by hand: each step multiplies θ by 1 − 2η; η = 0.1 gives 5·0.8³ = 2.56.
   const auto& three = all[2].parts;
-  EXPECT_EQ(three[0].choices[static_cast<std::size_t>(three[0].answer - 1)], "10");     // diverges
-  EXPECT_EQ(three[1].choices[static_cast<std::size_t>(three[1].answer - 1)], "0.001");  // slow
-  EXPECT_NEAR(three[2].number, 2.56, 1e-12);
+  EXPECT_EQ(three[0].question.choices[three[0].question.choice].text, "10");     // diverges
+  EXPECT_EQ(three[1].question.choices[three[1].question.choice].text, "0.001");  // slow
+  EXPECT_NEAR(three[2].question.number, 2.56, 1e-12);
 }
 
-TEST(Exercise, JudgesNumbersAndChoices) {
-  auto all = course_exercises();
-  const auto& theta = all[2].parts[2];
-  EXPECT_EQ(judge(theta, "2.56").status, Status::correct);
-  EXPECT_EQ(judge(theta, "64/25").status, Status::correct);
-  EXPECT_EQ(judge(theta, "5*0.8^3").status, Status::correct);
-  EXPECT_EQ(judge(theta, "2.5").status, Status::incorrect);
-  EXPECT_EQ(judge(theta, "x").status, Status::invalid);
-  EXPECT_EQ(judge(theta, "2.56)").status, Status::invalid);
-  const auto& diverges = all[2].parts[0];
-  EXPECT_EQ(judge(diverges, "3").status, Status::correct);
-  EXPECT_EQ(judge(diverges, "10").status, Status::correct);
-  EXPECT_EQ(judge(diverges, "0.1").status, Status::incorrect);
-  EXPECT_EQ(judge(diverges, "4").status, Status::invalid);
+TEST(Exercise, GradesNumbersAndChoices) {
+  auto all = course_exercises(Lang::ko);
+  const Question& theta = all[2].parts[2].question;
+  EXPECT_EQ(grade(theta, "2.56").status, Status::correct);
+  EXPECT_EQ(grade(theta, "64/25").status, Status::correct);
+  EXPECT_EQ(grade(theta, "5*0.8^3").status, Status::correct);
+  EXPECT_EQ(grade(theta, "2.5").status, Status::incorrect);
+  EXPECT_EQ(grade(theta, "x").status, Status::invalid);
+  EXPECT_EQ(grade(theta, "2.56)").status, Status::invalid);
+  const Question& diverges = all[2].parts[0].question;
+  EXPECT_EQ(grade(diverges, "3").status, Status::correct);
+  EXPECT_EQ(grade(diverges, "c").status, Status::correct);
+  EXPECT_EQ(grade(diverges, "10").status, Status::correct);
+  EXPECT_EQ(grade(diverges, "0.1").status, Status::incorrect);
+  EXPECT_EQ(grade(diverges, "4").status, Status::invalid);
 }
 
 struct TempHome {
@@ -77,7 +79,7 @@ TEST(ExerciseCli, ThreeWrongAnswersReveal) {
   TempHome home;
   auto r = run_binary({"exercise", "3"}, "1\n2\n1\n", home.env());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("The answer: 3) η = 10"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("The answer: c) 10"), std::string::npos) << r.out;
 }
 
 TEST(ExerciseCli, ExerciseThreeSolved) {

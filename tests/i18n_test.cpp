@@ -42,7 +42,25 @@ TEST(Catalogue, EveryKeyHasBothLanguagesWithTheSamePlaceholders) {
     EXPECT_EQ(std::set<std::string>(en.begin(), en.end()),
               std::set<std::string>(ko.begin(), ko.end()))
         << e.key;
+    if (!e.en_one.empty()) {
+      auto one = placeholders(e.en_one);
+      EXPECT_EQ(std::set<std::string>(one.begin(), one.end()),
+                std::set<std::string>(en.begin(), en.end()))
+          << e.key;
+    }
   }
+}
+
+TEST(Catalogue, CountMessagesTakeTheirPluralForm) {
+  EXPECT_EQ(plural_form(Lang::en, 1), PluralForm::one);
+  EXPECT_EQ(plural_form(Lang::en, 0), PluralForm::other);
+  EXPECT_EQ(plural_form(Lang::en, 2), PluralForm::other);
+  EXPECT_EQ(plural_form(Lang::ko, 1), PluralForm::other);
+  EXPECT_EQ(tr_count(Lang::en, "practice.try_again", 1), "Try again (1 try left).");
+  EXPECT_EQ(tr_count(Lang::en, "practice.try_again", 2), "Try again (2 tries left).");
+  EXPECT_EQ(tr_count(Lang::ko, "practice.try_again", 1), "다시 해 보세요 (남은 기회 1번).");
+  EXPECT_EQ(tr_count(Lang::en, "progress.tries", 1), "1 try");
+  EXPECT_EQ(tr_count(Lang::en, "progress.tries", 3), "3 tries");
 }
 
 TEST(Catalogue, KeysAreUnique) {

@@ -85,7 +85,7 @@ TEST(LessonCommand, PipedLessonPrintsEverythingAndShowsAnswersWithoutInput) {
   // The live block's real output: the derivative 6(3x + 1) computed on the page.
   EXPECT_NE(r.out.find("$ tutor diff (3x+1)^2"), std::string::npos);
   EXPECT_NE(r.out.find("d/dx (3x + 1)² = 2(3x + 1) · 3 = 6(3x + 1)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Answer: 2x·cos(x²)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("The answer: 2x·cos(x²)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Lesson 2 completed"), std::string::npos);
   // Completed, but no question recorded: nothing was answered.
   auto j = read_json(d.progress());
@@ -123,8 +123,8 @@ TEST(LessonCommand, HintsAndGivingUp) {
   // '?' shows a hint without spending a try; an empty line shows the answer.
   auto r = run_binary({"lesson", "2", "--lessons-dir", kLessons}, "?\n\n", d.env());
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("Hint: The outer function is u³"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Answer: 6(2x + 5)²"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Hint 1: The outer function is u³"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("The answer: 6(2x + 5)²"), std::string::npos) << r.out;
   auto j = read_json(d.progress());
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 0);
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["revealed"], true);

@@ -10,7 +10,7 @@
 #include <regex>
 
 #include "tutor/markdown.hpp"
-#include "tutor/question.hpp"
+#include "tutor/practice.hpp"
 
 namespace tutor {
 namespace {
@@ -72,15 +72,15 @@ TEST(Lessons, KoreanAndEnglishHaveTheSameBlocksAndQuestions) {
           EXPECT_EQ(kb[j]->text, eb[j]->text);
           continue;
         }
-        const LessonQuestion& kq = kb[j]->question;
-        const LessonQuestion& eq = eb[j]->question;
+        const Question& kq = kb[j]->question;
+        const Question& eq = eb[j]->question;
         EXPECT_EQ(kq.id, eq.id);
         EXPECT_EQ(kq.kind, eq.kind);
-        EXPECT_EQ(kq.expression, eq.expression);
-        EXPECT_EQ(kq.answer, eq.answer);
+        EXPECT_EQ(kq.function, eq.function);
+        EXPECT_EQ(kq.key, eq.key);
         EXPECT_EQ(kq.choices.size(), eq.choices.size());
         EXPECT_EQ(kq.hints.size(), eq.hints.size());
-        EXPECT_EQ(kq.exercise, eq.exercise);
+        EXPECT_EQ(kb[j]->exercise, eb[j]->exercise);
       }
     }
   }
@@ -109,8 +109,8 @@ TEST(Lessons, TheCourseIsCovered) {
   for (const auto& l : en.lessons) {
     for (const auto& s : l.sections) {
       for (const auto& b : s.blocks) {
-        if (b.kind == BlockKind::question && b.question.exercise) {
-          exercise_lesson[*b.question.exercise] = l.number;
+        if (b.kind == BlockKind::question && b.exercise) {
+          exercise_lesson[*b.exercise] = l.number;
         }
       }
     }
@@ -120,14 +120,16 @@ TEST(Lessons, TheCourseIsCovered) {
 
 // An answer no one would accept: the function itself for a derivative, the number plus one,
 // another letter for a choice.
-std::string wrong_answer(const LessonQuestion& q) {
+std::string wrong_answer(const Question& q) {
   switch (q.kind) {
-    case LessonQuestionKind::derivative:
-      return q.expression;
-    case LessonQuestionKind::number:
-      return "(" + q.answer + ") + 1";
-    case LessonQuestionKind::choice:
-      return q.answer == "a" ? "b" : "a";
+    case AnswerKind::derivative:
+      return q.function;
+    case AnswerKind::number:
+      return "(" + q.key + ") + 1";
+    case AnswerKind::choice:
+      return q.choice == 0 ? "b" : "a";
+    case AnswerKind::expression:
+      break;
   }
   return {};
 }
@@ -140,8 +142,8 @@ TEST(Lessons, EveryKeyIsAcceptedAndAWrongAnswerIsNot) {
         for (const auto& b : s.blocks) {
           if (b.kind != BlockKind::question) continue;
           ++questions;
-          const LessonQuestion& q = b.question;
-          EXPECT_EQ(grade(q, q.answer).status, Status::correct) << l.file << ":" << b.line;
+          const Question& q = b.question;
+          EXPECT_EQ(grade(q, q.key).status, Status::correct) << l.file << ":" << b.line;
           EXPECT_EQ(grade(q, wrong_answer(q)).status, Status::incorrect) << l.file << ":" << b.line;
         }
       }
@@ -156,8 +158,8 @@ TEST(Lessons, DerivativeMistakesGetTheCheckersFeedback) {
   const LessonSet set = load_lessons(kLessons, Lang::en);
   for (const auto& s : set.lessons[1].sections) {
     for (const auto& b : s.blocks) {
-      if (b.kind == BlockKind::question && b.question.exercise == 1) {
-        Grade g = grade(b.question, "cos(x^2)");
+      if (b.kind == BlockKind::question && b.exercise == 1) {
+        Outcome g = grade(b.question, "cos(x^2)");
         EXPECT_EQ(g.mistake, Mistake::missing_inner_derivative);
         return;
       }
@@ -175,9 +177,9 @@ TEST(Lessons, NoLatexReachesTheScreen) {
           std::vector<std::string> texts;
           if (b.kind == BlockKind::text) texts.push_back(b.text);
           if (b.kind == BlockKind::question) {
-            texts = {b.question.ask, b.question.explain};
+            texts = {b.question.prompt, b.question.explain};
             for (const auto& h : b.question.hints) texts.push_back(h);
-            for (const auto& c : b.question.choices) texts.push_back(c);
+            for (const auto& c : b.question.choices) texts.push_back(c.text);
           }
           for (const auto& t : texts) {
             for (bool ascii : {false, true}) {
@@ -248,11 +250,11 @@ TEST(Lessons, SectionsBlocksAndQuestionFields) {
   EXPECT_EQ(l.sections[1].blocks[1].text, "diff x^2");
   EXPECT_EQ(l.sections[1].blocks[1].line, 10u);
   ASSERT_EQ(l.sections[2].blocks.size(), 2u);  // the heading, then the question
-  const LessonQuestion& q = l.sections[2].blocks[1].question;
+  const Question& q = l.sections[2].blocks[1].question;
   EXPECT_EQ(q.id, "q1");
-  EXPECT_EQ(q.ask, "Pick one.");
+  EXPECT_EQ(q.prompt, "Pick one.");
   EXPECT_EQ(q.choices.size(), 2u);
-  EXPECT_EQ(q.exercise, 3);
+  EXPECT_EQ(l.sections[2].blocks[1].exercise, 3);
 }
 
 TEST(Lessons, DuplicateNumbersAndWrongFolder) {

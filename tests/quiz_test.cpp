@@ -39,7 +39,9 @@ struct Asked {
   Quiz quiz;
   SymbolTable syms;
   Posed posed;
-  Mark answer(const std::string& text) { return mark(posed, text, syms); }
+  Outcome answer(const std::string& text) {
+    return grade(to_question(posed, Lang::en, false), text);
+  }
 };
 
 std::unique_ptr<Asked> ask(const std::string& question, const Variant& v = {}) {
@@ -54,15 +56,15 @@ std::unique_ptr<Asked> ask(const std::string& question, const Variant& v = {}) {
 // order = N asks for the Nth derivative, or its value; keys worked out by hand.
 TEST(QuizOrder, DerivativeAndValueQuestionsTakeAnOrder) {
   auto d = ask("id = \"d\"\nkind = \"derivative\"\nexpression = \"x^4\"\norder = 2\n");
-  EXPECT_EQ(d->answer("12x^2").status, AnswerStatus::correct);
-  EXPECT_EQ(d->answer("4x^3").status, AnswerStatus::incorrect);
+  EXPECT_EQ(d->answer("12x^2").status, Status::correct);
+  EXPECT_EQ(d->answer("4x^3").status, Status::incorrect);
   EXPECT_EQ(d->posed.prompt(Lang::en, false),
             "Find the derivative of order 2 of x⁴ with respect to x.");
   EXPECT_EQ(d->posed.prompt(Lang::ko, false), "x⁴의 x에 대한 2계 도함수를 구하세요.");
   auto v =
       ask("id = \"v\"\nkind = \"value\"\nexpression = \"x^3\"\norder = 3\nat = { x = \"5\" }\n");
-  EXPECT_EQ(v->answer("6").status, AnswerStatus::correct);
-  EXPECT_EQ(v->answer("30").status, AnswerStatus::incorrect);
+  EXPECT_EQ(v->answer("6").status, Status::correct);
+  EXPECT_EQ(v->answer("30").status, Status::incorrect);
 }
 
 TEST(QuizOrder, AnOrderOutsideOneToTenIsAProblem) {
@@ -83,7 +85,7 @@ TEST(QuizLoad, ReadsTheShippedQuiz) {
   EXPECT_EQ(q.quiz.pass, 60);
   EXPECT_EQ(q.quiz.questions.size(), 10u);
   EXPECT_EQ(q.quiz.max_points(), 12);  // d1 and d2 are worth 2, the other eight 1
-  const Question& d1 = q.quiz.questions[0];
+  const QuizQuestion& d1 = q.quiz.questions[0];
   EXPECT_EQ(d1.prompt.in(Lang::ko), "체인룰로 f(x) = sin(x²)을 미분하세요.");
   EXPECT_EQ(d1.prompt.in(Lang::en), "Differentiate f(x) = sin(x²) with the chain rule.");
   ASSERT_EQ(d1.hints.size(), 2u);
@@ -342,28 +344,28 @@ TEST(QuizMark, DerivativeUsesTheVerdictAndTheTeachersFeedback) {
   auto a =
       ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"sin(x^2)\"\npoints=2\n"
           "[question.feedback]\nmissing-inner-derivative = \"Multiply by 2x.\"\n");
-  Mark right = a->answer("cos(x^2)*2x");
-  EXPECT_EQ(right.status, AnswerStatus::correct);
+  Outcome right = a->answer("cos(x^2)*2x");
+  EXPECT_EQ(right.status, Status::correct);
   EXPECT_EQ(right.score, 2);
-  Mark wrong = a->answer("cos(x^2)");
-  EXPECT_EQ(wrong.status, AnswerStatus::incorrect);
+  Outcome wrong = a->answer("cos(x^2)");
+  EXPECT_EQ(wrong.status, Status::incorrect);
   EXPECT_EQ(wrong.mistake, Mistake::missing_inner_derivative);
   EXPECT_EQ(wrong.score, 0);
   EXPECT_EQ(render(Lang::en, wrong.feedback), "Multiply by 2x.");
   EXPECT_EQ(render(Lang::ko, wrong.feedback), "Multiply by 2x.");  // one text for both
-  Mark bad = a->answer("2x cos(x^2");
-  EXPECT_EQ(bad.status, AnswerStatus::invalid);
-  EXPECT_EQ(a->answer("   ").status, AnswerStatus::blank);
+  Outcome bad = a->answer("2x cos(x^2");
+  EXPECT_EQ(bad.status, Status::invalid);
+  EXPECT_EQ(a->answer("   ").status, Status::blank);
 }
 
 TEST(QuizMark, NumbersExactlyOrWithinOneInAMillion) {
   // d/dx x³/2 at x = 3 is 27/2.
   auto a = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\n");
-  EXPECT_EQ(a->answer("27/2").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("13.5").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("13.50001").status, AnswerStatus::correct);   // 7.4e-7 relative
-  EXPECT_EQ(a->answer("13.5001").status, AnswerStatus::incorrect);  // 7.4e-6 relative
-  EXPECT_EQ(a->answer("x").status, AnswerStatus::invalid);
+  EXPECT_EQ(a->answer("27/2").status, Status::correct);
+  EXPECT_EQ(a->answer("13.5").status, Status::correct);
+  EXPECT_EQ(a->answer("13.50001").status, Status::correct);   // 7.4e-7 relative
+  EXPECT_EQ(a->answer("13.5001").status, Status::incorrect);  // 7.4e-6 relative
+  EXPECT_EQ(a->answer("x").status, Status::invalid);
   EXPECT_EQ(a->answer("-27/2").mistake, Mistake::sign_error);
   // f(3) = 27/2 too, so the value of f there is not taken for a mistake: it is right.
   auto b = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^2\"\nat={x=3}\n");  // key 6, f = 9
@@ -373,39 +375,59 @@ TEST(QuizMark, NumbersExactlyOrWithinOneInAMillion) {
 TEST(QuizMark, Gradient) {
   auto a =
       ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
-  EXPECT_EQ(a->answer("-3").status, AnswerStatus::correct);
+  EXPECT_EQ(a->answer("-3").status, Status::correct);
   EXPECT_EQ(a->answer("3").mistake, Mistake::sign_error);
   EXPECT_EQ(a->answer("-9").mistake, Mistake::not_differentiated);
 }
 
+TEST(QuizMark, AQuestionMaySetItsOwnTolerance) {
+  auto a = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\ntolerance=0.01\n");
+  EXPECT_EQ(a->answer("13.4").status, Status::correct);  // 0.7% off 27/2
+  EXPECT_EQ(a->answer("13.3").status, Status::incorrect);
+  EXPECT_EQ(load(kHeader + "[[question]]\nid=\"v\"\nkind=\"value\"\nexpression=\"x\"\n"
+                           "at={x=3}\ntolerance=2\n")
+                .problems.at(0)
+                .message.key,
+            "quiz.bad_tolerance");
+}
+
+TEST(QuizMark, ChoicesAreNamedInEitherLanguage) {
+  auto a =
+      ask("id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[{en=\"yes\",ko=\"예\"},{en=\"no\","
+          "ko=\"아니요\"}]\nanswer=2\n");
+  EXPECT_EQ(a->answer("no").status, Status::correct);
+  EXPECT_EQ(a->answer("아니요").status, Status::correct);
+  EXPECT_EQ(a->answer("예").status, Status::incorrect);
+}
+
 TEST(QuizMark, Descent) {
   auto a = ask("id=\"s\"\nkind=\"descent\"\nexpression=\"x^2\"\nfrom=1\nlr=0.1\nsteps=2\n");
-  EXPECT_EQ(a->answer("16/25").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("0.8").status, AnswerStatus::incorrect);
+  EXPECT_EQ(a->answer("16/25").status, Status::correct);
+  EXPECT_EQ(a->answer("0.8").status, Status::incorrect);
 }
 
 TEST(QuizMark, ChoiceByNumberLetterOrText) {
   auto a = ask(
       "id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[\"0.001\",\"0.1\",\"10\"]\nanswer=3\n");
-  EXPECT_EQ(a->answer("3").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("c").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("10").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("1").status, AnswerStatus::incorrect);
-  EXPECT_EQ(a->answer("7").status, AnswerStatus::invalid);
+  EXPECT_EQ(a->answer("3").status, Status::correct);
+  EXPECT_EQ(a->answer("c").status, Status::correct);
+  EXPECT_EQ(a->answer("10").status, Status::correct);
+  EXPECT_EQ(a->answer("1").status, Status::incorrect);
+  EXPECT_EQ(a->answer("7").status, Status::invalid);
 }
 
 TEST(QuizMark, ExpressionByEquivalence) {
   auto a = ask("id=\"e\"\nkind=\"expression\"\nprompt=\"dy/du?\"\nanswer=\"3u^2\"\n");
-  EXPECT_EQ(a->answer("3*u*u").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("u^2*3").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("3u^2+1").status, AnswerStatus::incorrect);
-  EXPECT_EQ(a->answer("3u^").status, AnswerStatus::invalid);
+  EXPECT_EQ(a->answer("3*u*u").status, Status::correct);
+  EXPECT_EQ(a->answer("u^2*3").status, Status::correct);
+  EXPECT_EQ(a->answer("3u^2+1").status, Status::incorrect);
+  EXPECT_EQ(a->answer("3u^").status, Status::invalid);
 }
 
 TEST(QuizMark, AnswersOverTheLimitsAreInvalidNotSlow) {
   auto a = ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"x^2\"\n");
-  EXPECT_EQ(a->answer(std::string(5000, 'x')).status, AnswerStatus::invalid);
-  EXPECT_EQ(a->answer("2^(10^9)").status, AnswerStatus::invalid);
+  EXPECT_EQ(a->answer(std::string(5000, 'x')).status, Status::invalid);
+  EXPECT_EQ(a->answer("2^(10^9)").status, Status::invalid);
 }
 
 // ---- Variants ----
@@ -417,7 +439,7 @@ TEST(QuizVariant, SeedsAndDrawsMatchAnIndependentComputation) {
   q.title = "Chain rule checkpoint";
   EXPECT_EQ(seed_text(variant_seed(q, "kim")), "3db1928b75611da5");
   EXPECT_EQ(seed_text(variant_seed(q, "Lee, Min")), "b452e8a5f423998c");
-  Question r1;
+  QuizQuestion r1;
   r1.id = "r1";
   r1.random = {RandomRange{"a", 2, 5, {}}};
   EXPECT_EQ(draw_variant(r1, variant_seed(q, "kim")).at("a"), 5);
@@ -429,7 +451,7 @@ TEST(QuizVariant, SeedsAndDrawsMatchAnIndependentComputation) {
 TEST(QuizVariant, DeterministicInRangeAndSpread) {
   Quiz q;
   q.title = "T";
-  Question r;
+  QuizQuestion r;
   r.id = "r";
   r.random = {RandomRange{"a", -3, 3, {}}, RandomRange{"b", 10, 12, {}}};
   std::set<long long> seen;
@@ -463,8 +485,8 @@ TEST(QuizVariant, SubstitutionInExpressionsAndPrompts) {
   // d/dx (4x+1)³ = 12(4x+1)².
   EXPECT_TRUE((a->posed.key - parse("12(4x+1)^2", a->syms).expr).expand().is_zero());
   EXPECT_EQ(a->posed.prompt(Lang::en, false), "Differentiate (4x+1)^3.");
-  EXPECT_EQ(a->answer("12(4x+1)^2").status, AnswerStatus::correct);
-  EXPECT_EQ(a->answer("15(5x+1)^2").status, AnswerStatus::incorrect);  // another variant's key
+  EXPECT_EQ(a->answer("12(4x+1)^2").status, Status::correct);
+  EXPECT_EQ(a->answer("15(5x+1)^2").status, Status::incorrect);  // another variant's key
 }
 
 TEST(QuizPrompt, GeneratedInBothLanguages) {

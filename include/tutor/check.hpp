@@ -8,54 +8,31 @@
 //
 //   tutor::SymbolTable syms;
 //   auto q = tutor::parse("sin(x^2)", syms).expr;
-//   tutor::Verdict v = tutor::check(q, syms.get("x"), "cos(x^2)", syms);
-//   // v.status == Status::incorrect, v.mistake == Mistake::missing_inner_derivative
+//   tutor::Outcome o = tutor::check(q, syms.get("x"), "cos(x^2)", syms);
+//   // o.status == Status::incorrect, o.mistake == Mistake::missing_inner_derivative
 #pragma once
 
 #include <ginac/ginac.h>
 
-#include <optional>
-#include <string>
 #include <string_view>
 
-#include "tutor/errors.hpp"
-#include "tutor/i18n.hpp"
+#include "tutor/outcome.hpp"
+#include "tutor/steps.hpp"
 #include "tutor/symbols.hpp"
 
 namespace tutor {
 
-enum class Status { correct, incorrect, invalid };
+// Checks ANSWER as d/d(WRT) of STEPS.expression, whose step tree STEPS is (from
+// differentiate()). Answer variables come from SYMS, so they are the question's own. The
+// outcome is correct, incorrect (with the mistake when one is recognised) or invalid (with
+// the parser's error and span); its score is 1 when correct. Never throws for any answer
+// text. Costs a few hundred evaluations of the answer and of the derivatives built wrong on
+// purpose.
+Outcome check(const Step& steps, const GiNaC::ex& wrt, std::string_view answer, SymbolTable& syms);
 
-enum class Mistake {
-  missing_inner_derivative,
-  sign_error,
-  power_rule,
-  product_rule,
-  quotient_rule,
-  constant_factor,
-  not_differentiated,
-  question_echo,
-};
-
-// "correct", "incorrect", "invalid"; and the mistake tags of DESIGN.md.
-std::string_view status_id(Status status);
-std::string_view mistake_id(Mistake mistake);
-std::optional<Mistake> parse_mistake(std::string_view tag);
-
-struct Verdict {
-  Status status = Status::invalid;
-  std::optional<Mistake> mistake;
-  Message feedback;                 // in the learner's language at the edge (ko and en both exist)
-  GiNaC::ex expected;               // the derivative, in the form `tutor diff` shows
-  std::optional<GiNaC::ex> answer;  // the answer as read (absent when it could not be read)
-  std::string answer_text;          // the answer as typed
-  std::optional<Error> error;       // why it could not be read, with the span (invalid only)
-};
-
-// Checks ANSWER as d/d(WRT) of EXPRESSION. Answer variables come from SYMS, so they are the
-// question's own. Never throws for any answer text; throws tutor::Error only when WRT is not
-// a symbol or EXPRESSION has no derivative (differentiate() refuses it, e.g. 0^x).
-Verdict check(const GiNaC::ex& expression, const GiNaC::ex& wrt, std::string_view answer,
+// The same for EXPRESSION, differentiated first. Throws tutor::Error only when WRT is not a
+// symbol or EXPRESSION has no derivative (differentiate() refuses it, e.g. 0^x).
+Outcome check(const GiNaC::ex& expression, const GiNaC::ex& wrt, std::string_view answer,
               SymbolTable& syms);
 
 }  // namespace tutor

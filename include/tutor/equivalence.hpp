@@ -49,8 +49,4 @@ Equivalence compare_functions(const GiNaC::ex& a, const GiNaC::ex& b,
                               const std::vector<GiNaC::ex>& vars, unsigned seed = 20261127,
                               const GiNaC::ex* within = nullptr);
 
-// Whether two numbers agree within a relative 1e-9 (absolute 1e-12 near 0), for numbers a
-// learner typed.
-bool nearly_equal(double a, double b);
-
 }  // namespace tutor

@@ -1,5 +1,5 @@
-// The course's three exercises, as data: what is asked, what is expected, which hints help.
-// The expected answers come from the tutor's own engines (the step engine, the descent
+// The course's three exercises, as questions: what is asked, what is expected, which hints
+// help. The expected answers come from the tutor's own engines (the step engine, the descent
 // engine), never typed in by hand.
 //
 //   1. differentiate sin(x²) with the chain rule;
@@ -7,54 +7,30 @@
 //   3. compare the learning rates 0.001, 0.1 and 10 on f(x) = x² from x = 5.
 #pragma once
 
-#include <ginac/ginac.h>
-
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "tutor/check.hpp"
 #include "tutor/i18n.hpp"
-#include "tutor/symbols.hpp"
+#include "tutor/practice.hpp"
 
 namespace tutor {
 
-enum class PartKind {
-  derivative,  // an expression, checked with tutor::check
-  number,      // a number (an expression such as 64/25 counts as its value)
-  choice,      // one of `choices`, by its number (1, 2, 3) or as written
-  graph,       // the graph practice of `tutor graph EXPR --at POINT --practice`
-};
-
 struct ExercisePart {
-  PartKind kind = PartKind::derivative;
-  Message prompt;
-  std::string expression;  // derivative and graph: the function
-  std::string wrt = "x";
-  std::string at;     // graph: the point, "x=1"
-  double number = 0;  // number: the expected value
-  std::vector<std::string> choices;
-  int answer = 0;  // choice: 1-based
-  std::vector<Message> hints;
+  Question question;
+  // When not empty, the part is the graph practice of `tutor graph FUNCTION --at POINT
+  // --practice` at this point ("x=1"), with question.function and question.prompt.
+  std::string graph_at;
 };
 
 struct Exercise {
   int number = 0;
-  Message title;
+  std::string title;
   std::vector<ExercisePart> parts;
   std::string solution;  // a prompt line that shows the worked solution: "diff sin(x^2)"
 };
 
-// The three exercises, with expected answers computed by the engines.
-std::vector<Exercise> course_exercises();
-
-// How an answer to a number or choice part was judged.
-struct PartVerdict {
-  Status status = Status::invalid;
-  Message feedback;
-};
-
-// Judges ANSWER for a number or choice PART. Never throws.
-PartVerdict judge(const ExercisePart& part, const std::string& answer);
+// The three exercises in LANG, with expected answers computed by the engines. Costs two short
+// descent runs; never throws.
+std::vector<Exercise> course_exercises(Lang lang);
 
 }  // namespace tutor

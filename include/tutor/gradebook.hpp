@@ -23,7 +23,7 @@ struct AnswerResult {
   std::string answer;  // as given
   int score = 0;
   int points = 0;
-  AnswerStatus status = AnswerStatus::blank;
+  Status status = Status::blank;
   std::optional<Mistake> mistake;
   std::string variant;  // "a=2" when the question has random integers
   int tries = 1;

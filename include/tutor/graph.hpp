@@ -107,7 +107,4 @@ bool gradient_agrees(const Graph& g, std::size_t variable_node);
 // The gradient of NODE written in the variables (symbolic graphs: node names substituted).
 GiNaC::ex gradient_in_variables(const Graph& g, std::size_t node);
 
-// Whether two numbers are equal: exactly when both are exact, else within relative TOL.
-bool same_number(const GiNaC::ex& a, const GiNaC::ex& b, double tol);
-
 }  // namespace tutor

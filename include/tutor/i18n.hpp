@@ -4,6 +4,12 @@
 // pattern. Patterns use fmt's "{}" / "{0}" placeholders. The catalogue is compiled in (see
 // README, "Design notes"), and a test checks that both languages have every key with the
 // same placeholders.
+//
+// A message about a count has plural forms. English has two: `en_one` for exactly 1 ("1 try
+// left") and `en` for every other count ("2 tries left", "0 tries left"). Korean counts with
+// a counter word ("{0}번"), which does not change with the number, so `ko` is its only form.
+//
+//   tutor::tr_count(tutor::Lang::en, "practice.try_again", 1)  // Try again (1 try left).
 #pragma once
 
 #include <optional>
@@ -18,23 +24,33 @@ enum class Lang { en, ko };
 
 struct CatalogueEntry {
   std::string_view key;
-  std::string_view en;
+  std::string_view en;  // for a count message: every count but 1
   std::string_view ko;
+  std::string_view en_one = {};  // a count message's form for a count of 1; empty otherwise
 };
+
+// The plural forms a language tells apart.
+enum class PluralForm { one, other };
+
+// Which form COUNT takes in LANG: in English "one" for 1 only; in Korean always "other".
+PluralForm plural_form(Lang lang, long long count);
 
 // A message not yet put into words: the key and its arguments, already formatted as text.
 // Errors carry one of these so that only the front end decides the language.
 struct Message {
   std::string key;
   std::vector<std::string> args;
+  std::optional<long long> count = std::nullopt;  // picks the plural form of a count message
 };
 
 // All entries, in a stable order.
 std::span<const CatalogueEntry> catalogue();
 
-// The pattern for KEY in LANG. An unknown key returns the key itself, so a missing entry is
-// visible rather than fatal (and the catalogue test catches it).
-std::string_view pattern(Lang lang, std::string_view key);
+// The pattern for KEY in LANG, in COUNT's plural form when a count is given. An unknown key
+// returns the key itself, so a missing entry is visible rather than fatal (and the catalogue
+// test catches it).
+std::string_view pattern(Lang lang, std::string_view key,
+                         std::optional<long long> count = std::nullopt);
 
 // KEY's pattern with ARGS filled in. Never throws: a malformed pattern yields the raw pattern.
 std::string render(Lang lang, const Message& msg);
@@ -51,6 +67,17 @@ std::string to_arg(double d);
 template <class... Args>
 std::string tr(Lang lang, std::string_view key, const Args&... args) {
   return render(lang, Message{std::string(key), {to_arg(args)...}});
+}
+
+// A count message: COUNT is its {0} and picks the plural form; ARGS follow as {1}, {2}, ...
+template <class... Args>
+Message count_message(std::string_view key, long long count, const Args&... args) {
+  return Message{std::string(key), {to_arg(count), to_arg(args)...}, count};
+}
+
+template <class... Args>
+std::string tr_count(Lang lang, std::string_view key, long long count, const Args&... args) {
+  return render(lang, count_message(key, count, args...));
 }
 
 // The language from, in order: FLAG (--lang), TUTOR_LANG, LC_ALL, LC_MESSAGES, LANG.

@@ -15,12 +15,13 @@
 //   ask: Differentiate $(3x+1)^2$.
 //   type: derivative            (derivative | number | choice)
 //   expr: (3x+1)^2              (derivative: the function; wrt: V when it has several variables)
-//   answer: 6(3x+1)             (the derivative, the number, or the choice's letter)
+//   answer: 6(3x+1)             (the derivative, the number, or the choice: number, letter or text)
 //   hint: The outer function is u².      (any number of hints, shown one at a time)
 //   choice: ...                 (choice: one line per option, lettered a, b, c, ...)
 //   explain: ...                (shown once the question is answered or given up)
 //   exercise: 1                 (this question is the course's exercise 1)
 //   id: q1                      (default q1, q2, ... in order)
+//   tolerance: 0.01             (number: relative; default tutor::kNumberTolerance)
 //   ```
 //
 // A line starting with spaces continues the value before it. Lessons are found in
@@ -36,32 +37,19 @@
 #include <vector>
 
 #include "tutor/i18n.hpp"
+#include "tutor/practice.hpp"
 
 namespace tutor {
-
-enum class LessonQuestionKind { derivative, number, choice };
-
-struct LessonQuestion {
-  std::string id;  // "q1"; progress keys it as "lesson-N/q1"
-  LessonQuestionKind kind = LessonQuestionKind::derivative;
-  std::string ask;         // Markdown
-  std::string expression;  // derivative: the function to differentiate
-  std::string wrt;         // derivative: the variable; empty for the expression's only one
-  std::string answer;      // a derivative, a number, or a choice letter ("b")
-  std::vector<std::string> choices;  // choice: Markdown, lettered a, b, c, ...
-  std::vector<std::string> hints;    // Markdown, shown one at a time
-  std::string explain;               // Markdown, shown after the question
-  std::optional<int> exercise;       // the course exercise this question is
-  double tolerance = 1e-6;           // number: relative tolerance (absolute at 0)
-};
 
 enum class BlockKind { text, live, question };
 
 struct Block {
   BlockKind kind = BlockKind::text;
-  std::string text;         // text: Markdown; live: the command line ("diff (3x+1)^2")
-  LessonQuestion question;  // question only
-  std::size_t line = 0;     // 1-based line in the file where the block starts
+  std::string text;      // text: Markdown; live: the command line ("diff (3x+1)^2")
+  Question question;     // question only: its texts are Markdown; its id "q1" is recorded
+                         // by progress as "lesson-N/q1"
+  std::size_t line = 0;  // 1-based line in the file where the block starts
+  std::optional<int> exercise = std::nullopt;  // question only: the course exercise it is
 };
 
 struct Section {
@@ -91,7 +79,8 @@ struct ParsedLesson {
 
 // Reads one lesson from TEXT (FILE names it in problems). Checks the front matter, the
 // fences, the math (only the LaTeX subset of tutor/latex.hpp), and every question: its kind,
-// that its expression and answer parse, that a choice answer names a choice. TEXT longer
+// that its expression and answer parse, that a choice answer names a choice, and that the
+// grader accepts the answer (tutor::question_problem). TEXT longer
 // than kMaxLessonBytes is refused as a whole. Never throws.
 ParsedLesson parse_lesson(std::string_view text, const std::filesystem::path& file);
 

@@ -7,10 +7,10 @@
 //   tutor::QuizLoad q = tutor::load_quiz(text, "chain-rule.toml");
 //   if (!q.ok()) ...                                   // q.problems, each with a Location
 //   tutor::SymbolTable syms;
-//   const tutor::Question& d1 = q.quiz.questions[0];
-//   tutor::Posed p = tutor::pose(d1, tutor::draw_variant(d1, tutor::variant_seed(q.quiz, "kim")),
-//   syms); tutor::Mark m = tutor::mark(p, "2x cos(x^2)", syms); // m.status ==
-//   AnswerStatus::correct
+//   const tutor::QuizQuestion& d1 = q.quiz.questions[0];
+//   auto seed = tutor::variant_seed(q.quiz, "kim");
+//   tutor::Posed p = tutor::pose(d1, tutor::draw_variant(d1, seed), syms);
+//   tutor::grade(tutor::to_question(p, Lang::en, false), "2x cos(x^2)").status  // correct
 #pragma once
 
 #include <ginac/ginac.h>
@@ -23,18 +23,19 @@
 #include <string_view>
 #include <vector>
 
-#include "tutor/check.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/i18n.hpp"
+#include "tutor/outcome.hpp"
+#include "tutor/practice.hpp"
 #include "tutor/symbols.hpp"
 
 namespace tutor {
 
-enum class QuestionKind { derivative, value, gradient, descent, choice, expression };
+enum class QuizKind { derivative, value, gradient, descent, choice, expression };
 
 // "derivative", "value", ... and back (nullopt for anything else).
-std::string_view kind_id(QuestionKind kind);
-std::optional<QuestionKind> parse_kind(std::string_view id);
+std::string_view kind_id(QuizKind kind);
+std::optional<QuizKind> parse_kind(std::string_view id);
 
 // A place in the quiz file: 1-based line and column; 0 when unknown.
 struct Location {
@@ -68,14 +69,15 @@ struct RandomRange {
   Location where;
 };
 
-struct Question {
+struct QuizQuestion {
   std::string id;
   Location where;  // the [[question]] header
-  QuestionKind kind = QuestionKind::derivative;
+  QuizKind kind = QuizKind::derivative;
   int points = 1;
   Field expression;
   std::string wrt;                                // empty: the expression's only variable
   int order = 1;                                  // derivative and value: the Nth derivative
+  double tolerance = kNumberTolerance;            // value, gradient, descent: relative
   std::vector<std::pair<std::string, Field>> at;  // value and gradient: variable → value, by name
   Field from;                                     // descent: "5" or "x=1,y=2"
   double lr = 0;
@@ -94,10 +96,10 @@ struct Quiz {
   std::string title;
   double pass = 60;  // percent needed to pass
   std::string seed;  // optional extra text that picks other variants for the same title
-  std::vector<Question> questions;
+  std::vector<QuizQuestion> questions;
 
   int max_points() const;
-  const Question* find(std::string_view id) const;
+  const QuizQuestion* find(std::string_view id) const;
 };
 
 // Something wrong in a quiz file, where it is, and for expressions the parser's error (its
@@ -161,7 +163,7 @@ std::uint64_t variant_seed(const Quiz& quiz, std::string_view student);
 std::string seed_text(std::uint64_t seed);
 
 // The question's random integers for SEED (empty when it has none). Deterministic.
-Variant draw_variant(const Question& q, std::uint64_t seed);
+Variant draw_variant(const QuizQuestion& q, std::uint64_t seed);
 
 // "a=2, b=-3", or "" for no random integers.
 std::string variant_text(const Variant& v);
@@ -171,11 +173,11 @@ std::string variant_text(const Variant& v);
 // names no random integer.
 std::string substitute(const std::string& text, const Variant& v, bool expression);
 
-// ---- Posing and marking ----
+// ---- Posing ----
 
 // A question made concrete for one variant: its expression and its answer key.
 struct Posed {
-  const Question* question = nullptr;
+  const QuizQuestion* question = nullptr;
   Variant variant;
   GiNaC::ex expression;  // derivative, value, gradient, descent
   GiNaC::ex wrt;         // derivative, value, gradient, descent (the component asked for)
@@ -197,24 +199,12 @@ struct Posed {
 
 // Q for VARIANT with its answer key. Throws tutor::Error (an expression error keeps its span)
 // when the question has no answer for this variant.
-Posed pose(const Question& q, const Variant& variant, SymbolTable& syms);
+Posed pose(const QuizQuestion& q, const Variant& variant, SymbolTable& syms);
 
-enum class AnswerStatus { correct, incorrect, invalid, blank };
-std::string_view answer_status_id(AnswerStatus s);  // "correct", ..., "blank"
-
-struct Mark {
-  AnswerStatus status = AnswerStatus::blank;
-  std::optional<Mistake> mistake;
-  Message feedback;            // the teacher's override when there is one (key quiz.custom)
-  std::optional<Error> error;  // invalid: why the answer could not be read
-  int score = 0;               // the question's points when correct, else 0
-};
-
-// Marks ANSWER for P. Numbers count when exactly equal or within a relative 1e-6, and an
-// expression such as 27/2 counts as its number. A blank answer scores 0. Never throws.
-Mark mark(const Posed& p, std::string_view answer, SymbolTable& syms);
-
-// The relative tolerance for numeric answers.
-inline constexpr double kNumberTolerance = 1e-6;
+// The question as `quiz take` asks it in LANG, and as `quiz grade` marks it: the prompt and
+// hints with the variant filled in, the key, the choices (each also named by its text in the
+// other language), the tolerance, the teacher's feedback for mistakes, and the points.
+// Costs nothing beyond printing the key.
+Question to_question(const Posed& p, Lang lang, bool ascii);
 
 }  // namespace tutor

@@ -35,8 +35,14 @@ int run_check(const Invocation& inv, Context& ctx) {
   GiNaC::ex var = pick_variable(inv, p, ctx);
   const int order = inv.value("--order") ? parse_order(*inv.value("--order")) : 1;
   const GiNaC::ex question = nth_derivative(p.expr, var, order - 1);
-  Verdict v = check(question, var, *answer, *ctx.syms);
+  const Step steps = differentiate(question, var);
+  Outcome v = check(steps, var, *answer, *ctx.syms);
   const int status = v.status == Status::correct ? 0 : (v.status == Status::incorrect ? 1 : 2);
+  // The answer as read, for showing it back; as typed when it cannot be read.
+  std::optional<GiNaC::ex> read;
+  if (v.status != Status::invalid && v.mistake != Mistake::question_echo) {
+    read = parse(*answer, *ctx.syms).expr;
+  }
   std::ostream& out = *ctx.out;
 
   if (format_of(inv) == "json") {
@@ -46,9 +52,9 @@ int run_check(const Invocation& inv, Context& ctx) {
     j["mistake"] =
         v.mistake ? nlohmann::ordered_json(mistake_id(*v.mistake)) : nlohmann::ordered_json();
     j["feedback"] = render(ctx.lang, v.feedback);
-    j["expected"] = print(v.expected, Style::input);
-    j["answer"] = v.answer ? print(*v.answer, Style::input) : v.answer_text;
-    j["expected_text"] = print(v.expected, Style::text);
+    j["expected"] = print(steps.derivative, Style::input);
+    j["answer"] = read ? print(*read, Style::input) : *answer;
+    j["expected_text"] = print(steps.derivative, Style::text);
     j["wrt"] = print(var, Style::input);
     j["order"] = order;
     if (v.error && v.error->span()) {
@@ -68,16 +74,15 @@ int run_check(const Invocation& inv, Context& ctx) {
   if (v.mistake) verdict += " (" + std::string(mistake_id(*v.mistake)) + ")";
   std::vector<std::pair<std::string, std::string>> rows{
       {tr(ctx.lang, "check.label_answer"),
-       v.answer ? print(*v.answer, math_style(ctx)) : sanitize(v.answer_text)},
+       read ? print(*read, math_style(ctx)) : sanitize(*answer)},
       {tr(ctx.lang, "check.label_verdict"), verdict},
   };
   out << aligned(rows);
   out << render(ctx.lang, v.feedback) << "\n";
   if (v.status != Status::correct) {
     if (inv.has("--solution")) {
-      Step s = differentiate(question, var);
       out << "\n"
-          << explain_text(s,
+          << explain_text(steps,
                           ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
     } else {
       // d2/dx2 EXPR asks diff for the same order.

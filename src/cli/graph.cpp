@@ -6,40 +6,18 @@
 #include <istream>
 #include <ostream>
 
+#include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/graph_render.hpp"
-#include "tutor/interrupt.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
 
 namespace {
-
-constexpr int kTries = 3;
-// Answers typed as decimals are compared with this relative tolerance: 0.333 for 1/3.
-constexpr double kAnswerTolerance = 1e-3;
-
-// A learner's answer as a number: "54", "27/2", "3*9", "0.5". Nullopt when it is not one.
-std::optional<GiNaC::ex> read_number(const std::string& text) {
-  try {
-    SymbolTable scratch;
-    Parsed p = parse(text, scratch);
-    if (!p.variables.empty()) return std::nullopt;
-    GiNaC::ex v = p.expr;
-    if (!(GiNaC::is_a<GiNaC::numeric>(v) && GiNaC::ex_to<GiNaC::numeric>(v).is_rational())) {
-      v = v.evalf();
-    }
-    if (!GiNaC::is_a<GiNaC::numeric>(v) || !GiNaC::ex_to<GiNaC::numeric>(v).is_real()) {
-      return std::nullopt;
-    }
-    return v;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
 
 class Practice {
  public:
@@ -102,41 +80,25 @@ class Practice {
     return tr(ctx_.lang, "graph.hint_gradient", locals, upstream);
   }
 
-  // One question: up to three tries, a hint after each wrong one, the answer after the last.
+  // One question, asked the way every question is: tries, the hint, the answer at the end.
   void ask(const std::string& question, const GiNaC::ex& expected, const std::string& hint) {
     ++asked_;
-    int tries = 0;
-    while (tries < kTries) {
-      out_ << question << std::flush;
-      std::string line;
-      if (!std::getline(*ctx_.in, line)) {
-        poll_interrupt();  // no line because of Ctrl-C: stop the command, not the question
-        out_ << "\n";
-        ended_ = true;
-        return;
-      }
-      line = trim(line);
-      if (!ctx_.interactive) out_ << sanitize(line) << "\n";
-      if (line.empty()) continue;
-      auto answer = read_number(line);
-      if (!answer) {
-        out_ << "  " << tr(ctx_.lang, "graph.not_a_number") << "\n";
-        continue;
-      }
-      ++tries;
-      if (same_number(*answer, expected, kAnswerTolerance)) {
-        out_ << "  " << (ctx_.ascii ? "OK " : "✓ ") << tr(ctx_.lang, "graph.correct") << "\n";
-        ++correct_;
-        if (tries == 1) ++first_try_;
-        return;
-      }
-      if (tries < kTries) {
-        out_ << "  " << (ctx_.ascii ? "X " : "✗ ") << tr(ctx_.lang, "graph.wrong", kTries - tries)
-             << "\n  " << hint << "\n";
-      }
+    Question q;
+    q.kind = AnswerKind::number;
+    q.prompt = question;
+    q.number = evaluate(expected, {}).value_or(0);
+    q.key = value_text(expected, ctx_.ascii);
+    q.hints = {hint};
+    Asked a = cli::ask(q, AskRules{}, ctx_);
+    if (a.ended || a.quit) {
+      if (a.ended) out_ << "\n";
+      ended_ = true;
+      return;
     }
-    out_ << "  " << (ctx_.ascii ? "X " : "✗ ")
-         << tr(ctx_.lang, "graph.reveal", value_text(expected, ctx_.ascii)) << "\n";
+    if (a.solved) {
+      ++correct_;
+      if (a.tries == 1) ++first_try_;
+    }
   }
 
   const Graph& g_;

@@ -1,8 +1,8 @@
 // `tutor lesson [N] [--lessons-dir DIR]`: the list of lessons, or lesson N.
 //
 // On a terminal (stdin and stdout both), lesson N shows one section at a time: Enter goes on,
-// `b` goes back, `q` quits, and each question waits for an answer (`?` for a hint, an empty
-// line to see the answer). Otherwise the whole lesson is printed without pausing. Questions
+// `b` goes back, `q` quits, and each question waits for an answer, asked as every question is
+// (cli/ask_prompt.hpp). Otherwise the whole lesson is printed without pausing. Questions
 // then take their answers from stdin, one line per try, when stdin is not a terminal; once
 // stdin has no more lines (or when it is a terminal nobody is looking at), each question is
 // shown with its answer, as in the back of a book, and nothing is recorded for it.
@@ -18,20 +18,19 @@
 #include <set>
 #include <sstream>
 
+#include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_file.hpp"
 #include "repl/line.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/interrupt.hpp"
 #include "tutor/markdown.hpp"
-#include "tutor/question.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
 
 namespace {
 
-constexpr int kTries = 3;
 constexpr std::size_t kMaxWidth = 100;
 
 // The terminal's width when stdout is one, else $COLUMNS, else 80; at most kMaxWidth, since
@@ -120,7 +119,8 @@ class Session {
           live(block.text);
           break;
         case BlockKind::question:
-          question(block.question);
+          out_ << "\n";
+          question(block);
           break;
       }
     }
@@ -161,109 +161,52 @@ class Session {
     }
   }
 
-  std::optional<std::string> read_answer() {
-    if (!answers_ || input_ended_) return std::nullopt;
-    if (ctx_.interactive) out_ << "> " << std::flush;
-    std::string line;
-    if (!std::getline(*ctx_.in, line)) {
-      poll_interrupt();  // no line because of Ctrl-C: stop the lesson, not the question
-      input_ended_ = true;
-      if (ctx_.interactive) {
-        out_ << "\n";
-        quit_ = true;
-      }
-      return std::nullopt;
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    // A transcript shows what was answered, as if it had been typed.
-    if (!ctx_.interactive) out_ << "> " << sanitize(line, ctx_.ascii) << "\n";
-    return line;
-  }
-
-  void question(const LessonQuestion& q) {
+  void question(const Block& block) {
     ++number_;
-    out_ << "\n"
-         << render_markdown("**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.ask, md_);
-    for (std::size_t i = 0; i < q.choices.size(); ++i) {
-      std::string letter = std::string(1, choice_letter(i)) + ") ";
-      for (const auto& l : wrap_text(render_inline(q.choices[i], md_), md_.width, "  " + letter,
-                                     std::string(2 + letter.size(), ' '))) {
-        out_ << l << "\n";
-      }
-    }
+    Question q = block.question;
+    q.prompt = "**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.prompt;
     const std::string key = "lesson-" + std::to_string(lesson_.number) + "/" + q.id;
-    if (answered_.contains(key)) {
+    // Once the input has ended, or with nobody to answer, the question is shown with its
+    // answer, as in the back of a book; so is a question met again after going back.
+    if (!answers_ || input_ended_ || answered_.contains(key)) {
       reveal(q);
       return;
     }
-    if (ctx_.interactive) out_ << styled(tr(ctx_.lang, "lesson.answer_help")) << "\n";
-    int tries = 0;
-    std::size_t hints = 0;
-    bool solved = false, revealed = false, any = false;
-    while (true) {
-      auto answer = read_answer();
-      if (!answer) {
-        if (!quit_) {
-          reveal(q);
-        }
-        break;
-      }
-      any = true;
-      std::string a = trim(*answer);
-      if (a == "?") {
-        if (hints < q.hints.size()) {
-          hint(q.hints[hints++]);
-        } else {
-          out_ << tr(ctx_.lang, "lesson.no_more_hints") << "\n";
-        }
-        continue;
-      }
-      if (a.empty()) {
-        revealed = true;
-        reveal(q);
-        break;
-      }
-      Grade g = grade(q, a);
-      if (g.status == Status::invalid) {
-        if (g.error && g.error->span())
-          out_ << format_error(ctx_.lang, *g.error, ctx_.ascii);
-        else
-          out_ << render(ctx_.lang, g.feedback) << "\n";
-        out_ << tr(ctx_.lang, "lesson.try_again") << "\n";
-        continue;
-      }
-      ++tries;
-      out_ << render(ctx_.lang, g.feedback) << "\n";
-      if (g.status == Status::correct) {
-        solved = true;
+    AskStyle style{&md_};
+    Asked a = ask(q, AskRules{}, ctx_, style);
+    if (a.ended) {
+      input_ended_ = true;
+      if (ctx_.interactive) {
+        out_ << "\n";  // Ctrl-D: leave the lesson
+        quit_ = true;
+      } else {
+        out_ << render_markdown(tr(ctx_.lang, "practice.answer_is", key_text(q, ctx_.ascii)), md_);
         if (!q.explain.empty()) out_ << render_markdown(q.explain, md_);
-        break;
       }
-      if (tries >= kTries) {
-        revealed = true;
-        reveal(q);
-        break;
-      }
-      if (hints < q.hints.size()) hint(q.hints[hints++]);
-      out_ << tr(ctx_.lang, "lesson.try_again") << "\n";
     }
-    if (!any) return;
+    if (a.quit) quit_ = true;
+    if (!a.answered) return;
     answered_.insert(key);
-    auto record = [&](Attempts& a) {
-      a.tries += tries;
-      a.solved = a.solved || solved;
-      a.revealed = a.revealed || (revealed && !a.solved);
+    auto record = [&](Attempts& at) {
+      at.tries += a.tries;
+      at.solved = at.solved || a.solved;
+      at.revealed = at.revealed || (a.revealed && !at.solved);
     };
     // Only the question is recorded: `tutor exercise N` keeps the exercises' own record.
     progress_.update([&](Progress& p) { record(p.questions[key]); });
   }
 
-  void hint(const std::string& text) {
-    out_ << render_markdown("**" + tr(ctx_.lang, "lesson.hint") + "** " + text, md_);
-  }
-
-  void reveal(const LessonQuestion& q) {
-    out_ << render_markdown(tr(ctx_.lang, "lesson.answer_is", answer_key(q, ctx_.ascii)), md_);
+  // The question with its answer, without asking.
+  void reveal(const Question& q) {
+    out_ << render_markdown(q.prompt, md_);
+    for (std::size_t i = 0; i < q.choices.size(); ++i) {
+      std::string letter = choice_letter(i) + ") ";
+      for (const auto& l : wrap_text(render_inline(q.choices[i].text, md_), md_.width,
+                                     "  " + letter, std::string(2 + letter.size(), ' '))) {
+        out_ << l << "\n";
+      }
+    }
+    out_ << render_markdown(tr(ctx_.lang, "practice.answer_is", key_text(q, ctx_.ascii)), md_);
     if (!q.explain.empty()) out_ << render_markdown(q.explain, md_);
   }
 

@@ -77,7 +77,7 @@ int reset(const Invocation& inv, Context& ctx, const std::filesystem::path& path
 }
 
 std::string tries_text(Lang lang, const Attempts& a) {
-  std::string s = tr(lang, "progress.tries", a.tries);
+  std::string s = tr_count(lang, "progress.tries", a.tries);
   if (a.revealed && !a.solved) s += ", " + tr(lang, "progress.revealed");
   return s;
 }
@@ -114,7 +114,11 @@ void show(const Progress& p, const std::filesystem::path& path, Context& ctx) {
     correct += a.solved ? 1 : 0;
     tries += a.tries;
   }
-  out << "\n" << tr(ctx.lang, "progress.questions", answered, correct, tries) << "\n";
+  out << "\n"
+      << render(ctx.lang, Message{"progress.questions",
+                                  {to_arg(answered), to_arg(correct), to_arg(tries)},
+                                  tries})
+      << "\n";
 
   int solved = 0;
   for (const auto& [id, a] : p.exercises) solved += a.solved ? 1 : 0;

@@ -14,12 +14,12 @@
 #include <ostream>
 #include <sstream>
 
+#include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/gradebook.hpp"
-#include "tutor/interrupt.hpp"
 #include "tutor/print.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/text.hpp"
@@ -58,8 +58,8 @@ std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
 }
 
 std::string key_line(const Posed& p, Lang lang, bool ascii) {
-  const Question& q = *p.question;
-  if (q.kind == QuestionKind::choice) {
+  const QuizQuestion& q = *p.question;
+  if (q.kind == QuizKind::choice) {
     return std::to_string(q.answer_index) + " (" +
            sanitize(q.choices[q.answer_index - 1].in(lang)) + ")";
   }
@@ -143,75 +143,40 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   }
 
   std::ostream& out = *ctx.out;
-  std::istream& in = *ctx.in;
   SymbolTable syms;
   StudentResult result;
   result.student = student;
   result.seed = variant_seed(*quiz, student);
   out << sanitize(quiz->title) << "\n"
       << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
-  bool eof = false;
+  // After quit, or once the input has ended, the remaining questions go unanswered.
+  bool stopped = false, ended = false;
   for (std::size_t i = 0; i < quiz->questions.size(); ++i) {
-    const Question& q = quiz->questions[i];
+    const QuizQuestion& q = quiz->questions[i];
     Posed p = pose(q, draw_variant(q, result.seed), syms);
-    out << "\n"
-        << tr(ctx.lang, "quiz.question_heading", i + 1, quiz->questions.size(), q.points) << "\n";
-    out << sanitize(p.prompt(ctx.lang, ctx.ascii)) << "\n";
-    for (std::size_t c = 0; c < q.choices.size(); ++c) {
-      out << "  " << c + 1 << ". "
-          << sanitize(substitute(q.choices[c].in(ctx.lang), p.variant, false)) << "\n";
-    }
+    const Question asked = to_question(p, ctx.lang, ctx.ascii);
     AnswerResult a;
     a.id = q.id;
     a.points = q.points;
     a.variant = variant_text(p.variant);
     a.tries = 0;
-    std::vector<std::string> hints = p.hints(ctx.lang);
-    std::size_t next_hint = 0;
-    while (true) {
-      std::string line;
-      if (ctx.interactive) out << "> " << std::flush;
-      if (eof || !std::getline(in, line)) {
-        poll_interrupt();  // no line because of Ctrl-C: stop the command, not the question
-        eof = true;
-        line.clear();
+    if (!stopped || ended) {
+      out << "\n"
+          << tr(ctx.lang, "quiz.question_heading", i + 1, quiz->questions.size(), q.points) << "\n";
+      // Each wrong try costs a point, so a retry is worth less than a first answer. From a
+      // script each line answers one question, readable or not.
+      const AskRules rules{ctx.interactive ? q.points : 1, !ctx.interactive};
+      Asked r = ask(asked, rules, ctx);
+      a.tries = r.tries;
+      a.answer = r.answer;
+      a.status = r.outcome.status;
+      a.mistake = r.outcome.mistake;
+      a.score = r.score;
+      if (r.ended) {
+        out << tr(ctx.lang, "practice.answer_is", key_text(asked, ctx.ascii)) << "\n";
+        ended = true;
       }
-      std::string answer = trim(line);
-      if (answer == "hint") {
-        out << (next_hint < hints.size()
-                    ? tr(ctx.lang, "quiz.hint", next_hint + 1, sanitize(hints[next_hint]))
-                    : tr(ctx.lang, "quiz.no_more_hints"))
-            << "\n";
-        ++next_hint;
-        continue;
-      }
-      Mark m = mark(p, answer, syms);
-      // On a terminal a typo is not a try: the learner sees where it is and types again.
-      if (ctx.interactive && m.status == AnswerStatus::invalid && m.error) {
-        out << format_error(ctx.lang, *m.error, ctx.ascii);
-        continue;
-      }
-      ++a.tries;
-      a.answer = answer;
-      a.status = m.status;
-      a.mistake = m.mistake;
-      bool last = !ctx.interactive || m.status == AnswerStatus::correct ||
-                  m.status == AnswerStatus::blank || a.tries >= q.points;
-      // Each wrong try costs a point, so a retry is worth less than a first answer.
-      a.score = m.status == AnswerStatus::correct ? q.points - (a.tries - 1) : 0;
-      std::string verdict =
-          tr(ctx.lang, "check.status." + std::string(m.status == AnswerStatus::blank
-                                                         ? "invalid"
-                                                         : answer_status_id(m.status)));
-      if (m.status == AnswerStatus::blank) verdict = tr(ctx.lang, "quiz.status_blank");
-      if (m.mistake) verdict += " (" + std::string(mistake_id(*m.mistake)) + ")";
-      out << verdict << ": " << sanitize(render(ctx.lang, m.feedback)) << "\n";
-      if (last) {
-        if (m.status != AnswerStatus::correct)
-          out << tr(ctx.lang, "quiz.the_answer", key_line(p, ctx.lang, ctx.ascii)) << "\n";
-        break;
-      }
-      out << tr(ctx.lang, "quiz.try_again", q.points - a.tries) << "\n";
+      stopped = stopped || r.ended || r.quit;
     }
     result.answers.push_back(std::move(a));
   }
