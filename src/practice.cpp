@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <string>
 
 #include "tutor/check.hpp"
 #include "tutor/equivalence.hpp"
@@ -67,7 +68,7 @@ Outcome grade_derivative(const Question& q, std::string_view answer) {
 
 Outcome grade_number(const Question& q, std::string_view answer) {
   const double v = number_in(answer);
-  if (numbers_match(q.number, v, q.tolerance)) {
+  if (numbers_match(q.number, v, q.tolerance) || rounds_to(q.number, answer)) {
     return graded(Status::correct, Message{"check.correct", {}});
   }
   // The mistakes a number can show: the function's value instead of its derivative's, or
@@ -115,6 +116,46 @@ using Grader = Outcome (*)(const Question&, std::string_view);
 constexpr Grader kGraders[] = {grade_derivative, grade_number, grade_choice, grade_expression};
 
 }  // namespace
+
+bool rounds_to(double expected, std::string_view typed) {
+  const std::string whole = trim(typed);
+  std::string_view t = whole;
+  const bool negative = !t.empty() && t.front() == '-';
+  if (!t.empty() && (t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
+  // The digits before any exponent; "1e-3" and "2.5E4" are decimals too.
+  const std::size_t e = t.find_first_of("eE");
+  const std::string_view mantissa = t.substr(0, e);
+  long exponent = 0;
+  if (e != std::string_view::npos) {
+    const std::string_view ex = t.substr(e + 1);
+    std::size_t used = 0;
+    try {
+      exponent = std::stol(std::string(ex), &used);
+    } catch (const std::exception&) {
+      return false;
+    }
+    if (used != ex.size() || std::abs(exponent) > 300) return false;
+  }
+  if (mantissa.empty() ||
+      !std::all_of(mantissa.begin(), mantissa.end(),
+                   [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) ||
+      std::count(mantissa.begin(), mantissa.end(), '.') > 1) {
+    return false;
+  }
+  const std::size_t dot = mantissa.find('.');
+  const long decimals =
+      dot == std::string_view::npos ? 0 : static_cast<long>(mantissa.size() - dot - 1);
+  const std::size_t first = mantissa.find_first_of("123456789");
+  if (first == std::string_view::npos) return false;
+  long significant = 0;
+  for (std::size_t i = first; i < mantissa.size(); ++i) significant += mantissa[i] != '.';
+  if (significant < kRoundedDigits) return false;
+  const double given = std::stod(std::string(t));
+  // Half a unit in the last place typed, and a hair more for binary rounding.
+  const double half_unit = 0.5 * std::pow(10.0, static_cast<double>(exponent - decimals));
+  return std::abs(std::abs(expected) - given) <= half_unit * (1 + 1e-9) &&
+         (expected < 0) == negative;
+}
 
 bool numbers_match(double expected, double given, double tolerance) {
   const double scale = std::max(std::abs(expected), std::abs(given));

@@ -34,11 +34,29 @@ TEST(NumbersMatch, OneRelativeToleranceOfOnePartInAMillion) {
   EXPECT_EQ(kNumberTolerance, 1e-6);
   EXPECT_TRUE(numbers_match(13.5, 13.50001));   // 7.4e-7 relative
   EXPECT_FALSE(numbers_match(13.5, 13.5001));   // 7.4e-6 relative
-  EXPECT_FALSE(numbers_match(1.0 / 3, 0.333));  // three digits are not enough
+  EXPECT_FALSE(numbers_match(1.0 / 3, 0.333));  // within 1e-6: no; rounds_to says yes
   EXPECT_TRUE(numbers_match(0, 1e-13));
   EXPECT_FALSE(numbers_match(0, 1e-9));
   EXPECT_FALSE(numbers_match(1.0 / 1024, 0));
   EXPECT_TRUE(numbers_match(1.0 / 1024, 0.00098, 0.01));
+}
+
+TEST(NumbersMatch, RoundedToTheDigitsTyped) {
+  EXPECT_TRUE(rounds_to(1.0 / 3, "0.333"));
+  EXPECT_TRUE(rounds_to(1.0 / 3, " 0.3333 "));
+  EXPECT_FALSE(rounds_to(1.0 / 3, "0.33"));   // two digits are not enough
+  EXPECT_FALSE(rounds_to(1.0 / 3, "0.334"));  // the last digit is wrong
+  EXPECT_TRUE(rounds_to(0.6224593312, "0.6225"));
+  EXPECT_TRUE(rounds_to(0.6224593312, "0.622"));
+  EXPECT_FALSE(rounds_to(0.6224593312, "0.623"));
+  EXPECT_TRUE(rounds_to(-2.718281828, "-2.72"));
+  EXPECT_FALSE(rounds_to(-2.718281828, "2.72"));  // the sign is not a rounding
+  EXPECT_TRUE(rounds_to(0.00123456, "1.23e-3"));
+  EXPECT_TRUE(rounds_to(1234.4, "1234"));
+  EXPECT_FALSE(rounds_to(13.5, "13.5001"));  // six digits typed, and the sixth is wrong
+  EXPECT_FALSE(rounds_to(1.0 / 3, "1/3"));   // not a decimal: exact forms are compared exactly
+  EXPECT_FALSE(rounds_to(0.5, "0.000"));
+  EXPECT_FALSE(rounds_to(0.5, "abc"));
 }
 
 TEST(Grade, DerivativeGoesThroughTheChecker) {
@@ -66,6 +84,9 @@ TEST(Grade, NumbersTypedAnyWay) {
   EXPECT_EQ(grade(q, "27/2").score, 2);
   EXPECT_EQ(grade(q, "13.50001").status, Status::correct);
   EXPECT_EQ(grade(q, "13.5001").status, Status::incorrect);
+  Question third = number(1.0 / 3);
+  EXPECT_EQ(grade(third, "0.333").status, Status::correct);
+  EXPECT_EQ(grade(third, "0.33").status, Status::incorrect);
   EXPECT_EQ(grade(q, "-27/2").mistake, Mistake::sign_error);
   Outcome x = grade(q, "x");
   EXPECT_EQ(x.status, Status::invalid);

@@ -24,11 +24,22 @@
 namespace tutor {
 
 // The one tolerance for a number a learner types: it counts when it is within one part in a
-// million (relative 1e-6) of the expected number, or within 1e-12 of it near 0. So 13.50001
-// counts for 27/2 and 13.5001 does not; a decimal for an irrational value needs six
-// significant digits, or the exact form (sigmoid(1), 1/3). A lesson's question (`tolerance:`)
+// million (relative 1e-6) of the expected number, or within 1e-12 of it near 0, or when it is
+// the expected number rounded to the digits typed (rounds_to below). So 13.50001 counts for
+// 27/2 and 13.5001 does not (six digits typed, and the sixth is wrong), while 0.333 counts
+// for 1/3. A lesson's question (`tolerance:`)
 // or a quiz's question (`tolerance =`) may set its own, say 0.01 for a value read off a chart.
 inline constexpr double kNumberTolerance = 1e-6;
+
+// A decimal typed with at least this many significant digits counts when it is the expected
+// number rounded to the digits typed: 0.333 for 1/3, 0.6225 for σ(0.5) = 0.622459…, the way a
+// learner copies a value off a calculator. Fewer digits (0.33) do not count.
+inline constexpr long kRoundedDigits = 3;
+
+// Whether TYPED, a plain decimal such as "0.333", "-2.50" or "1.25e-3", is EXPECTED rounded to
+// the digits it shows, with at least kRoundedDigits significant digits: within half a unit in
+// its last place. Anything else (27/2, sqrt(2), two digits) is false. Never throws.
+bool rounds_to(double expected, std::string_view typed);
 
 // Whether GIVEN is EXPECTED within TOLERANCE, relative to the larger of the two magnitudes
 // (absolute 1e-12 near 0). Not-a-number matches nothing. Never throws; costs nothing.
