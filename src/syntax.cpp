@@ -929,20 +929,21 @@ std::vector<std::string> similar_function_names(std::string_view name) {
   return out;
 }
 
-Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
+namespace {
+
+void check_length(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_input_bytes) {
     throw SyntaxError(
         Message{"syntax.too_long",
                 {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
         Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
-  Lexer lexer(text, syms.definitions());
-  std::vector<Token> toks = lexer.run();
-  Parser parser(text, std::move(toks), syms, limits);
-  const ex held = parser.parse_all();
-  Span whole{0, text.size()};
-  const ex e = parser.expand_at(whole, held);
-  // GiNaC merges powers as it builds, (x^100)^100 = x^10000, so check what it kept.
+}
+
+// The limits on E as GiNaC keeps it, which merges powers as it builds ((x^100)^100 is
+// x^10000) and as calls are written out: the exponents, and the terms expanding it would give.
+void check_written(const ex& e, std::string_view text, const Limits& limits) {
+  const Span whole{0, text.size()};
   if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
     std::ostringstream os;
     os << *big;
@@ -950,7 +951,7 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
         Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
         whole, std::string(text));
   }
-  double terms = expansion_terms(e);
+  const double terms = expansion_terms(e);
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
     throw SyntaxError(
@@ -958,6 +959,17 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
                 {shown, std::to_string(static_cast<long long>(limits.max_expanded_terms))}},
         whole, std::string(text));
   }
+}
+
+}  // namespace
+
+Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
+  check_length(text, limits);
+  Lexer lexer(text, syms.definitions());
+  Parser parser(text, lexer.run(), syms, limits);
+  const ex held = parser.parse_all();
+  const ex e = parser.expand_at(Span{0, text.size()}, held);
+  check_written(e, text, limits);
   std::vector<Message> notes = lexer.notes();
   notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
   return Parsed{e, variables_of(e), std::move(notes), held};
@@ -979,25 +991,12 @@ bool looks_like_definition(std::string_view text) {
 }
 
 ParsedDefinition parse_definition(std::string_view text, SymbolTable& syms, const Limits& limits) {
-  if (text.size() > limits.max_input_bytes) {
-    throw SyntaxError(
-        Message{"syntax.too_long",
-                {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
-        Span{limits.max_input_bytes, text.size()}, std::string(text));
-  }
+  check_length(text, limits);
   Lexer lexer(text, syms.definitions());
   Parser parser(text, lexer.run(), syms, limits);
   Definition d = parser.definition();
-  const Span whole{0, text.size()};
   // The body must be something the parser would accept as an expression on its own.
-  const ex body = parser.expand_at(whole, d.body);
-  if (auto big = largest_symbolic_exponent(body); big && *big > numeric(limits.max_exponent)) {
-    std::ostringstream os;
-    os << *big;
-    throw SyntaxError(
-        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
-        whole, std::string(text));
-  }
+  check_written(parser.expand_at(Span{0, text.size()}, d.body), text, limits);
   std::vector<Message> notes = lexer.notes();
   notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
   return ParsedDefinition{std::move(d), std::move(notes)};
