@@ -228,115 +228,29 @@ def is_var(n, var):
 # Reading the tutor's input form: explicit operators, and held calls f''(g(x)) where
 # `allow_calls` (the "written" forms and the chain factors' names).
 
-TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
-                   r"|([A-Za-z_][A-Za-z_0-9]*)('*)|(\*\*|[-+*/^(),]))")
-PARSE_FNS = {k: v for k, v in so.FN_SYM.items() if k.isascii()}
+PARSE_FNS = dict(so.PARSE_FNS)
 PARSE_FNS['sign'] = lambda u, ev=True: sp.sign(u, evaluate=ev)
 
 
-class Parser:
+class Parser(so._Parser):  # pylint: disable=protected-access
+    """The plain reader, with calls of DEFS (f''(g(x))) and this file's variables."""
+
     def __init__(self, text, defs=None):
-        self.text = text
+        super().__init__(text)
         self.defs = defs
-        self.t = []
-        pos, text = 0, text.strip()
-        while pos < len(text):
-            m = TOKEN.match(text, pos)
-            if not m or m.end() == pos:
-                raise ValueError(f'cannot read {text!r} at column {pos + 1}')
-            if m.group(1):
-                self.t.append(('num', m.group(1)))
-            elif m.group(2):
-                self.t.append(('name', (m.group(2), len(m.group(3)))))
-            else:
-                self.t.append(('op', '^' if m.group(4) == '**' else m.group(4)))
-            pos = m.end()
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-        self.i = 0
 
-    def peek(self):
-        return self.t[self.i] if self.i < len(self.t) else (None, None)
+    def call(self, name, primes, arg):
+        if self.defs is not None and name in self.defs.d:
+            return self.defs.at(name, primes, arg, False)
+        fn = PARSE_FNS.get(name)
+        if fn is None or primes:
+            raise ValueError(f'unknown function {name + chr(39) * primes!r} in {self.text!r}')
+        return fn(arg, False)
 
-    def take(self, op):
-        if self.peek() == ('op', op):
-            self.i += 1
-            return True
-        return False
-
-    def fail(self):
-        raise ValueError(f'cannot read {self.text!r} near token {self.i + 1}')
-
-    def parse(self):
-        e = self.sum()
-        if self.i != len(self.t):
-            self.fail()
-        return e
-
-    def sum(self):
-        e = self.product()
-        while True:
-            if self.take('+'):
-                e = sp.Add(e, self.product(), evaluate=False)
-            elif self.take('-'):
-                e = sp.Add(e, sp.Mul(-1, self.product(), evaluate=False), evaluate=False)
-            else:
-                return e
-
-    def product(self):
-        e = self.unary()
-        while True:
-            if self.take('*'):
-                e = sp.Mul(e, self.unary(), evaluate=False)
-            elif self.take('/'):
-                e = sp.Mul(e, sp.Pow(self.unary(), -1, evaluate=False), evaluate=False)
-            else:
-                return e
-
-    def unary(self):
-        if self.take('-'):
-            return sp.Mul(-1, self.unary(), evaluate=False)
-        if self.take('+'):
-            return self.unary()
-        base = self.atom()
-        if self.take('^'):
-            return sp.Pow(base, self.unary(), evaluate=False)
-        return base
-
-    def atom(self):
-        kind, val = self.peek()
-        self.i += 1
-        if kind == 'num':
-            return sp.Integer(val) if val.isdigit() else sp.Rational(val)
-        if kind == 'name':
-            name, primes = val
-            if self.peek() == ('op', '('):
-                self.i += 1
-                arg = self.sum()
-                if not self.take(')'):
-                    self.fail()
-                if self.defs is not None and name in self.defs.d:
-                    return self.defs.at(name, primes, arg, False)
-                fn = PARSE_FNS.get(name)
-                if fn is None or primes:
-                    raise ValueError(f'unknown function {name + chr(39) * primes!r} '
-                                     f'in {self.text!r}')
-                return fn(arg, False)
-            if primes:
-                self.fail()
-            if name in SYM:
-                return SYM[name]
-            if name == 'e':
-                return sp.E
-            if name == 'pi':
-                return sp.pi
-            raise ValueError(f'unknown name {name!r} in {self.text!r}')
-        if (kind, val) == ('op', '('):
-            e = self.sum()
-            if not self.take(')'):
-                self.fail()
-            return e
-        self.fail()
+    def name(self, name):
+        if name in SYM:
+            return SYM[name]
+        return super().name(name)
 
 
 def read(text, defs=None):

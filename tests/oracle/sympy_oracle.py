@@ -134,8 +134,9 @@ class HarnessError(Exception):
 # The tutor's ASCII input form (its "result" and "expression" fields, and the answers
 # printed below) has explicit operators only, so a small parser is enough; it is several
 # times faster than sympy's parse_expr, which matters at tens of thousands of reads.
-TOKEN = re.compile(r'\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)'
-                   r'|([A-Za-z_][A-Za-z_0-9]*)|(\*\*|[-+*/^(),]))')
+# A name may carry primes (f''), which only a reader of held calls accepts.
+TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
+                   r"|([A-Za-z_][A-Za-z_0-9]*)('*)|(\*\*|[-+*/^(),]))")
 
 PARSE_FNS = {k: v for k, v in FN_SYM.items() if k.isascii()}
 PARSE_CONSTS = {'e': sp.E, 'pi': sp.pi}
@@ -151,9 +152,9 @@ def _tokens(text):
         if m.group(1):
             out.append(('num', m.group(1)))
         elif m.group(2):
-            out.append(('name', m.group(2)))
+            out.append(('name', (m.group(2), len(m.group(3)))))
         else:
-            out.append(('op', '^' if m.group(3) == '**' else m.group(3)))
+            out.append(('op', '^' if m.group(4) == '**' else m.group(4)))
         pos = m.end()
         while pos < len(text) and text[pos].isspace():
             pos += 1
@@ -225,26 +226,36 @@ class _Parser:
         if kind == 'num':
             return sp.Integer(val) if val.isdigit() else sp.Rational(val)
         if kind == 'name':
+            name, primes = val
             if self.peek() == ('op', '('):
-                fn = PARSE_FNS.get(val)
-                if fn is None:
-                    raise ValueError(f'unknown function {val!r} in {self.text!r}')
                 self.i += 1
                 arg = self.sum()
                 if not self.take(')'):
                     self.fail()
-                return fn(arg, False)
-            if val in SYMS:
-                return SYMS[val]
-            if val in PARSE_CONSTS:
-                return PARSE_CONSTS[val]
-            raise ValueError(f'unknown name {val!r} in {self.text!r}')
+                return self.call(name, primes, arg)
+            if primes:
+                self.fail()
+            return self.name(name)
         if (kind, val) == ('op', '('):
             e = self.sum()
             if not self.take(')'):
                 self.fail()
             return e
         self.fail()
+
+    # What a reader of other forms (held calls of defined functions) overrides.
+    def call(self, name, primes, arg):
+        fn = PARSE_FNS.get(name)
+        if fn is None or primes:
+            raise ValueError(f'unknown function {name + chr(39) * primes!r} in {self.text!r}')
+        return fn(arg, False)
+
+    def name(self, name):
+        if name in SYMS:
+            return SYMS[name]
+        if name in PARSE_CONSTS:
+            return PARSE_CONSTS[name]
+        raise ValueError(f'unknown name {name!r} in {self.text!r}')
 
 
 def parse_tutor(text):
