@@ -138,6 +138,14 @@ class Printer {
            prints_negative(base);
   }
 
+  // Whether the sum S has a term that prints with a minus sign.
+  static bool has_negative_term(const ex& s) {
+    for (std::size_t i = 0; i < s.nops(); ++i) {
+      if (prints_negative(s.op(i))) return true;
+    }
+    return false;
+  }
+
   std::string term(const ex& t, bool negate) {
     if (!negate) return print(t);
     if (GiNaC::is_exactly_a<numeric>(t)) return number(-GiNaC::ex_to<numeric>(t), false);
@@ -219,15 +227,17 @@ class Printer {
     sort_factors(num);
     sort_factors(den);
     if (negate) coeff = -coeff;
-    // −(σ − 1)·σ reads better as (1 − σ)·σ: a lone −1 goes into the one sum there is.
+    // −2σ·(σ − 1) reads better as 2σ·(1 − σ): a negative coefficient's sign goes into the
+    // one sum there is, when that sum has a term to lead with once negated. GiNaC keeps
+    // either form depending on the run; −(x + 1)·σ stays, (−x − 1)·σ would read worse.
     std::size_t absorb = kNone;
-    if (coeff.is_equal(-1)) {
+    if (coeff.is_negative()) {
       std::size_t sums = 0;
       for (std::size_t i = 0; i < num.size(); ++i) {
         if (GiNaC::is_exactly_a<GiNaC::add>(num[i]) && sums++ == 0) absorb = i;
       }
-      if (sums != 1) absorb = kNone;
-      if (absorb != kNone) coeff = 1;
+      if (sums != 1 || !has_negative_term(num[absorb])) absorb = kNone;
+      if (absorb != kNone) coeff = -coeff;
     }
     std::string sign = coeff.is_negative() ? "-" : "";
     numeric a = abs(coeff);
