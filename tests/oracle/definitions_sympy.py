@@ -716,46 +716,13 @@ def draw(rng, name, i):
     return rng.choice([-1, 1]) * 10 ** rng.uniform(0.5, 1.5)
 
 
-def defined_float(exprs, env):
-    for e in exprs:
-        try:
-            v, _, kink = FLOAT(e, env)
-        except Undefined:
-            return False
-        except (TypeError, KeyError):
-            return False
-        if kink < KINK or abs(v) > 1e100:
-            return False
-    return True
-
-
 def find_points(rng, syms, exprs):
-    """Real points where every expression in EXPRS is defined, away from kinks; once one is
-    found, more are looked for near it, so that a narrow domain still gives enough."""
-    good = []
-    for i in range(MAX_CANDIDATES):
-        if len(good) >= TARGET_POINTS:
-            break
-        if good and i >= 20 and i % 2:
-            base = rng.choice(good)
-            env = {s: base[s] + rng.gauss(0, 1) * max(1.0, abs(base[s])) * 10 ** -rng.uniform(0, 2)
-                   for s in syms}
-        else:
-            env = {s: draw(rng, s.name, i + 2 * j) for j, s in enumerate(syms)}
-        if any(env == g for g in good):
-            continue
-        if defined_float(exprs, env):
-            good.append(env)
-    points = []
-    for env in good:
-        menv = {s: mpmath.mpf(v) for s, v in env.items()}
-        try:
-            vals = [MP(e, menv) for e in exprs]
-        except Undefined:
-            continue
-        if all(k >= KINK for _, _, k in vals):
-            points.append(menv)
-    return points
+    """Real points where every expression in EXPRS is defined, away from kinks (the plain
+    oracle's search, with this file's coefficients drawn apart)."""
+    pts = so.search_points(rng, syms, exprs, lambda i, j, s: draw(rng, s.name, i + 2 * j),
+                           near_from=20, spread=2, largest=1e100, target=TARGET_POINTS,
+                           candidates=MAX_CANDIDATES)
+    return [p for p, _ in pts]
 
 
 def value_at(expr, env, dps):

@@ -1469,35 +1469,43 @@ def draw(rng, i):
     return rng.uniform(-10, 10)
 
 
-def defined_float(exprs, env):
+def defined_float(exprs, env, largest=1e200):
+    """Whether every expression in EXPRS is real, away from kinks and below LARGEST at ENV."""
     for e in exprs:
         try:
             v, _, kink = FLOAT(e, env)
         except Undefined:
             return False
-        if kink < KINK or abs(v) > 1e200:
+        except (TypeError, KeyError):
+            return False
+        if kink < KINK or abs(v) > largest:
             return False
     return True
 
 
-def find_points(case, rng, exprs):
-    """Real points where every expression in exprs is defined, drawn from several
-    magnitudes; once one is found, more are looked for around it so that a narrow
-    domain (asin(2-4x) lives in [1/4, 3/4]) still gives enough points."""
-    syms = [SYMS[v] for v in case.vars]
+def search_points(rng, syms, exprs, draw_at, near_from=24, spread=3, largest=1e200,
+                  target=None, candidates=None):
+    """Real points where every expression in EXPRS is defined, away from kinks, as
+    (point, values at 30 digits): DRAW_AT(i, j, symbol) proposes the ith candidate's jth
+    coordinate from several magnitudes; from candidate NEAR_FROM on, every other one is
+    sought around a point already found, within 10^-SPREAD of its size, so that a narrow
+    domain (asin(2-4x) lives in [1/4, 3/4]) still gives enough points. At most TARGET
+    points from at most CANDIDATES tries (by default this file's)."""
+    target = TARGET_POINTS if target is None else target
+    candidates = MAX_CANDIDATES if candidates is None else candidates
     good = []
-    for i in range(MAX_CANDIDATES):
-        if len(good) >= TARGET_POINTS:
+    for i in range(candidates):
+        if len(good) >= target:
             break
-        if good and i >= 24 and i % 2:
+        if good and i >= near_from and i % 2:
             base = rng.choice(good)
-            env = {s: base[s] + rng.gauss(0, 1) * max(1.0, abs(base[s])) * 10 ** -rng.uniform(0, 3)
-                   for s in syms}
+            env = {s: base[s] + rng.gauss(0, 1) * max(1.0, abs(base[s])) *
+                   10 ** -rng.uniform(0, spread) for s in syms}
         else:
-            env = {s: draw(rng, i + 3 * j) for j, s in enumerate(syms)}
+            env = {s: draw_at(i, j, s) for j, s in enumerate(syms)}
         if any(env == g for g in good):
             continue
-        if defined_float(exprs, env):
+        if defined_float(exprs, env, largest):
             good.append(env)
     points = []
     for env in good:
@@ -1509,6 +1517,12 @@ def find_points(case, rng, exprs):
         if all(k >= KINK for _, _, k in vals):
             points.append((menv, vals))
     return points
+
+
+def find_points(case, rng, exprs):
+    """The points of CASE: search_points over its variables."""
+    syms = [SYMS[v] for v in case.vars]
+    return search_points(rng, syms, exprs, lambda i, j, s: draw(rng, i + 3 * j))
 
 
 def prepare(case, seed, runner, pool):
