@@ -96,5 +96,14 @@ TEST(CheckCli, BadUsage) {
   EXPECT_EQ(run_in_process({"check", "x y", "--answer", "y", "--wrt", "x"}).status, 0);
 }
 
+TEST(CheckCli, TheAnswerIsShownAsTyped) {
+  // GiNaC multiplies 2(3x+1) out; the learner sees what they wrote, not 6x + 2.
+  auto r = run_in_process({"check", "(3x+1)^2", "--answer", "2(3x+1)"});
+  EXPECT_NE(r.out.find("your answer:  2(3x+1)\n"), std::string::npos) << r.out;
+  // Where the reading is what was typed, it is shown in print.
+  r = run_in_process({"check", "sin(x^2)", "--answer", "2x cos(x^2)"});
+  EXPECT_NE(r.out.find("your answer:  2x·cos(x²)\n"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace tutor

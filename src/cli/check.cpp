@@ -28,6 +28,20 @@ GiNaC::ex pick_variable(const Invocation& inv, const Parsed& p, Context& ctx) {
   return ctx.syms->get(p.variables.empty() ? "x" : p.variables.front());
 }
 
+// The answer as the tutor read it (2x·cos(x²)) when that is what was typed, up to spaces and
+// multiplication signs; otherwise as typed: GiNaC multiplies 2(3x+1) out to 6x + 2, which
+// the learner never wrote.
+std::string answer_shown(const std::string& typed, const std::optional<GiNaC::ex>& read,
+                         const Context& ctx) {
+  if (!read) return sanitize(typed);
+  auto bare = [](std::string s) {
+    std::erase_if(s, [](char c) { return c == ' ' || c == '*' || c == '\t'; });
+    return s;
+  };
+  if (bare(print(*read, Style::input)) == bare(typed)) return print(*read, math_style(ctx));
+  return sanitize(trim(typed));
+}
+
 int run_check(const Invocation& inv, Context& ctx) {
   Parsed p = parse(inv.expression, *ctx.syms);
   auto answer = inv.value("--answer");
@@ -73,8 +87,7 @@ int run_check(const Invocation& inv, Context& ctx) {
   std::string verdict = tr(ctx.lang, "check.status." + std::string(status_id(v.status)));
   if (v.mistake) verdict += " (" + std::string(mistake_id(*v.mistake)) + ")";
   std::vector<std::pair<std::string, std::string>> rows{
-      {tr(ctx.lang, "check.label_answer"),
-       read ? print(*read, math_style(ctx)) : sanitize(*answer)},
+      {tr(ctx.lang, "check.label_answer"), answer_shown(*answer, read, ctx)},
       {tr(ctx.lang, "check.label_verdict"), verdict},
   };
   out << aligned(rows);
