@@ -42,6 +42,18 @@ class Rebuild {
       return real_ ? joined_exponentials(ops) : GiNaC::mul(ops);
     if (GiNaC::is_exactly_a<GiNaC::power>(e))
       return real_ ? real_power(ops[0], ops[1]) : pow(ops[0], ops[1]);
+    // Every value the tutor works with is real where it is defined, so conjugate(z) is z
+    // there. GiNaC writes |z|² as z·conjugate(z) when it cannot tell z is real: csc(ln(x³)).
+    if (real_ && GiNaC::is_the_function<GiNaC::conjugate_function_SERIAL>(e)) return ops[0];
+    // |c·u| = |c|·|u|: d/dx arccsc(2x) = −2/(2|x|·√(4x² − 1)) can then cancel its 2.
+    if (real_ && GiNaC::is_the_function<GiNaC::abs_SERIAL>(e) &&
+        GiNaC::is_exactly_a<GiNaC::mul>(ops[0])) {
+      const ex& m = ops[0];
+      const ex c = m.op(m.nops() - 1);
+      if (GiNaC::is_exactly_a<numeric>(c) && GiNaC::ex_to<numeric>(c).is_real()) {
+        return GiNaC::abs(c) * GiNaC::abs(m / c);
+      }
+    }
     if (GiNaC::is_a<GiNaC::function>(e)) {
       return GiNaC::function(GiNaC::ex_to<GiNaC::function>(e).get_serial(), ops);
     }

@@ -276,7 +276,7 @@ ex asec_eval(const ex& x) {
   return asec(x).hold();
 }
 ex asec_deriv(const ex& x, unsigned) {
-  return GiNaC::pow(x, -2) * GiNaC::pow(1 - GiNaC::pow(x, -2), numeric(-1, 2));
+  return GiNaC::pow(GiNaC::abs(x), -1) * GiNaC::pow(GiNaC::pow(x, 2) - 1, numeric(-1, 2));
 }
 
 ex acsc_evalf(const ex& x) {
@@ -289,7 +289,7 @@ ex acsc_eval(const ex& x) {
   return acsc(x).hold();
 }
 ex acsc_deriv(const ex& x, unsigned) {
-  return -GiNaC::pow(x, -2) * GiNaC::pow(1 - GiNaC::pow(x, -2), numeric(-1, 2));
+  return -GiNaC::pow(GiNaC::abs(x), -1) * GiNaC::pow(GiNaC::pow(x, 2) - 1, numeric(-1, 2));
 }
 
 // The same conjugate, real part and info for every function here: each is real wherever

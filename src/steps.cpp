@@ -117,10 +117,10 @@ ex d_acot(const ex& u) {
 // branches, and GiNaC rewrites |csc(v)²| into csc(v)·csc(conjugate(v)), which is not a
 // function a learner can type.
 ex d_asec(const ex& u) {
-  return GiNaC::pow(u, -2) * GiNaC::pow(1 - GiNaC::pow(u, -2), numeric(-1, 2));
+  return GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
 }
 ex d_acsc(const ex& u) {
-  return -GiNaC::pow(u, -2) * GiNaC::pow(1 - GiNaC::pow(u, -2), numeric(-1, 2));
+  return -GiNaC::pow(GiNaC::abs(u), -1) * GiNaC::pow(GiNaC::pow(u, 2) - 1, numeric(-1, 2));
 }
 ex d_exp(const ex& u) {
   return GiNaC::exp(u);
