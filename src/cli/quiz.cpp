@@ -16,7 +16,7 @@
 #include "tutor/files.hpp"
 #include "tutor/gradebook.hpp"
 #include "tutor/print.hpp"
-#include "tutor/quiz.hpp"
+#include "tutor/quiz_marking.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/text.hpp"
 
