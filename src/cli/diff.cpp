@@ -9,8 +9,8 @@
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
-#include "tutor/graph.hpp"
 #include "tutor/named_chain.hpp"
+#include "tutor/point.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
@@ -108,12 +108,11 @@ GiNaC::ex variable(const std::string& name, Context& ctx) {
   return ctx.syms->get(canonical);
 }
 
-// The point of --at, every variable of P given; an error points at the --at text.
 // The point of --at, every variable of EXPR given, each value as typed (x=pi/2 is π/2);
 // an error points at the --at text.
 std::map<std::string, GiNaC::ex> point_of(const std::string& at, const GiNaC::ex& expr) {
   try {
-    return parse_point(at, expr);
+    return parse_point(at, variables_of(expr));
   } catch (const Error& e) {
     throw Error(e.message(), Span{0, at.size()}, at);
   }
