@@ -1,6 +1,4 @@
 // `tutor diff EXPR`: the derivative, step by step, with every chain-rule factor.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <ostream>
 
@@ -160,7 +158,7 @@ std::string value_text(const std::string& name, const AtValue& v, Style style, L
   if (exact != v.substituted) out += " = " + exact;
   const bool rational = GiNaC::is_exactly_a<GiNaC::numeric>(v.exact) &&
                         GiNaC::ex_to<GiNaC::numeric>(v.exact).is_rational();
-  if (!rational) out += (style == Style::text ? " ≈ " : " ~ ") + fmt::format("{:.6g}", *v.value);
+  if (!rational) out += (style == Style::text ? " ≈ " : " ~ ") + format_short(*v.value);
   return out;
 }
 
@@ -385,8 +383,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
   if (point && format != "latex" && order == 1 && steps.size() > 1 &&
       std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
     std::string vector;
-    for (const auto& a : at)
-      vector += (vector.empty() ? "" : ", ") + fmt::format("{:.6g}", *a.value);
+    for (const auto& a : at) vector += (vector.empty() ? "" : ", ") + format_short(*a.value);
     out << "\n" << tr(ctx.lang, "diff.gradient", coordinates, vector) << "\n";
   }
   return 0;
