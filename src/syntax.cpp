@@ -323,30 +323,6 @@ bool is_constant_name(std::string_view name) {
   return name == "pi" || name == "e";
 }
 
-// log10 |n| for a nonzero integer, without converting a huge one to double.
-double log10_abs_integer(const numeric& n) {
-  const long bits = n.int_length();
-  if (bits < 1000) return std::log10(std::abs(n.to_double()));
-  // Within 0.31 of the truth, which is plenty for a limit of hundreds of digits.
-  return static_cast<double>(bits - 1) * std::log10(2.0);
-}
-
-// log10 |n| for a nonzero real number.
-double log10_abs(const numeric& n) {
-  if (n.is_rational()) return log10_abs_integer(n.numer()) - log10_abs_integer(n.denom());
-  return std::log10(std::abs(n.to_double()));
-}
-
-// About how many digits N takes to write: log10 of the larger of |numerator| and
-// denominator for an exact number, |log10 |N|| for a decimal; 0 for 0 and ±1.
-double log10_size(const numeric& n) {
-  if (n.is_zero() || !n.is_real()) return 0;
-  if (n.is_rational()) {
-    return std::max(log10_abs_integer(n.numer()), log10_abs_integer(n.denom()));
-  }
-  return std::abs(log10_abs(n));
-}
-
 // What is wrong with the numbers in E, if anything: a non-real number (√−1 = i), a decimal
 // outside what a double holds (the printer and every engine work in doubles), or an exact
 // number with more digits than LIMITS allow. Walks E without recursion.
@@ -362,7 +338,7 @@ BadNumber bad_number(const ex& e, double max_digits) {
       const numeric& n = GiNaC::ex_to<numeric>(cur);
       if (!n.is_real()) return BadNumber::not_real;
       if (n.is_rational()) {
-        if (log10_size(n) > max_digits) return BadNumber::too_many_digits;
+        if (digits_of(n) > max_digits) return BadNumber::too_many_digits;
       } else if (!n.is_zero() && (abs(n) > kHuge || abs(n) < kTiny)) {
         return BadNumber::decimal_range;
       }
@@ -371,21 +347,6 @@ BadNumber bad_number(const ex& e, double max_digits) {
     for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
   }
   return BadNumber::none;
-}
-
-// The largest |n| among integer exponents of non-numeric bases in E.
-std::optional<numeric> largest_symbolic_exponent(const ex& e, int depth = 0) {
-  std::optional<numeric> best;
-  if (depth > 400) return best;
-  if (GiNaC::is_a<GiNaC::power>(e) && !GiNaC::is_a<numeric>(e.op(0)) &&
-      GiNaC::is_a<numeric>(e.op(1))) {
-    best = abs(GiNaC::ex_to<numeric>(e.op(1)));
-  }
-  for (std::size_t i = 0; i < e.nops(); ++i) {
-    auto sub = largest_symbolic_exponent(e.op(i), depth + 1);
-    if (sub && (!best || *sub > *best)) best = sub;
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -573,12 +534,7 @@ class Parser {
         fail(in_, span, x.is_zero() ? "syntax.undefined" : "syntax.division_by_zero",
              {std::string(in_.substr(span.begin, span.end - span.begin))});
       }
-      // The result has about log10_size(b)·|x| digits; work in logarithms so that an
-      // exponent such as 10^999 cannot overflow a double.
-      const double size = log10_size(b);
-      const double log_digits = size == 0 || x.is_zero()
-                                    ? -1
-                                    : std::log10(size) + log10_abs(x.is_real() ? x : numeric(1));
+      const double log_digits = log10_power_digits(b, x);
       if (log_digits > std::log10(lim_.max_number_digits)) {
         std::string shown = log_digits < 15
                                 ? std::to_string(static_cast<long long>(std::pow(10, log_digits)))
@@ -929,27 +885,39 @@ std::vector<std::string> similar_function_names(std::string_view name) {
   return out;
 }
 
-Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
+namespace {
+
+void refuse_long(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_input_bytes) {
     throw SyntaxError(
         Message{"syntax.too_long",
                 {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
         Span{limits.max_input_bytes, text.size()}, std::string(text));
   }
+}
+
+// GiNaC merges powers as it builds, (x^100)^100 = x^10000, so E is checked as GiNaC kept it.
+void refuse_large_exponents(const ex& e, std::string_view text, const Limits& limits) {
+  if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
+    std::ostringstream os;
+    os << *big;
+    throw SyntaxError(
+        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
+        Span{0, text.size()}, std::string(text));
+  }
+}
+
+}  // namespace
+
+Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
+  refuse_long(text, limits);
   Lexer lexer(text, syms.definitions());
   std::vector<Token> toks = lexer.run();
   Parser parser(text, std::move(toks), syms, limits);
   const ex held = parser.parse_all();
   Span whole{0, text.size()};
   const ex e = parser.expand_at(whole, held);
-  // GiNaC merges powers as it builds, (x^100)^100 = x^10000, so check what it kept.
-  if (auto big = largest_symbolic_exponent(e); big && *big > numeric(limits.max_exponent)) {
-    std::ostringstream os;
-    os << *big;
-    throw SyntaxError(
-        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
-        whole, std::string(text));
-  }
+  refuse_large_exponents(e, text, limits);
   double terms = expansion_terms(e);
   if (terms > limits.max_expanded_terms) {
     std::string shown = terms < 1e15 ? std::to_string(static_cast<long long>(terms)) : "10^15+";
@@ -979,25 +947,14 @@ bool looks_like_definition(std::string_view text) {
 }
 
 ParsedDefinition parse_definition(std::string_view text, SymbolTable& syms, const Limits& limits) {
-  if (text.size() > limits.max_input_bytes) {
-    throw SyntaxError(
-        Message{"syntax.too_long",
-                {std::to_string(text.size()), std::to_string(limits.max_input_bytes)}},
-        Span{limits.max_input_bytes, text.size()}, std::string(text));
-  }
+  refuse_long(text, limits);
   Lexer lexer(text, syms.definitions());
   Parser parser(text, lexer.run(), syms, limits);
   Definition d = parser.definition();
   const Span whole{0, text.size()};
   // The body must be something the parser would accept as an expression on its own.
   const ex body = parser.expand_at(whole, d.body);
-  if (auto big = largest_symbolic_exponent(body); big && *big > numeric(limits.max_exponent)) {
-    std::ostringstream os;
-    os << *big;
-    throw SyntaxError(
-        Message{"syntax.exponent_too_large", {os.str(), std::to_string(limits.max_exponent)}},
-        whole, std::string(text));
-  }
+  refuse_large_exponents(body, text, limits);
   std::vector<Message> notes = lexer.notes();
   notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
   return ParsedDefinition{std::move(d), std::move(notes)};
