@@ -18,7 +18,7 @@
 #include "tutor/named_chain.hpp"
 #include "tutor/practice.hpp"
 #include "tutor/print.hpp"
-#include "tutor/quiz.hpp"
+#include "tutor/quiz_marking.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"

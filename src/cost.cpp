@@ -82,6 +82,34 @@ class ExpansionWalk {
   int budget_ = 20000;
 };
 
+// log10 |n| for a nonzero integer, without converting a huge one to double.
+double log10_abs_integer(const GiNaC::numeric& n) {
+  const long bits = n.int_length();
+  if (bits < 1000) return std::log10(std::abs(n.to_double()));
+  // Within 0.31 of the truth, which is plenty for a limit of hundreds of digits.
+  return static_cast<double>(bits - 1) * std::log10(2.0);
+}
+
+// log10 |n| for a nonzero real number.
+double log10_abs(const GiNaC::numeric& n) {
+  if (n.is_rational()) return log10_abs_integer(n.numer()) - log10_abs_integer(n.denom());
+  return std::log10(std::abs(n.to_double()));
+}
+
+std::optional<GiNaC::numeric> largest_symbolic_exponent(const GiNaC::ex& e, int depth) {
+  std::optional<GiNaC::numeric> best;
+  if (depth > 400) return best;
+  if (GiNaC::is_a<GiNaC::power>(e) && !GiNaC::is_a<GiNaC::numeric>(e.op(0)) &&
+      GiNaC::is_a<GiNaC::numeric>(e.op(1))) {
+    best = abs(GiNaC::ex_to<GiNaC::numeric>(e.op(1)));
+  }
+  for (std::size_t i = 0; i < e.nops(); ++i) {
+    auto sub = largest_symbolic_exponent(e.op(i), depth + 1);
+    if (sub && (!best || *sub > *best)) best = sub;
+  }
+  return best;
+}
+
 }  // namespace
 
 double expansion_terms(const GiNaC::ex& e) {
@@ -120,6 +148,55 @@ bool larger_than(const GiNaC::ex& e, std::size_t max_nodes, std::size_t max_dept
     for (std::size_t i = 0; i < cur.nops(); ++i) todo.emplace_back(cur.op(i), depth + 1);
   }
   return false;
+}
+
+double digits_of(const GiNaC::numeric& n) {
+  if (n.is_zero() || !n.is_real()) return 0;
+  if (n.is_rational()) {
+    return std::max(log10_abs_integer(n.numer()), log10_abs_integer(n.denom()));
+  }
+  return std::abs(log10_abs(n));
+}
+
+double log10_power_digits(const GiNaC::numeric& base, const GiNaC::numeric& exponent) {
+  // The result has about digits_of(base)·|exponent| digits.
+  const double size = digits_of(base);
+  if (size == 0 || exponent.is_zero()) return -1;
+  return std::log10(size) + log10_abs(exponent.is_real() ? exponent : GiNaC::numeric(1));
+}
+
+std::optional<GiNaC::numeric> largest_symbolic_exponent(const GiNaC::ex& e) {
+  return largest_symbolic_exponent(e, 0);
+}
+
+double longest_number_digits(const GiNaC::ex& e) {
+  double most = 0;
+  std::vector<GiNaC::ex> todo{e};
+  while (!todo.empty()) {
+    const GiNaC::ex cur = todo.back();
+    todo.pop_back();
+    if (GiNaC::is_exactly_a<GiNaC::numeric>(cur)) {
+      most = std::max(most, digits_of(GiNaC::ex_to<GiNaC::numeric>(cur)));
+      continue;
+    }
+    const bool power = GiNaC::is_exactly_a<GiNaC::power>(cur);
+    for (std::size_t i = 0; i < cur.nops(); ++i) {
+      if (!(power && i == 1 && GiNaC::is_exactly_a<GiNaC::numeric>(cur.op(1)))) {
+        todo.push_back(cur.op(i));
+      }
+    }
+  }
+  return most;
+}
+
+double largest_exponent(const GiNaC::ex& e) {
+  double most = 1;
+  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it) {
+    if (GiNaC::is_exactly_a<GiNaC::power>(*it) && GiNaC::is_exactly_a<GiNaC::numeric>(it->op(1))) {
+      most = std::max(most, std::abs(GiNaC::ex_to<GiNaC::numeric>(it->op(1)).to_double()));
+    }
+  }
+  return most;
 }
 
 }  // namespace tutor

@@ -63,45 +63,6 @@ bool reaches(const Definitions& defs, const std::string& from, const std::string
                      [&](const std::string& u) { return reaches(defs, u, target, seen); });
 }
 
-// About how many digits the longest number in E has, exponents aside: substituting
-// x^1000 for x multiplies exponents, which costs nothing.
-double number_digits(const GiNaC::ex& e) {
-  double most = 0;
-  std::vector<GiNaC::ex> todo{e};
-  while (!todo.empty()) {
-    const GiNaC::ex cur = todo.back();
-    todo.pop_back();
-    if (GiNaC::is_exactly_a<GiNaC::numeric>(cur)) {
-      const auto& n = GiNaC::ex_to<GiNaC::numeric>(cur);
-      if (n.is_rational()) {
-        const long bits = std::max(n.numer().int_length(), n.denom().int_length());
-        most = std::max(most, static_cast<double>(bits) * 0.30103);
-      } else if (n.is_real() && !n.is_zero()) {
-        most = std::max(most, std::abs(std::log10(std::abs(n.to_double()))));
-      }
-      continue;
-    }
-    const bool power = GiNaC::is_exactly_a<GiNaC::power>(cur);
-    for (std::size_t i = 0; i < cur.nops(); ++i) {
-      if (!(power && i == 1 && GiNaC::is_exactly_a<GiNaC::numeric>(cur.op(1)))) {
-        todo.push_back(cur.op(i));
-      }
-    }
-  }
-  return most;
-}
-
-// The largest |n| of a numeric exponent in E: x^1000 raises whatever replaces x to 1000.
-double largest_exponent(const GiNaC::ex& e) {
-  double most = 1;
-  for (auto it = e.preorder_begin(); it != e.preorder_end(); ++it) {
-    if (GiNaC::is_exactly_a<GiNaC::power>(*it) && GiNaC::is_exactly_a<GiNaC::numeric>(it->op(1))) {
-      most = std::max(most, std::abs(GiNaC::ex_to<GiNaC::numeric>(it->op(1)).to_double()));
-    }
-  }
-  return most;
-}
-
 // Past this many digits a number is refused, as the parser refuses 2^5000.
 constexpr double kMaxDigits = 1000;
 
@@ -120,7 +81,7 @@ class Expander : public GiNaC::map_function {
     const GiNaC::ex& b = body(*d, call->order);
     // GiNaC computes numeric powers as it substitutes: f(f(5)) with f(x) = x^1000 would be a
     // number of 700,000 digits. Judge the size first.
-    if (number_digits(arg) * largest_exponent(b) > kMaxDigits) {
+    if (longest_number_digits(arg) * largest_exponent(b) > kMaxDigits) {
       throw Error(Message{"define.number_too_large", {call->name}});
     }
     GiNaC::ex result = b.subs(GiNaC::exmap{{own(*d), arg}});

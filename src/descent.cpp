@@ -7,6 +7,7 @@
 
 #include "tutor/errors.hpp"
 #include "tutor/interrupt.hpp"
+#include "tutor/point.hpp"
 #include "tutor/print.hpp"
 
 namespace tutor {
@@ -257,34 +258,9 @@ double parse_real(std::string_view text, std::string_view option) {
 std::map<std::string, double> parse_start(std::string_view text,
                                           const std::vector<std::string>& variables) {
   std::map<std::string, double> out;
-  if (text.find('=') == std::string_view::npos) {
-    if (variables.size() != 1) {
-      std::string names;
-      for (const auto& v : variables) names += (names.empty() ? "" : ", ") + v;
-      throw Error(Message{"descent.from_needs_names", {names}});
-    }
-    out[variables[0]] = parse_real(text, "--from");
-    return out;
-  }
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t comma = text.find(',', pos);
-    if (comma == std::string_view::npos) comma = text.size();
-    std::string_view item = text.substr(pos, comma - pos);
-    std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos) {
-      throw Error(Message{"descent.from_bad_item", {std::string(item)}});
-    }
-    std::string name(item.substr(0, eq));
-    std::erase(name, ' ');
-    if (std::find(variables.begin(), variables.end(), name) == variables.end()) {
-      throw Error(Message{"descent.from_unknown", {name}});
-    }
-    out[name] = parse_real(item.substr(eq + 1), "--from " + name);
-    pos = comma + 1;
-  }
-  for (const auto& v : variables) {
-    if (!out.contains(v)) throw Error(Message{"descent.from_missing", {v}});
+  for (const auto& [name, value] : parse_point(text, variables, PointOption::from)) {
+    // parse_point has checked that each value is a finite real number.
+    out[name] = GiNaC::ex_to<GiNaC::numeric>(*real_number(value)).to_double();
   }
   return out;
 }

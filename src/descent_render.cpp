@@ -1,7 +1,5 @@
 #include "tutor/descent_render.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -22,10 +20,6 @@ Style style_of(const ViewOptions& view) {
   return view.ascii ? Style::ascii : Style::text;
 }
 
-std::string num(double d) {
-  return fmt::format("{:.6g}", d);
-}
-
 // A variable as the printer writes it: "θ" for theta (unless ASCII).
 std::string variable_text(const std::string& name, Style style) {
   SymbolTable syms;
@@ -33,22 +27,22 @@ std::string variable_text(const std::string& name, Style style) {
 }
 
 std::string point_text(const std::vector<double>& v) {
-  if (v.size() == 1) return num(v[0]);
+  if (v.size() == 1) return format_short(v[0]);
   std::string s = "(";
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + num(v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + format_short(v[i]);
   return s + ")";
 }
 
 std::string named_point(const Descent& d, const std::vector<double>& v) {
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    s += (i ? ", " : "") + d.variables[i] + " = " + num(v[i]);
+    s += (i ? ", " : "") + d.variables[i] + " = " + format_short(v[i]);
   }
   return s;
 }
 
 std::string rate_label(const ViewOptions& view, double lr) {
-  return (view.ascii ? "lr = " : "η = ") + num(lr);
+  return (view.ascii ? "lr = " : "η = ") + format_short(lr);
 }
 
 std::string verdict_word(Lang lang, RunVerdict v) {
@@ -99,7 +93,7 @@ nlohmann::ordered_json reason_json(const Descent& d, const DescentRun& run, Lang
 
 // The cells of one step in a run's block: k, θ, f(θ).
 std::vector<std::string> step_cells(const DescentStep& s) {
-  return {std::to_string(s.k), point_text(s.theta), num(s.value)};
+  return {std::to_string(s.k), point_text(s.theta), format_short(s.value)};
 }
 
 // Which step of RUN shows on table row R (counting the head rows, then the tail rows), if any.
@@ -115,30 +109,30 @@ std::optional<std::size_t> step_on_row(const DescentRun& run, std::size_t r) {
 
 std::string descent_reason(const Descent& d, const DescentRun& run, Lang lang) {
   const Reason& r = run.reason;
-  const std::string tol = num(d.options.tol);
+  const std::string tol = format_short(d.options.tol);
   switch (run.verdict) {
     case RunVerdict::converged:
-      if (r.step == 0) return tr(lang, "descent.why.converged_start", num(r.size), tol);
+      if (r.step == 0) return tr(lang, "descent.why.converged_start", format_short(r.size), tol);
       return tr(lang,
                 r.by_step_size ? "descent.why.converged_step" : "descent.why.converged_gradient",
-                r.step, num(r.size), tol);
+                r.step, format_short(r.size), tol);
     case RunVerdict::slow: {
-      std::string s = tr(lang, "descent.why.slow", d.options.steps, num(r.gradient_norm));
+      std::string s = tr(lang, "descent.why.slow", d.options.steps, format_short(r.gradient_norm));
       if (r.more_steps)
         s += "; " + tr(lang, "descent.why.slow_more", *r.more_steps);
       else
         s += "; " + tr(lang, "descent.why.slow_flat");
-      if (r.distance) s += "; " + tr(lang, "descent.why.slow_distance", num(*r.distance));
+      if (r.distance) s += "; " + tr(lang, "descent.why.slow_distance", format_short(*r.distance));
       return s;
     }
     case RunVerdict::oscillating:
-      return tr(lang, "descent.why.oscillating", r.reversals, r.window, num(r.value));
+      return tr(lang, "descent.why.oscillating", r.reversals, r.window, format_short(r.value));
     case RunVerdict::diverged:
       switch (r.divergence) {
         case Divergence::grew:
-          return tr(lang, "descent.why.grew", r.step, point_text(r.theta), num(r.value));
+          return tr(lang, "descent.why.grew", r.step, point_text(r.theta), format_short(r.value));
         case Divergence::growing:
-          return tr(lang, "descent.why.growing", r.step, num(r.value));
+          return tr(lang, "descent.why.growing", r.step, format_short(r.value));
         case Divergence::non_finite:
           return tr(lang, "descent.why.non_finite", r.step);
         case Divergence::left_domain:
@@ -159,7 +153,7 @@ std::string descent_header(const Descent& d, const ViewOptions& view) {
   const std::vector<double>& start = d.runs.front().steps.front().theta;
   std::string from;
   for (std::size_t i = 0; i < d.variables.size(); ++i) {
-    from += (i ? ", " : "") + variable_text(d.variables[i], style) + " = " + num(start[i]);
+    from += (i ? ", " : "") + variable_text(d.variables[i], style) + " = " + format_short(start[i]);
   }
   std::string grad;
   for (std::size_t i = 0; i < d.variables.size(); ++i) {
@@ -167,7 +161,7 @@ std::string descent_header(const Descent& d, const ViewOptions& view) {
             print(d.gradient[i], style);
   }
   return tr(view.lang, "descent.header", print(d.expr, style), from, d.options.steps,
-            num(d.options.tol)) +
+            format_short(d.options.tol)) +
          "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
          tr(view.lang, "descent.update_rule") + "\n";
 }
@@ -254,7 +248,7 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
          point_text(q.curvature)) +
       "\n";
   if (!q.critical_rate) return out + tr(lang, "descent.quad.no_min") + "\n";
-  out += tr(lang, "descent.quad.critical", num(*q.critical_rate)) + "\n";
+  out += tr(lang, "descent.quad.critical", format_short(*q.critical_rate)) + "\n";
   for (const auto& run : d.runs) {
     std::vector<double> f;
     double worst = 0;
@@ -271,15 +265,16 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
     else if (worst <= eps)
       side = tr(lang, "descent.quad.one_step");
     else if (worst > 0.99)
-      side = tr(lang, "descent.quad.slowly", num(100 * (1 - worst)));
+      side = tr(lang, "descent.quad.slowly", format_short(100 * (1 - worst)));
     else if (std::any_of(f.begin(), f.end(), [](double x) { return x < 0; }))
       side = tr(lang, "descent.quad.zigzag");
     else
       side = tr(lang, "descent.quad.below");
     if (view.ascii) {
-      out += "  lr = " + num(run.lr) + ": factor " + point_text(f) + "  " + side + "\n";
+      out += "  lr = " + format_short(run.lr) + ": factor " + point_text(f) + "  " + side + "\n";
     } else {
-      out += "  " + tr(lang, "descent.quad.rate", num(run.lr), point_text(f)) + "  " + side + "\n";
+      out += "  " + tr(lang, "descent.quad.rate", format_short(run.lr), point_text(f)) + "  " +
+             side + "\n";
     }
   }
   return out;
@@ -319,13 +314,12 @@ std::string descent_csv(const Descent& d) {
   out += ",value";
   for (const auto& v : d.variables) out += one ? ",gradient" : ",gradient_" + v;
   out += "\n";
-  auto full = [](double x) { return fmt::format("{}", x); };
   for (const auto& run : d.runs) {
     for (const auto& s : run.steps) {
-      out += full(run.lr) + "," + std::to_string(s.k);
-      for (double t : s.theta) out += "," + full(t);
-      out += "," + full(s.value);
-      for (double g : s.gradient) out += "," + full(g);
+      out += format_full(run.lr) + "," + std::to_string(s.k);
+      for (double t : s.theta) out += "," + format_full(t);
+      out += "," + format_full(s.value);
+      for (double g : s.gradient) out += "," + format_full(g);
       out += "\n";
     }
   }

@@ -1,10 +1,9 @@
 #include "tutor/gradients_render.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
 
 #include "tutor/chart.hpp"
+#include "tutor/print.hpp"
 #include "tutor/table.hpp"
 
 namespace tutor {
@@ -14,10 +13,6 @@ namespace {
 // A chain longer than this is shown as its first and last layers.
 constexpr std::size_t kFullTable = 30;
 constexpr std::size_t kEndRows = 10;
-
-std::string num(double d) {
-  return fmt::format("{:.6g}", d);
-}
 
 std::string verdict_word(Lang lang, ChainVerdict v) {
   return tr(lang, "gradients.verdict." + std::string(chain_verdict_name(v)));
@@ -38,10 +33,11 @@ std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
     }
   }
   std::string word = verdict_word(lang, v);
-  if (v == ChainVerdict::stable) return tr(lang, "gradients.why.stable", word, num(at_input));
+  if (v == ChainVerdict::stable)
+    return tr(lang, "gradients.why.stable", word, format_short(at_input));
   return tr(lang,
             v == ChainVerdict::vanishing ? "gradients.why.vanishing" : "gradients.why.exploding",
-            word, where.value_or(0), num(at_input));
+            word, where.value_or(0), format_short(at_input));
 }
 
 std::string gradients_table(const Chain& c, Lang lang) {
@@ -59,9 +55,9 @@ std::string gradients_table(const Chain& c, Lang lang) {
       continue;
     }
     const Layer& l = c.layers[i];
-    std::vector<std::string> r = {std::to_string(l.layer), num(l.z), num(l.a), num(l.local),
-                                  num(l.gradient)};
-    if (l.clipped) r.push_back(num(*l.clipped));
+    std::vector<std::string> r = {std::to_string(l.layer), format_short(l.z), format_short(l.a),
+                                  format_short(l.local), format_short(l.gradient)};
+    if (l.clipped) r.push_back(format_short(*l.clipped));
     t.add_row(r);
   }
   return t.str();
@@ -74,11 +70,12 @@ std::string gradients_bound(const Chain& c, Lang lang) {
   std::string out;
   if (o.activation == Activation::relu) out += tr(lang, "gradients.note_relu") + "\n";
   if (o.activation == Activation::sigmoid && std::abs(o.weight) == 1) {
-    return out + tr(lang, "gradients.bound_sigmoid", o.layers, num(c.bound));
+    return out + tr(lang, "gradients.bound_sigmoid", o.layers, format_short(c.bound));
   }
   const double m = max_slope(o.activation);
-  return out + tr(lang, "gradients.bound_weighted", name, num(m), num(std::abs(o.weight)), o.layers,
-                  num(m * std::abs(o.weight)), num(c.bound));
+  return out + tr(lang, "gradients.bound_weighted", name, format_short(m),
+                  format_short(std::abs(o.weight)), o.layers, format_short(m * std::abs(o.weight)),
+                  format_short(c.bound));
 }
 
 std::string gradients_chart(const Chain& c, const ViewOptions& view) {
@@ -109,16 +106,17 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   const auto& o = c.options;
   const std::string name(activation_name(o.activation));
   std::string out =
-      tr(lang, "gradients.header", name, o.layers, num(o.weight), num(o.input)) + "\n" +
-      tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", name) + "\n" +
+      tr(lang, "gradients.header", name, o.layers, format_short(o.weight), format_short(o.input)) +
+      "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", name) +
+      "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", name, o.layers) +
       "\n\n";
   out += gradients_table(c, lang) + "\n";
   out += gradients_bound(c, lang) + "\n";
   if (o.clip) {
     out += tr(lang, "gradients.without_clip") + " " + gradients_verdict(c, lang, false) + "\n";
-    out += tr(lang, "gradients.with_clip", num(*o.clip)) + " " + gradients_verdict(c, lang, true) +
-           "\n";
+    out += tr(lang, "gradients.with_clip", format_short(*o.clip)) + " " +
+           gradients_verdict(c, lang, true) + "\n";
   } else {
     out += gradients_verdict(c, lang, false) + "\n";
   }
@@ -128,13 +126,12 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
 }
 
 std::string gradients_csv(const Chain& c) {
-  auto full = [](double x) { return fmt::format("{}", x); };
   std::string out =
       c.options.clip ? "layer,z,a,local,gradient,clipped\n" : "layer,z,a,local,gradient\n";
   for (const auto& l : c.layers) {
-    out += std::to_string(l.layer) + "," + full(l.z) + "," + full(l.a) + "," + full(l.local) + "," +
-           full(l.gradient);
-    if (l.clipped) out += "," + full(*l.clipped);
+    out += std::to_string(l.layer) + "," + format_full(l.z) + "," + format_full(l.a) + "," +
+           format_full(l.local) + "," + format_full(l.gradient);
+    if (l.clipped) out += "," + format_full(*l.clipped);
     out += "\n";
   }
   return out;

@@ -9,6 +9,7 @@
 #include "tutor/functions.hpp"
 #include "tutor/interrupt.hpp"
 #include "tutor/order.hpp"
+#include "tutor/point.hpp"
 #include "tutor/print.hpp"
 #include "tutor/symbols.hpp"
 #include "tutor/syntax.hpp"
@@ -328,18 +329,6 @@ class Builder {
   }
 };
 
-// A forward value: kept exact while rational, otherwise a floating-point number. Nullopt when
-// it is not a finite real number.
-std::optional<ex> to_number(const ex& v) {
-  ex e = v;
-  if (!(GiNaC::is_a<numeric>(e) && GiNaC::ex_to<numeric>(e).is_rational())) e = e.evalf();
-  if (!GiNaC::is_a<numeric>(e)) return std::nullopt;
-  const numeric& n = GiNaC::ex_to<numeric>(e);
-  if (!n.is_real()) return std::nullopt;
-  if (!n.is_rational() && !std::isfinite(n.to_double())) return std::nullopt;
-  return e;
-}
-
 // FORMULA in floating point when it is a power of exact numbers at this point that would
 // have more than a thousand digits: subs() computes those in full, and 3^(3^27) never ends.
 std::optional<ex> huge_exact_power(const ex& formula, const GiNaC::exmap& values) {
@@ -383,51 +372,10 @@ Graph build_graph(const ex& expr) {
   return Builder().build(expr);
 }
 
-std::map<std::string, ex> parse_point(std::string_view text, const ex& expr) {
-  const std::vector<std::string> vars = variables_of(expr);
-  std::map<std::string, ex> point;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t comma = text.find(',', pos);
-    if (comma == std::string_view::npos) comma = text.size();
-    const std::string item = trim(text.substr(pos, comma - pos));
-    pos = comma + 1;
-    if (item.empty() && comma == text.size() && !point.empty()) break;
-    const auto eq = item.find('=');
-    if (eq == std::string::npos) throw Error(Message{"graph.at_syntax", {item}});
-    std::string name = trim(item.substr(0, eq));
-    const std::string value_text = trim(item.substr(eq + 1));
-    if (const auto* greek = greek_by_glyph(name)) name = std::string(greek->name);
-    if (name.empty()) throw Error(Message{"graph.at_syntax", {item}});
-    if (std::find(vars.begin(), vars.end(), name) == vars.end()) {
-      std::string known;
-      for (const auto& v : vars) known += (known.empty() ? "" : ", ") + v;
-      if (known.empty()) known = "-";
-      throw Error(Message{"graph.at_unknown", {name, known}});
-    }
-    if (point.contains(name)) throw Error(Message{"graph.at_duplicate", {name}});
-    std::optional<ex> value;
-    try {
-      SymbolTable scratch;
-      Parsed p = parse(value_text, scratch);
-      // Kept as typed (π/2, not 1.5707…), once it is known to be a real number.
-      if (p.variables.empty() && to_number(p.expr)) value = p.expr;
-    } catch (const std::exception&) {
-      value.reset();
-    }
-    if (!value) throw Error(Message{"graph.at_not_number", {name, value_text}});
-    point[name] = *value;
-  }
-  for (const auto& v : vars) {
-    if (!point.contains(v)) throw Error(Message{"graph.at_missing", {v}});
-  }
-  return point;
-}
-
 void evaluate(Graph& g, const std::map<std::string, ex>& point) {
   // The graph's own values are numbers: exact while rational, floating point otherwise.
   g.point.clear();
-  for (const auto& [name, v] : point) g.point[name] = to_number(v).value_or(v);
+  for (const auto& [name, v] : point) g.point[name] = real_number(v).value_or(v);
   g.has_point = true;
   GiNaC::exmap values;
   for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -438,11 +386,11 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
       if (n.kind == NodeKind::input) {
         auto it = point.find(n.name);
         if (it == point.end()) throw Error(Message{"graph.at_missing", {n.name}});
-        v = to_number(it->second);
+        v = real_number(it->second);
       } else if (auto big = huge_exact_power(n.formula, values)) {
-        v = to_number(*big);
+        v = real_number(*big);
       } else {
-        v = to_number(n.formula.subs(values));
+        v = real_number(n.formula.subs(values));
       }
     } catch (const Error&) {
       throw;
@@ -460,7 +408,7 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
     for (auto& in : n.inputs) {
       std::optional<ex> v;
       try {
-        v = to_number(in.local.subs(values));
+        v = real_number(in.local.subs(values));
       } catch (const std::exception&) {
         v.reset();
       }
@@ -474,7 +422,7 @@ void evaluate(Graph& g, const std::map<std::string, ex>& point) {
   }
   Builder::backward_symbolic(g);
   for (auto& n : g.nodes) {
-    if (auto v = to_number(n.gradient)) n.gradient = *v;
+    if (auto v = real_number(n.gradient)) n.gradient = *v;
   }
 }
 
@@ -495,7 +443,7 @@ ex reference_gradient(const Graph& g, std::size_t variable_node) {
   for (const auto& n : g.nodes) {
     if (n.kind == NodeKind::input) at[n.symbol] = g.point.at(n.name);
   }
-  auto value = to_number(d.subs(at));
+  auto value = real_number(d.subs(at));
   return value ? *value : d.subs(at);
 }
 

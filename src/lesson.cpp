@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/files.hpp"
 #include "tutor/markdown.hpp"
 #include "tutor/practice.hpp"
 #include "tutor/syntax.hpp"
@@ -364,19 +363,14 @@ LessonSet load_lessons(const std::filesystem::path& dir, Lang lang) {
   }
   std::map<int, std::filesystem::path> numbers;
   for (const auto& f : files) {
-    // A huge file is refused before it is read.
-    if (std::filesystem::file_size(f, ec) > kMaxLessonBytes && !ec) {
-      set.problems.push_back(too_big(f));
+    std::string text;
+    try {
+      text = read_bounded(f, kMaxLessonBytes);
+    } catch (const Error& e) {
+      set.problems.push_back({f, 0, e.message()});
       continue;
     }
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      set.problems.push_back({f, 0, Message{"lesson.unreadable", {}}});
-      continue;
-    }
-    ParsedLesson p = parse_lesson(text.str(), f);
+    ParsedLesson p = parse_lesson(text, f);
     for (auto& problem : p.problems) set.problems.push_back(std::move(problem));
     if (!p.lesson) continue;
     if (p.lesson->lang != lang) {
@@ -426,6 +420,8 @@ std::optional<std::filesystem::path> find_lessons_dir(std::optional<std::string_
 }
 
 std::string format_problem(Lang lang, const LessonProblem& p) {
+  // A file that cannot be read is named by its own message.
+  if (p.line == 0 && is_file_error(p.message)) return render(lang, p.message);
   std::string where = sanitize(p.file.string());
   if (p.line > 0) where += ":" + std::to_string(p.line);
   return where + ": " + render(lang, p.message);

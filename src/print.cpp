@@ -493,4 +493,12 @@ std::string format_number(double d) {
   return s;
 }
 
+std::string format_short(double d) {
+  return fmt::format("{:.6g}", d);
+}
+
+std::string format_full(double d) {
+  return fmt::format("{}", d);
+}
+
 }  // namespace tutor

@@ -1,12 +1,10 @@
 #include "tutor/progress.hpp"
 
 #include <chrono>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/files.hpp"
 
 namespace tutor {
 
@@ -60,12 +58,8 @@ LoadedProgress load_progress(const std::filesystem::path& file) {
   LoadedProgress out;
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return out;
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
   try {
-    if (!in) throw std::runtime_error("unreadable");
-    out.progress = parse_progress(text.str());
+    out.progress = parse_progress(read_bounded(file, kMaxProgressBytes));
     return out;
   } catch (const std::exception&) {
     // Never silently discarded: the bad file is kept beside the new one.

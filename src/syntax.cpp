@@ -323,30 +323,6 @@ bool is_constant_name(std::string_view name) {
   return name == "pi" || name == "e";
 }
 
-// log10 |n| for a nonzero integer, without converting a huge one to double.
-double log10_abs_integer(const numeric& n) {
-  const long bits = n.int_length();
-  if (bits < 1000) return std::log10(std::abs(n.to_double()));
-  // Within 0.31 of the truth, which is plenty for a limit of hundreds of digits.
-  return static_cast<double>(bits - 1) * std::log10(2.0);
-}
-
-// log10 |n| for a nonzero real number.
-double log10_abs(const numeric& n) {
-  if (n.is_rational()) return log10_abs_integer(n.numer()) - log10_abs_integer(n.denom());
-  return std::log10(std::abs(n.to_double()));
-}
-
-// About how many digits N takes to write: log10 of the larger of |numerator| and
-// denominator for an exact number, |log10 |N|| for a decimal; 0 for 0 and ±1.
-double log10_size(const numeric& n) {
-  if (n.is_zero() || !n.is_real()) return 0;
-  if (n.is_rational()) {
-    return std::max(log10_abs_integer(n.numer()), log10_abs_integer(n.denom()));
-  }
-  return std::abs(log10_abs(n));
-}
-
 // What is wrong with the numbers in E, if anything: a non-real number (√−1 = i), a decimal
 // outside what a double holds (the printer and every engine work in doubles), or an exact
 // number with more digits than LIMITS allow. Walks E without recursion.
@@ -362,7 +338,7 @@ BadNumber bad_number(const ex& e, double max_digits) {
       const numeric& n = GiNaC::ex_to<numeric>(cur);
       if (!n.is_real()) return BadNumber::not_real;
       if (n.is_rational()) {
-        if (log10_size(n) > max_digits) return BadNumber::too_many_digits;
+        if (digits_of(n) > max_digits) return BadNumber::too_many_digits;
       } else if (!n.is_zero() && (abs(n) > kHuge || abs(n) < kTiny)) {
         return BadNumber::decimal_range;
       }
@@ -371,21 +347,6 @@ BadNumber bad_number(const ex& e, double max_digits) {
     for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
   }
   return BadNumber::none;
-}
-
-// The largest |n| among integer exponents of non-numeric bases in E.
-std::optional<numeric> largest_symbolic_exponent(const ex& e, int depth = 0) {
-  std::optional<numeric> best;
-  if (depth > 400) return best;
-  if (GiNaC::is_a<GiNaC::power>(e) && !GiNaC::is_a<numeric>(e.op(0)) &&
-      GiNaC::is_a<numeric>(e.op(1))) {
-    best = abs(GiNaC::ex_to<numeric>(e.op(1)));
-  }
-  for (std::size_t i = 0; i < e.nops(); ++i) {
-    auto sub = largest_symbolic_exponent(e.op(i), depth + 1);
-    if (sub && (!best || *sub > *best)) best = sub;
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -573,12 +534,7 @@ class Parser {
         fail(in_, span, x.is_zero() ? "syntax.undefined" : "syntax.division_by_zero",
              {std::string(in_.substr(span.begin, span.end - span.begin))});
       }
-      // The result has about log10_size(b)·|x| digits; work in logarithms so that an
-      // exponent such as 10^999 cannot overflow a double.
-      const double size = log10_size(b);
-      const double log_digits = size == 0 || x.is_zero()
-                                    ? -1
-                                    : std::log10(size) + log10_abs(x.is_real() ? x : numeric(1));
+      const double log_digits = log10_power_digits(b, x);
       if (log_digits > std::log10(lim_.max_number_digits)) {
         std::string shown = log_digits < 15
                                 ? std::to_string(static_cast<long long>(std::pow(10, log_digits)))

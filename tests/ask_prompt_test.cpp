@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tutor {
 namespace {
@@ -95,28 +96,23 @@ TEST(AskPrompt, TheInputEndingIsReported) {
 
 // ---- The same answers in every command ----
 
-struct Home {
-  std::filesystem::path path;
+struct Home : testing::TempDir {
   Home() {
-    char t[] = "/tmp/tutor-ask-XXXXXX";
-    path = mkdtemp(t);
-    std::filesystem::create_directories(path / "lessons/en");
-    std::ofstream(path / "lessons/en/1-t.md") << "---\nnumber: 1\ntitle: T\nlang: en\n---\n# T\n\n"
-                                                 "```question\nask: What is 27/2?\ntype: number\n"
-                                                 "answer: 27/2\nhint: Halve 27.\n```\n\n"
-                                                 "```question\nask: Which rate diverges?\n"
-                                                 "type: choice\nchoice: 0.001\nchoice: 0.1\n"
-                                                 "choice: 10\nanswer: c\nhint: Look at 1 - 2η.\n"
-                                                 "```\n";
-    std::ofstream(path / "quiz.toml")
-        << "title = \"T\"\n"
-           "[[question]]\nid = \"n\"\nkind = \"value\"\nexpression = \"x^3/2\"\n"
-           "at = { x = 3 }\nhints = [\"Halve 27.\"]\n"
-           "[[question]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Which rate diverges?\"\n"
-           "choices = [\"0.001\", \"0.1\", \"10\"]\nanswer = 3\nhints = [\"Look at 1 - 2η.\"]\n";
+    write("lessons/en/1-t.md",
+          "---\nnumber: 1\ntitle: T\nlang: en\n---\n# T\n\n"
+          "```question\nask: What is 27/2?\ntype: number\n"
+          "answer: 27/2\nhint: Halve 27.\n```\n\n"
+          "```question\nask: Which rate diverges?\n"
+          "type: choice\nchoice: 0.001\nchoice: 0.1\n"
+          "choice: 10\nanswer: c\nhint: Look at 1 - 2η.\n"
+          "```\n");
+    write("quiz.toml",
+          "title = \"T\"\n"
+          "[[question]]\nid = \"n\"\nkind = \"value\"\nexpression = \"x^3/2\"\n"
+          "at = { x = 3 }\nhints = [\"Halve 27.\"]\n"
+          "[[question]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Which rate diverges?\"\n"
+          "choices = [\"0.001\", \"0.1\", \"10\"]\nanswer = 3\nhints = [\"Look at 1 - 2η.\"]\n");
   }
-  ~Home() { std::filesystem::remove_all(path); }
-  std::map<std::string, std::string> env() const { return {{"XDG_DATA_HOME", path.string()}}; }
 
   testing::RunResult lesson(const std::string& input) const {
     return run_binary({"lesson", "1", "--lessons-dir", (path / "lessons").string()}, input, env());

@@ -47,5 +47,33 @@ TEST(Cost, ExpansionTermsAreBoundedBeforeExpanding) {
   EXPECT_DOUBLE_EQ(expansion_terms(p), 51);
 }
 
+// Digit counts against numbers whose length is known: 10^999 has 1000 digits.
+TEST(Cost, DigitsOfNumbersAndPowers) {
+  using GiNaC::numeric;
+  EXPECT_EQ(digits_of(numeric(0)), 0);
+  EXPECT_EQ(digits_of(numeric(-1)), 0);
+  EXPECT_NEAR(digits_of(numeric(1000)), 3, 1e-12);
+  EXPECT_NEAR(digits_of(numeric(1, 1000)), 3, 1e-12);  // the denominator
+  EXPECT_NEAR(digits_of(numeric(1e-20)), 20, 1e-9);
+  // 10^999, past the point where it is worked out from its bits: within 0.31.
+  EXPECT_NEAR(digits_of(numeric(10).power(999)), 999, 0.31);
+  // 2^(2^40) has about 0.30103·2^40 digits: log10 of that is 11.52.
+  EXPECT_NEAR(log10_power_digits(numeric(2), numeric(2).power(40)), 11.52, 0.01);
+  EXPECT_EQ(log10_power_digits(numeric(1), numeric(5000)), -1);
+  EXPECT_EQ(log10_power_digits(numeric(7), numeric(0)), -1);
+}
+
+TEST(Cost, ExponentsAndTheLongestNumber) {
+  SymbolTable syms;
+  ex x = syms.get("x");
+  ex e = GiNaC::pow(x, 5000) + GiNaC::sin(GiNaC::pow(x, -7000)) + GiNaC::pow(GiNaC::numeric(2), x);
+  EXPECT_EQ(*largest_symbolic_exponent(e), 7000);
+  EXPECT_FALSE(largest_symbolic_exponent(x + 1));
+  EXPECT_EQ(largest_exponent(x + 1), 1);
+  EXPECT_EQ(largest_exponent(GiNaC::pow(x, 3) + GiNaC::pow(x, -12)), 12);
+  // 123456·x^1000: six digits; the exponent is not a number that gets written out.
+  EXPECT_NEAR(longest_number_digits(123456 * GiNaC::pow(x, 1000)), 5.09, 0.01);
+}
+
 }  // namespace
 }  // namespace tutor

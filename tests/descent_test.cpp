@@ -176,6 +176,17 @@ TEST(Descent, ParseStart) {
   EXPECT_THROW(parse_start("x=1,z=2", {"x"}), Error);
   EXPECT_THROW(parse_start("x=abc", {"x"}), Error);
   EXPECT_THROW(parse_start("x=inf", {"x"}), Error);
+  // The same reader as graph --at: Greek names, and values such as pi/4.
+  EXPECT_EQ(parse_start("θ=1/4", {"theta"}), (std::map<std::string, double>{{"theta", 0.25}}));
+  EXPECT_DOUBLE_EQ(parse_start("pi/4", {"x"}).at("x"), std::atan(1.0));
+  EXPECT_THROW(parse_start("x=1,x=2", {"x"}), Error);
+}
+
+TEST(DescentCommand, FromTakesGreekNamesAsGraphAtDoes) {
+  auto r = run_in_process(
+      {"descent", "θ^2", "--from", "θ=1", "--lr", "0.25", "--steps", "1", "--format", "csv"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("0.5"), std::string::npos) << r.out;  // θ = 1 - 0.25·2 = 0.5
 }
 
 // ---- the command ----

@@ -7,12 +7,14 @@
 #include <fstream>
 
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 #include "tutor/progress.hpp"
 
 namespace tutor {
 namespace {
 
 using testing::run_binary;
+using testing::TempDir;
 
 TEST(Exercise, AnswerKeysMatchTheCourse) {
   auto all = course_exercises(Lang::en);
@@ -43,64 +45,53 @@ TEST(Exercise, GradesNumbersAndChoices) {
   EXPECT_EQ(grade(diverges, "4").status, Status::invalid);
 }
 
-struct TempHome {
-  std::filesystem::path path;
-  TempHome() {
-    char t[] = "/tmp/tutor-exercise-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempHome() { std::filesystem::remove_all(path); }
-  std::map<std::string, std::string> env() const { return {{"XDG_DATA_HOME", path.string()}}; }
-  Progress progress() const { return load_progress(path / "tutor" / "progress.json").progress; }
-};
-
 TEST(ExerciseCli, WrongThenRightIsSolvedAndRecorded) {
-  TempHome home;
+  TempDir home;
   auto r = run_binary({"exercise", "1"}, "hint\ncos(x^2)\n2x cos(x^2)\n", home.env());
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("The outer function is sin(u)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(missing-inner-derivative)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("d/dx sin(x²) = cos(x²) · 2x = 2x·cos(x²)"), std::string::npos) << r.out;
-  Progress p = home.progress();
+  Progress p = load_progress(home.progress()).progress;
   EXPECT_TRUE(p.exercises["1"].solved);
   EXPECT_EQ(p.exercises["1"].tries, 2);
 }
 
 TEST(ExerciseCli, GivingUpShowsTheSolutionAndExitsOne) {
-  TempHome home;
+  TempDir home;
   auto r = run_binary({"exercise", "1"}, "solution\n", home.env());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("The answer: 2x·cos(x²)"), std::string::npos) << r.out;
-  EXPECT_TRUE(home.progress().exercises["1"].revealed);
-  EXPECT_FALSE(home.progress().exercises["1"].solved);
+  EXPECT_TRUE(load_progress(home.progress()).progress.exercises["1"].revealed);
+  EXPECT_FALSE(load_progress(home.progress()).progress.exercises["1"].solved);
 }
 
 TEST(ExerciseCli, ThreeWrongAnswersReveal) {
-  TempHome home;
+  TempDir home;
   auto r = run_binary({"exercise", "3"}, "1\n2\n1\n", home.env());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("The answer: c) 10"), std::string::npos) << r.out;
 }
 
 TEST(ExerciseCli, ExerciseThreeSolved) {
-  TempHome home;
+  TempDir home;
   auto r = run_binary({"exercise", "3"}, "3\n1\n64/25\n", home.env());
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("converged"), std::string::npos) << r.out;  // the comparison follows
 }
 
 TEST(ExerciseCli, ExerciseTwoUsesTheGraphPractice) {
-  TempHome home;
+  TempDir home;
   // Forward: a = 2x = 2, b = a + 1 = 3, y = b³ = 27. Backward: dy/db = 3b² = 27,
   // dy/da = 27·1 = 27, dy/dx = 27·2 = 54. Then the formula 6(2x + 1)².
   auto r = run_binary({"exercise", "2"}, "2\n3\n27\n27\n27\n54\n6(2x+1)^2\n", home.env());
   EXPECT_NE(r.out.find("[Forward pass]"), std::string::npos) << r.out;
   EXPECT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_TRUE(home.progress().exercises["2"].solved);
+  EXPECT_TRUE(load_progress(home.progress()).progress.exercises["2"].solved);
 }
 
 TEST(ExerciseCli, ListShowsStatusInKorean) {
-  TempHome home;
+  TempDir home;
   run_binary({"exercise", "1"}, "2x cos(x^2)\n", home.env());
   auto env = home.env();
   env["TUTOR_LANG"] = "ko";
@@ -111,14 +102,14 @@ TEST(ExerciseCli, ListShowsStatusInKorean) {
 }
 
 TEST(ExerciseCli, UnknownExerciseIsAnError) {
-  TempHome home;
+  TempDir home;
   auto r = run_binary({"exercise", "7"}, "", home.env());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("there is no exercise '7'"), std::string::npos) << r.err;
 }
 
 TEST(ExerciseCli, CorruptProgressIsKeptAside) {
-  TempHome home;
+  TempDir home;
   std::filesystem::create_directories(home.path / "tutor");
   std::ofstream(home.path / "tutor" / "progress.json") << "not json";
   auto r = run_binary({"exercise", "1"}, "2x cos(x^2)\n", home.env());
@@ -129,7 +120,7 @@ TEST(ExerciseCli, CorruptProgressIsKeptAside) {
     if (e.path().filename().string().starts_with("progress.json.corrupt-")) ++kept;
   }
   EXPECT_EQ(kept, 1);
-  EXPECT_TRUE(home.progress().exercises["1"].solved);
+  EXPECT_TRUE(load_progress(home.progress()).progress.exercises["1"].solved);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "tutor/point.hpp"
 #include "tutor/syntax.hpp"
 
 namespace tutor {
@@ -19,7 +20,7 @@ Graph graph_of(const std::string& text, const std::string& at) {
   static SymbolTable syms;
   Parsed p = parse(text, syms);
   Graph g = build_graph(p.expr);
-  if (!at.empty()) evaluate(g, parse_point(at, p.expr));
+  if (!at.empty()) evaluate(g, parse_point(at, p.variables));
   return g;
 }
 

@@ -16,6 +16,7 @@
 #include "repl/session.hpp"
 #include "support/pty.hpp"
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 #include "tutor/lesson.hpp"
 #include "tutor/syntax.hpp"
 
@@ -24,19 +25,9 @@ namespace {
 
 using testing::run_binary;
 using testing::run_in_process;
+using testing::TempDir;
 
 const std::string kLessons = TUTOR_SOURCE_LESSONS;
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char t[] = "/tmp/tutor-lesson-cmd-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::map<std::string, std::string> env() const { return {{"XDG_DATA_HOME", path.string()}}; }
-  std::filesystem::path progress() const { return path / "tutor" / "progress.json"; }
-};
 
 nlohmann::json read_json(const std::filesystem::path& p) {
   std::ifstream in(p);

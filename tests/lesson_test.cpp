@@ -9,26 +9,16 @@
 #include <fstream>
 #include <regex>
 
+#include "support/temp_dir.hpp"
 #include "tutor/markdown.hpp"
 #include "tutor/practice.hpp"
 
 namespace tutor {
 namespace {
 
-const std::filesystem::path kLessons = TUTOR_SOURCE_LESSONS;
+using testing::TempDir;
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char t[] = "/tmp/tutor-lessons-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  void write(const std::string& name, const std::string& text) {
-    std::filesystem::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << text;
-  }
-};
+const std::filesystem::path kLessons = TUTOR_SOURCE_LESSONS;
 
 std::string format_all(const std::vector<LessonProblem>& ps) {
   std::string s;

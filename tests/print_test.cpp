@@ -359,5 +359,14 @@ TEST(PrintDeterminism, SameOutputInSeparateProcesses) {
   }
 }
 
+TEST(FormatNumber, ShortForReadingFullForPrograms) {
+  EXPECT_EQ(format_short(0.64), "0.64");
+  EXPECT_EQ(format_short(1.0806046117362795), "1.0806");
+  EXPECT_EQ(format_short(1.2e-5), "1.2e-05");
+  EXPECT_EQ(format_full(0.1), "0.1");
+  EXPECT_EQ(format_full(1.0806046117362795), "1.0806046117362795");
+  EXPECT_EQ(format_full(1e-300), "1e-300");
+}
+
 }  // namespace
 }  // namespace tutor

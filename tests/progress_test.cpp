@@ -6,25 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tutor/atomic_file.hpp"
+#include "support/temp_dir.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/files.hpp"
 
 namespace tutor {
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char t[] = "/tmp/tutor-progress-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using testing::slurp;
+using testing::TempDir;
 
 TEST(Progress, RoundTrip) {
   TempDir d;

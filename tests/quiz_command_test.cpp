@@ -8,35 +8,18 @@
 #include <sstream>
 
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tutor {
 namespace {
 
 using testing::run_binary;
 using testing::run_in_process;
+using testing::slurp;
+using testing::TempDir;
 
 const std::string kQuiz = TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml";
 const std::string kResponses = TUTOR_SOURCE_LESSONS "/quizzes/responses.csv";
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char t[] = "/tmp/tutor-quiz-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name, const std::string& content) const {
-    std::ofstream(path / name, std::ios::binary) << content;
-    return (path / name).string();
-  }
-};
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // kim's answers to the shipped quiz, all right (r1 is 3a(ax+1)² with a = 5 for kim).
 const std::string kKimAnswers =
@@ -56,22 +39,22 @@ TEST(QuizCommand, CheckShowsTheAnswerKeys) {
 
 TEST(QuizCommand, CheckReportsEveryProblemWithItsPlace) {
   TempDir d;
-  std::string file = d.file("bad.toml",
-                            "title = \"T\"\n"
-                            "[[question]]\n"
-                            "id = \"a\"\n"
-                            "kind = \"derivative\"\n"
-                            "expression = \"sin(x^2\"\n"
-                            "[[question]]\n"
-                            "id = \"b\"\n"
-                            "kind = \"gradiant\"\n");
+  std::string file = d.write("bad.toml",
+                             "title = \"T\"\n"
+                             "[[question]]\n"
+                             "id = \"a\"\n"
+                             "kind = \"derivative\"\n"
+                             "expression = \"sin(x^2\"\n"
+                             "[[question]]\n"
+                             "id = \"b\"\n"
+                             "kind = \"gradiant\"\n");
   auto r = run_in_process({"quiz", "check", file});
   EXPECT_EQ(r.status, 2);
   // The reading problem (line 8) is reported; the expression is checked once the file reads.
   EXPECT_NE(r.err.find(file + ":8:8: unknown kind \"gradiant\""), std::string::npos) << r.err;
-  std::string fixed = d.file("bad2.toml",
-                             "title = \"T\"\n[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
-                             "expression = \"sin(x^2\"\n");
+  std::string fixed = d.write("bad2.toml",
+                              "title = \"T\"\n[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
+                              "expression = \"sin(x^2\"\n");
   auto r2 = run_in_process({"quiz", "check", fixed});
   EXPECT_EQ(r2.status, 2);
   EXPECT_EQ(r2.err.rfind(fixed + ":5:", 0), 0u) << r2.err;
@@ -114,12 +97,12 @@ TEST(QuizCommand, GradeTextAndCsv) {
 
 TEST(QuizCommand, GradeSkipsMalformedRowsAndExits2) {
   TempDir d;
-  std::string csv = d.file("class.csv",
-                           "\xEF\xBB\xBFstudent,d1\r\n"
-                           "kim,2x cos(x^2)\r\n"
-                           "lee,\"cos(x^2)\"x\r\n"
-                           "park,cos(x^2),extra\r\n"
-                           "choi,\"2x cos(x^2)\"\r\n");
+  std::string csv = d.write("class.csv",
+                            "\xEF\xBB\xBFstudent,d1\r\n"
+                            "kim,2x cos(x^2)\r\n"
+                            "lee,\"cos(x^2)\"x\r\n"
+                            "park,cos(x^2),extra\r\n"
+                            "choi,\"2x cos(x^2)\"\r\n");
   auto r = run_in_process({"quiz", "grade", kQuiz, csv, "--report", "csv"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find(csv + ":3: bad quoting"), std::string::npos) << r.err;
@@ -138,7 +121,7 @@ TEST(QuizCommand, GradeOutNeverOverwritesWithoutForce) {
   EXPECT_EQ(first.status, 0) << first.err;
   EXPECT_TRUE(first.out.empty());
   EXPECT_EQ(nlohmann::json::parse(slurp(out))["students"].size(), 5u);
-  d.file("grades.json", "keep me");
+  d.write("grades.json", "keep me");
   auto again = run_in_process({"quiz", "grade", kQuiz, kResponses, "--out", out});
   EXPECT_EQ(again.status, 2);
   EXPECT_NE(again.err.find("--force"), std::string::npos);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 
 namespace tutor {
 namespace {
@@ -174,21 +175,11 @@ TEST(ResourceBounds, VeryLongInput) {
   EXPECT_LT(t.seconds, kBoundSeconds);
 }
 
-// A fresh folder for the files one test writes.
-std::filesystem::path scratch_dir() {
-  char t[] = "/tmp/tutor-bounds-files-XXXXXX";
-  return std::filesystem::path(mkdtemp(t));
-}
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // Quiz files, lesson folders and class answers: at their limits read in time, past them
 // refused with the limit named.
 TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
-  const auto dir = scratch_dir();
+  const testing::TempDir scratch;
+  const std::filesystem::path& dir = scratch.path;
   // 200 questions (the most a quiz may have), each with five wide random ranges: `quiz
   // check` shares its variant checks among them instead of trying 256 each.
   std::string quiz = "title = \"big\"\n";
@@ -199,9 +190,9 @@ TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
             "[question.random]\na = [1, 1000]\nb = [1, 1000]\nc = [-1000, 1000]\n"
             "d = [-1000, 1000]\ne = [1, 1000]\n";
   }
-  write(dir / "big.toml", quiz);
+  scratch.write("big.toml", quiz);
   expect_answered({"quiz", "check", (dir / "big.toml").string()});
-  write(dir / "huge.toml", quiz + std::string(1 << 20, '#'));
+  scratch.write("huge.toml", quiz + std::string(1 << 20, '#'));
   expect_refused({"quiz", "check", (dir / "huge.toml").string()}, "larger than");
 
   // A lesson of nearly 256 kB, mostly questions, each one checked as it loads.
@@ -211,9 +202,9 @@ TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
       "type: derivative\nexpr: sin(x^2)*(3x+1)^5\n"
       "answer: 2x cos(x^2) (3x+1)^5 + 15 sin(x^2) (3x+1)^4\n```\n\n";
   while (lesson.size() + block.size() < 256 * 1024) lesson += block;
-  write(dir / "lessons" / "en" / "1-big.md", lesson);
+  scratch.write("lessons/en/1-big.md", lesson);
   expect_answered({"lesson", "--lessons-dir", (dir / "lessons").string(), "--lang", "en"});
-  write(dir / "lessons" / "en" / "2-huge.md", lesson + lesson);
+  scratch.write("lessons/en/2-huge.md", lesson + lesson);
   Timed t = timed({"lesson", "--lessons-dir", (dir / "lessons").string(), "--lang", "en"});
   EXPECT_NE(t.r.err.find("2-huge.md: the file is larger than 256 kB"), std::string::npos)
       << t.r.err.substr(0, 400);
@@ -233,14 +224,14 @@ TEST(ResourceBounds, FilesAtTheirLimitsAreReadInTimeBeyondThemRefused) {
     }
   };
   add_students(0, 1000);
-  write(dir / "class.csv", csv);
+  scratch.write("class.csv", csv);
   expect_answered({"quiz", "grade", key, (dir / "class.csv").string()});
   // 21,000 different answers: more than one run grades (it would take about 2 s per
   // 20,000); refused before any is marked.
   add_students(1000, 2100);
-  write(dir / "many.csv", csv);
+  scratch.write("many.csv", csv);
   expect_refused({"quiz", "grade", key, (dir / "many.csv").string()}, "different answers");
-  write(dir / "huge.csv", csv + std::string(64u << 20, ','));
+  scratch.write("huge.csv", csv + std::string(64u << 20, ','));
   expect_refused({"quiz", "grade", key, (dir / "huge.csv").string()}, "larger than");
   std::filesystem::remove_all(dir);
 }

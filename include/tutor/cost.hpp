@@ -20,6 +20,7 @@
 #include <ginac/ginac.h>
 
 #include <cstddef>
+#include <optional>
 
 namespace tutor {
 
@@ -40,6 +41,28 @@ double expansion_terms(const GiNaC::ex& e);
 // costs at most MAX_NODES steps whatever E is: f(f(f(x))) built from definitions shares
 // its subtrees, and a walk of the written-out tree could otherwise take exponential time.
 bool larger_than(const GiNaC::ex& e, std::size_t max_nodes, std::size_t max_depth);
+
+// About how many decimal digits N takes to write: log10 of the larger of |numerator| and
+// denominator for an exact number, |log10 |N|| for a decimal; 0 for 0, ±1 and non-real
+// numbers. Costs the same for a number of a million digits as for 2.
+double digits_of(const GiNaC::numeric& n);
+
+// log10 of about how many digits BASE^EXPONENT takes to write, worked out in logarithms so
+// that an exponent such as 10^999 cannot overflow a double; -1 when the power is 0, ±1 or
+// has exponent 0.
+double log10_power_digits(const GiNaC::numeric& base, const GiNaC::numeric& exponent);
+
+// The largest |n| among the numeric exponents of non-numeric bases in E (5000 in x^5000),
+// looking at most 400 levels deep; nullopt when there is none.
+std::optional<GiNaC::numeric> largest_symbolic_exponent(const GiNaC::ex& e);
+
+// About how many digits the longest number in E has, exponents aside: substituting x^1000
+// for x multiplies exponents, which costs nothing. One step per node of E.
+double longest_number_digits(const GiNaC::ex& e);
+
+// The largest |n| of a numeric exponent in E, at least 1: x^1000 raises whatever replaces x
+// to 1000. One step per node of E.
+double largest_exponent(const GiNaC::ex& e);
 
 // Past this many terms no product is multiplied out on the learner's path: 231 terms of
 // (x + y + 1)^20 take well under a millisecond, and every sum the tutor shows is far

@@ -103,8 +103,9 @@ struct Descent {
   DescentOptions options;
 };
 
-// The starting point from --from: "5" (only when f has one variable) or "x=1,y=2". Throws
-// Error when a value is not a number, a variable is missing, or a name is not in f.
+// The starting point from --from: "5" (only when f has one variable), "x=1,y=2" or "θ=pi/4",
+// read by parse_point. Throws Error when a value is not a number, a variable is missing or
+// given twice, or a name is not in f.
 std::map<std::string, double> parse_start(std::string_view text,
                                           const std::vector<std::string>& variables);
 

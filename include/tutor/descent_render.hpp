@@ -41,9 +41,10 @@ std::string descent_text(const Descent& d, const ViewOptions& view);
 // One line per step of every run: lr,k,theta…,value,gradient…, full precision.
 std::string descent_csv(const Descent& d);
 
-// The JSON of DESIGN.md ({"expression", "runs": [{"lr", "verdict", "steps": [{"k", "theta",
-// "value", "gradient"}]}]}), plus the input, gradient, options, each run's reason (with its
-// text in LANG) and, for a quadratic, the curvature and factors.
+// The JSON of `tutor descent --format json` (README, "Gradient descent lab"): ({"expression",
+// "runs": [{"lr", "verdict", "steps": [{"k", "theta", "value", "gradient"}]}]}), plus the input,
+// gradient, options, each run's reason (with its text in LANG) and, for a quadratic, the curvature
+// and factors.
 nlohmann::ordered_json descent_json(const Descent& d, std::string_view input, Lang lang);
 
 }  // namespace tutor

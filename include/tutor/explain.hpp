@@ -1,5 +1,6 @@
 // Putting a derivation into words: the step tree of steps.hpp as text (in Korean or English),
-// JSON (the contract in DESIGN.md) and a LaTeX align* block.
+// JSON (the `tutor diff --format json` contract in the README, "Step-by-step
+// differentiation") and a LaTeX align* block.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,8 @@ struct ExplainOptions {
 // The derivation as lines of text, starting with "d/dx E" and ending with the result.
 std::string explain_text(const Step& root, const ExplainOptions& options);
 
-// The STEP object of DESIGN.md: {"rule", "expression", "derivative", "substeps", "links"}.
+// The step object of `tutor diff --format json` (README, "Step-by-step differentiation"): {"rule",
+// "expression", "derivative", "substeps", "links"}.
 nlohmann::ordered_json step_json(const Step& step);
 
 // An align* block: the chain factors and the result, ready for a worksheet.

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "tutor/quiz.hpp"
+#include "tutor/quiz_marking.hpp"
 #include "tutor/responses.hpp"
 
 namespace tutor {

@@ -34,7 +34,8 @@ std::string gradients_text(const Chain& c, const ViewOptions& view);
 // One line per layer: layer,z,a,local,gradient[,clipped], full precision.
 std::string gradients_csv(const Chain& c);
 
-// The JSON of DESIGN.md ({"activation", "verdict", "layers": [{"layer", "local",
+// The JSON of `tutor gradients --format json` in the README ("Vanishing and exploding
+// gradients"): ({"activation", "verdict", "layers": [{"layer", "local",
 // "gradient"}]}), plus the options, the bound and each layer's z, a and clipped gradient.
 nlohmann::ordered_json gradients_json(const Chain& c);
 

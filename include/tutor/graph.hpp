@@ -4,7 +4,7 @@
 //   tutor::SymbolTable syms;
 //   auto p = tutor::parse("(a+b)*c", syms);
 //   tutor::Graph g = tutor::build_graph(p.expr);          // d = a + b, y = c·d
-//   tutor::evaluate(g, parse_point("a=1,b=2,c=3", p.expr)); // y = 9, ∂y/∂a = ∂y/∂b = ∂y/∂c = 3
+//   tutor::evaluate(g, tutor::parse_point("a=1,b=2,c=3", p.variables));  // y = 9, ∂y/∂a = 3
 //
 // Like micrograd's engine.py, each operation keeps the local derivative of each input right
 // next to its forward value, and gradients accumulate over consumers, so a value used twice
@@ -85,11 +85,6 @@ struct Graph {
 // evaluate() runs; the backward pass is already done symbolically. Never throws for
 // expressions the parser produces.
 Graph build_graph(const GiNaC::ex& expr);
-
-// Reads "x=1,y=-2/3" (also "x=0.5", "x=pi/2") for the variables of EXPR. Throws tutor::Error
-// for a missing '=', a value that is not a real number, a variable given twice, a variable
-// EXPR does not have, or one of EXPR's variables left out. Values stay as typed (π/2).
-std::map<std::string, GiNaC::ex> parse_point(std::string_view text, const GiNaC::ex& expr);
 
 // The forward and backward passes at POINT (every variable of the graph). Values stay exact
 // while they are rational; the rest is floating point. Throws tutor::Error when a node's value

@@ -61,9 +61,9 @@ std::string graph_mermaid(const Graph& g, bool ascii);
 // plain node per operation.
 std::string graph_dot(const Graph& g);
 
-// The JSON of DESIGN.md: {"expression", "output", "value", "nodes": [{"name", "op",
-// "inputs", "value", "gradient"}], "gradients": {VAR: number}}. Numbers are JSON numbers at a
-// point and input-form expressions without one.
+// The JSON of `tutor graph --format json` (README, "Computational graphs"): {"expression",
+// "output", "value", "nodes": [{"name", "op", "inputs", "value", "gradient"}], "gradients": {VAR:
+// number}}. Numbers are JSON numbers at a point and input-form expressions without one.
 nlohmann::ordered_json graph_json(const Graph& g);
 
 }  // namespace tutor

@@ -28,7 +28,8 @@ enum class Mistake {
   question_echo,
 };
 
-// "correct", "incorrect", "invalid", "blank"; and the mistake tags of DESIGN.md. Never throw.
+// "correct", "incorrect", "invalid", "blank"; and the mistake tags of
+// the README ("Checking answers: `tutor check`"). Never throw.
 std::string_view status_id(Status status);
 std::string_view mistake_id(Mistake mistake);
 std::optional<Mistake> parse_mistake(std::string_view tag);

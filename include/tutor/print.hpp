@@ -29,4 +29,13 @@ Style text_style(bool ascii);
 // digits ("0.1", "2.5e-07").
 std::string format_number(double d);
 
+// A computed value in six significant digits, as tables, charts and approximations show
+// one ("0.64", "1.2e-05", "≈ 1.08060"): shorter than format_number, for reading, not for
+// typing back.
+std::string format_short(double d);
+
+// The shortest text that reads back as exactly D ("0.1", "1e-300"), for data that programs
+// read: CSV.
+std::string format_full(double d);
+
 }  // namespace tutor

@@ -29,9 +29,12 @@ struct LoadedProgress {
   std::optional<std::filesystem::path> moved_aside;
 };
 
-// Reads FILE. A missing file is empty progress. A corrupt one is renamed to
-// FILE.corrupt-<time> and reported in moved_aside. Never throws for bad content; throws
-// tutor::Error only when a corrupt file cannot be moved aside.
+// The most a progress file may be: years of answers take a few hundred kB.
+inline constexpr std::size_t kMaxProgressBytes = std::size_t{16} << 20;
+
+// Reads FILE. A missing file is empty progress. A corrupt one (or one past
+// kMaxProgressBytes) is renamed to FILE.corrupt-<time> and reported in moved_aside. Never throws
+// for bad content; throws tutor::Error only when a corrupt file cannot be moved aside.
 LoadedProgress load_progress(const std::filesystem::path& file);
 
 // Writes PROGRESS to FILE atomically. Throws tutor::Error when it cannot.

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "tutor/i18n.hpp"
-#include "tutor/quiz.hpp"
+#include "tutor/quiz_marking.hpp"
 
 namespace tutor {
 

@@ -1,6 +1,4 @@
 // `tutor diff EXPR`: the derivative, step by step, with every chain-rule factor.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <ostream>
 
@@ -9,8 +7,8 @@
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
-#include "tutor/graph.hpp"
 #include "tutor/named_chain.hpp"
+#include "tutor/point.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
@@ -108,12 +106,11 @@ GiNaC::ex variable(const std::string& name, Context& ctx) {
   return ctx.syms->get(canonical);
 }
 
-// The point of --at, every variable of P given; an error points at the --at text.
 // The point of --at, every variable of EXPR given, each value as typed (x=pi/2 is π/2);
 // an error points at the --at text.
 std::map<std::string, GiNaC::ex> point_of(const std::string& at, const GiNaC::ex& expr) {
   try {
-    return parse_point(at, expr);
+    return parse_point(at, variables_of(expr));
   } catch (const Error& e) {
     throw Error(e.message(), Span{0, at.size()}, at);
   }
@@ -161,7 +158,7 @@ std::string value_text(const std::string& name, const AtValue& v, Style style, L
   if (exact != v.substituted) out += " = " + exact;
   const bool rational = GiNaC::is_exactly_a<GiNaC::numeric>(v.exact) &&
                         GiNaC::ex_to<GiNaC::numeric>(v.exact).is_rational();
-  if (!rational) out += (style == Style::text ? " ≈ " : " ~ ") + fmt::format("{:.6g}", *v.value);
+  if (!rational) out += (style == Style::text ? " ≈ " : " ~ ") + format_short(*v.value);
   return out;
 }
 
@@ -386,8 +383,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
   if (point && format != "latex" && order == 1 && steps.size() > 1 &&
       std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
     std::string vector;
-    for (const auto& a : at)
-      vector += (vector.empty() ? "" : ", ") + fmt::format("{:.6g}", *a.value);
+    for (const auto& a : at) vector += (vector.empty() ? "" : ", ") + format_short(*a.value);
     out << "\n" << tr(ctx.lang, "diff.gradient", coordinates, vector) << "\n";
   }
   return 0;

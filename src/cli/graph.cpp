@@ -12,6 +12,7 @@
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/graph_render.hpp"
+#include "tutor/point.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
@@ -129,7 +130,7 @@ int run_graph(const Invocation& inv, Context& ctx) {
   Graph g = build_graph(p.expr);
   const std::string at = joined_at(inv);
   if (!inv.all("--at").empty()) {
-    evaluate(g, parse_point(at, p.expr));
+    evaluate(g, parse_point(at, p.variables));
   } else if (g.variables.empty()) {
     evaluate(g, {});
   }

@@ -5,15 +5,13 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
-#include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/files.hpp"
 #include "tutor/interrupt.hpp"
 #include "tutor/lesson.hpp"
 #include "tutor/text.hpp"
@@ -59,10 +57,7 @@ int reset(const Invocation& inv, Context& ctx, const std::filesystem::path& path
       return 0;
     }
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  if (!in) throw Error(Message{"error.file_write", {sanitize(path.string()), "unreadable"}});
+  const std::string content = read_bounded(path, kMaxProgressBytes);
   std::filesystem::path backup = path;
   backup += ".bak-" + utc_stamp();
   // Two resets in one second must not overwrite the first backup.
@@ -70,7 +65,7 @@ int reset(const Invocation& inv, Context& ctx, const std::filesystem::path& path
     backup = path;
     backup += ".bak-" + utc_stamp() + "-" + std::to_string(k);
   }
-  write_atomically(backup, content.str(), Overwrite::never);
+  write_atomically(backup, content, Overwrite::never);
   save_progress(path, Progress{});
   *ctx.out << tr(ctx.lang, "progress.reset_done", sanitize(backup.string())) << "\n";
   return 0;

@@ -3,13 +3,8 @@
 //   tutor quiz check lessons/quizzes/chain-rule.toml
 //   tutor quiz take lessons/quizzes/chain-rule.toml --student kim
 //   tutor quiz grade lessons/quizzes/chain-rule.toml responses.csv --report json --out grades.json
-#include "tutor/quiz.hpp"
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <istream>
 #include <ostream>
 #include <sstream>
@@ -17,10 +12,11 @@
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
+#include "tutor/files.hpp"
 #include "tutor/gradebook.hpp"
 #include "tutor/print.hpp"
+#include "tutor/quiz_marking.hpp"
 #include "tutor/responses.hpp"
 #include "tutor/text.hpp"
 
@@ -30,23 +26,6 @@ namespace {
 
 // A class's CSV export stays far below this; anything larger is not a response file.
 constexpr std::size_t kMaxResponsesBytes = 64u << 20;
-
-std::string read_text(const std::string& path, std::size_t max) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error(Message{"error.file_read", {sanitize(path), "is a directory"}});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Message{"error.file_read", {sanitize(path), std::strerror(errno)}});
-  std::string text;
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    text.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max)
-      throw Error(Message{"quiz.csv_too_big", {sanitize(path), std::to_string(max)}});
-  }
-  return text;
-}
 
 // The quiz at PATH, or its problems on ctx.err and nullopt.
 std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
@@ -211,7 +190,7 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   Responses responses;
   bool skipped = false;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    std::string text = read_text(words[i], kMaxResponsesBytes);
+    std::string text = read_bounded(words[i], kMaxResponsesBytes);
     std::size_t before = responses.problems.size();
     collect_responses(read_csv(text), *quiz, words[i], responses);
     for (std::size_t k = before; k < responses.problems.size(); ++k) {

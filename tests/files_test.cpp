@@ -1,7 +1,7 @@
-// write_atomically under SIGKILL: a child rewrites large files in a loop and is killed at
-// random moments, many times; the target must always hold one whole version, never a
-// truncated or mixed one.
-#include "tutor/atomic_file.hpp"
+// Reading within a limit: the whole file, or an error that names it; and write_atomically
+// under SIGKILL: a child rewrites large files in a loop and is killed at random moments,
+// many times; the target must always hold one whole version, never a truncated or mixed one.
+#include "tutor/files.hpp"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -10,11 +10,11 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <thread>
 
+#include "support/temp_dir.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/progress.hpp"
 
@@ -23,18 +23,52 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char t[] = "/tmp/tutor-atomic-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using testing::slurp;
+using testing::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+// The Error read_bounded throws for PATH, or an empty message when it reads.
+Message read_error(const fs::path& path, std::size_t max) {
+  try {
+    (void)read_bounded(path, max);
+  } catch (const Error& e) {
+    return e.message();
+  }
+  return {};
+}
+
+TEST(ReadBounded, ReadsTheWholeFileUpToItsLimit) {
+  TempDir d;
+  const std::string text = std::string("line one\n\0line two", 18) + std::string(70000, 'x');
+  const std::string file = d.write("a.txt", text);
+  EXPECT_EQ(read_bounded(file, text.size()), text);
+  EXPECT_EQ(read_bounded(d.write("empty.txt", ""), 0), "");
+}
+
+TEST(ReadBounded, ALargerFileIsRefusedWithItsNameAndTheLimit) {
+  TempDir d;
+  const std::string file = d.write("big.toml", std::string(1025, 'a'));
+  Message m = read_error(file, 1024);
+  EXPECT_EQ(m.key, "error.file_too_big");
+  EXPECT_TRUE(is_file_error(m));
+  EXPECT_EQ(render(Lang::en, m), file + ": the file is larger than 1 kB");
+  EXPECT_EQ(render(Lang::en, read_error(file, 1000)),
+            file + ": the file is larger than 1000 bytes");
+  EXPECT_EQ(render(Lang::en, read_error(file, 0)), file + ": the file is larger than 0 bytes");
+}
+
+TEST(ReadBounded, StopsReadingAnEndlessFileAtItsLimit) {
+  Message m = read_error("/dev/zero", 1u << 20);
+  EXPECT_EQ(render(Lang::en, m), "/dev/zero: the file is larger than 1 MB");
+}
+
+TEST(ReadBounded, AMissingFileOrAFolderCannotBeRead) {
+  TempDir d;
+  EXPECT_EQ(render(Lang::en, read_error(d.path / "none.csv", 10)),
+            "cannot read " + (d.path / "none.csv").string() + ": No such file or directory");
+  EXPECT_EQ(render(Lang::en, read_error(d.path, 10)),
+            "cannot read " + d.path.string() + ": Is a directory");
+  EXPECT_TRUE(is_file_error(read_error(d.path, 10)));
+  EXPECT_FALSE(is_file_error(Message{"error.file_write", {}}));
 }
 
 // Version N: a header with N and the length, then filler that depends on N, so that a

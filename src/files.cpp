@@ -1,4 +1,4 @@
-#include "tutor/atomic_file.hpp"
+#include "tutor/files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include "tutor/errors.hpp"
+#include "tutor/text.hpp"
 
 namespace tutor {
 
@@ -19,7 +21,40 @@ namespace {
   throw Error(Message{"error.file_write", {path.string(), std::strerror(err)}});
 }
 
+[[noreturn]] void fail_read(const std::filesystem::path& path, int err) {
+  throw Error(Message{"error.file_read", {sanitize(path.string()), std::strerror(err)}});
+}
+
+// "256 kB", "1 MB", "1000 bytes": a limit the way a person would say it.
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes / 1024) + " kB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
+
+std::string read_bounded(const std::filesystem::path& path, std::size_t max_bytes) {
+  std::error_code ec;
+  // An ifstream opens a folder and then reads nothing, which would pass for an empty file.
+  if (std::filesystem::is_directory(path, ec)) fail_read(path, EISDIR);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail_read(path, errno != 0 ? errno : ENOENT);
+  std::string text;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      throw Error(Message{"error.file_too_big", {sanitize(path.string()), size_text(max_bytes)}});
+    }
+  }
+  if (in.bad()) fail_read(path, EIO);
+  return text;
+}
+
+bool is_file_error(const Message& message) {
+  return message.key == "error.file_read" || message.key == "error.file_too_big";
+}
 
 void write_atomically(const std::filesystem::path& path, std::string_view content,
                       Overwrite overwrite) {

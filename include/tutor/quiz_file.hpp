@@ -1,33 +1,27 @@
-// Teachers' quizzes: a TOML file of questions, each with an answer key the tutor computes
-// (a derivative, a value, a graph gradient, a descent step, a choice, an expression).
+// A teacher's quiz file: TOML read into a Quiz and checked, every problem reported with its
+// place (file:line:col), not just the first one. A quiz file is data: reading it never runs
+// anything or opens another file.
 //
-// A quiz file is data: reading it never runs anything or opens another file. Every problem
-// in it is reported with its place (file:line:col), not just the first one.
+//   tutor::QuizLoad q = tutor::read_quiz("lessons/quizzes/chain-rule.toml");
+//   if (!q.ok()) for (auto& p : q.problems) std::cerr << tutor::format_problem(lang, file, p);
 //
-//   tutor::QuizLoad q = tutor::load_quiz(text, "chain-rule.toml");
-//   if (!q.ok()) ...                                   // q.problems, each with a Location
-//   tutor::SymbolTable syms;
-//   const tutor::QuizQuestion& d1 = q.quiz.questions[0];
-//   auto seed = tutor::variant_seed(q.quiz, "kim");
-//   tutor::Posed p = tutor::pose(d1, tutor::draw_variant(d1, seed), syms);
-//   tutor::grade(tutor::to_question(p, Lang::en, false), "2x cos(x^2)").status  // correct
+// Variants are in quiz_variants.hpp; a question made concrete, with its answer key, in
+// quiz_marking.hpp.
 #pragma once
 
-#include <ginac/ginac.h>
-
-#include <cstdint>
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tutor/errors.hpp"
 #include "tutor/i18n.hpp"
 #include "tutor/outcome.hpp"
 #include "tutor/practice.hpp"
-#include "tutor/symbols.hpp"
 
 namespace tutor {
 
@@ -143,68 +137,12 @@ struct QuizLimits {
 // TOML syntax, unknown keys and kinds, missing or mistyped fields, expressions that do not
 // parse, duplicate ids, unknown feedback tags, placeholders without a random range, and
 // random ranges for which some variant has no answer (a division by zero, a value outside
-// the domain). Never throws.
+// the domain). Never throws. Costs one pose() per variant checked, at most
+// LIMITS.max_checked_variants_total in the file.
 QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimits& limits = {});
 
 // The same for a file on disk; a file that cannot be read (or is too big) is a problem at
-// line 0.
+// line 0. Never throws.
 QuizLoad read_quiz(const std::filesystem::path& path, const QuizLimits& limits = {});
-
-// ---- Variants ----
-
-// The random integers of one question for one student, by name.
-using Variant = std::map<std::string, long long>;
-
-// The student's variant seed: FNV-1a of the quiz title, its `seed` text and STUDENT, so the
-// same student always gets the same variant of the same quiz, on any machine.
-std::uint64_t variant_seed(const Quiz& quiz, std::string_view student);
-
-// The seed as the reports write it: 16 hexadecimal digits.
-std::string seed_text(std::uint64_t seed);
-
-// The question's random integers for SEED (empty when it has none). Deterministic.
-Variant draw_variant(const QuizQuestion& q, std::uint64_t seed);
-
-// "a=2, b=-3", or "" for no random integers.
-std::string variant_text(const Variant& v);
-
-// FIELD with each {name} replaced by its value. In an expression a negative value is put in
-// parentheses, so x^{a} stays a power of x. Throws tutor::Error for a placeholder that
-// names no random integer.
-std::string substitute(const std::string& text, const Variant& v, bool expression);
-
-// ---- Posing ----
-
-// A question made concrete for one variant: its expression and its answer key.
-struct Posed {
-  const QuizQuestion* question = nullptr;
-  Variant variant;
-  GiNaC::ex expression;  // derivative, value, gradient, descent
-  GiNaC::ex wrt;         // derivative, value, gradient, descent (the component asked for)
-  std::vector<std::string> variables;
-  // The answer key: the derivative, the number (value, gradient, descent), the expression
-  // (expression), or the 1-based index (choice).
-  GiNaC::ex key;
-  std::optional<double> key_number;
-  std::optional<double> function_value;                  // value and gradient: f at the point
-  std::vector<std::pair<std::string, GiNaC::ex>> point;  // value and gradient: the point
-
-  // The prompt in LANG: the teacher's, with the variant filled in, or a generated one.
-  std::string prompt(Lang lang, bool ascii) const;
-  // The key as the learner would type it.
-  std::string key_text(bool ascii) const;
-  // The hints in LANG, variant filled in.
-  std::vector<std::string> hints(Lang lang) const;
-};
-
-// Q for VARIANT with its answer key. Throws tutor::Error (an expression error keeps its span)
-// when the question has no answer for this variant.
-Posed pose(const QuizQuestion& q, const Variant& variant, SymbolTable& syms);
-
-// The question as `quiz take` asks it in LANG, and as `quiz grade` marks it: the prompt and
-// hints with the variant filled in, the key, the choices (each also named by its text in the
-// other language), the tolerance, the teacher's feedback for mistakes, and the points.
-// Costs nothing beyond printing the key.
-Question to_question(const Posed& p, Lang lang, bool ascii);
 
 }  // namespace tutor

@@ -1,25 +1,21 @@
-#include "tutor/quiz.hpp"
+#include "tutor/quiz_file.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
-#include <set>
-#include <sstream>
 
-#include "quiz_descent.hpp"
-#include "tutor/equivalence.hpp"
-#include "tutor/graph.hpp"
+#include "tutor/descent.hpp"
+#include "tutor/files.hpp"
 #include "tutor/print.hpp"
+#include "tutor/quiz_marking.hpp"
+#include "tutor/quiz_variants.hpp"
 #include "tutor/steps.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor {
-
-using GiNaC::ex;
 
 namespace {
 
@@ -88,22 +84,6 @@ Location where_of(const toml::source_region& r) {
 }
 Location where_of(const toml::node& n) {
   return where_of(n.source());
-}
-
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
-
-std::uint64_t splitmix(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
 }
 
 bool valid_id(std::string_view id) {
@@ -414,8 +394,8 @@ class Reader {
     }
     if (const auto* n = t.get("steps")) {
       auto v = integer_of(*n, "steps");
-      if (v && (*v < 1 || *v > detail::kMaxQuizSteps)) {
-        problem(where_of(*n), "quiz.bad_steps", {std::to_string(detail::kMaxQuizSteps)});
+      if (v && (*v < 1 || *v > kMaxDescentSteps)) {
+        problem(where_of(*n), "quiz.bad_steps", {std::to_string(kMaxDescentSteps)});
       } else if (v) {
         q.steps = static_cast<int>(*v);
       }
@@ -530,42 +510,6 @@ std::vector<std::pair<const std::string*, Location>> templates(const QuizQuestio
   return out;
 }
 
-// The variants that `quiz check` tries: all of them when there are few, else a fixed sample
-// that includes the corners (every range at its low end, every range at its high end).
-std::vector<Variant> variants_to_check(const QuizQuestion& q, std::size_t max) {
-  if (q.random.empty()) return {Variant{}};
-  double count = 1;
-  for (const auto& r : q.random) count *= static_cast<double>(r.high - r.low + 1);
-  std::vector<Variant> out;
-  if (count <= static_cast<double>(max)) {
-    Variant v;
-    for (const auto& r : q.random) v[r.name] = r.low;
-    while (true) {
-      out.push_back(v);
-      std::size_t i = 0;
-      for (; i < q.random.size(); ++i) {
-        const auto& r = q.random[i];
-        if (v[r.name] < r.high) {
-          ++v[r.name];
-          break;
-        }
-        v[r.name] = r.low;
-      }
-      if (i == q.random.size()) break;
-    }
-    return out;
-  }
-  Variant low, high;
-  for (const auto& r : q.random) {
-    low[r.name] = r.low;
-    high[r.name] = r.high;
-  }
-  out.push_back(low);
-  out.push_back(high);
-  for (std::uint64_t s = 0; out.size() < max; ++s) out.push_back(draw_variant(q, s));
-  return out;
-}
-
 // The column in the file of byte OFFSET of a string value that starts (with its quote) at
 // WHERE. Exact for one-line strings without escapes, which expressions are.
 Location inside(Location where, std::size_t offset) {
@@ -578,8 +522,6 @@ void check_question(const QuizQuestion& q, std::size_t max_variants,
   std::size_t before = problems.size();
   for (const auto& [text, where] : templates(q)) check_placeholders(q, *text, where, problems);
   if (problems.size() != before) return;
-  std::set<std::string> at_names;
-  for (const auto& [name, f] : q.at) at_names.insert(name);
   for (const Variant& v : variants_to_check(q, max_variants)) {
     SymbolTable syms;
     try {
@@ -588,7 +530,7 @@ void check_question(const QuizQuestion& q, std::size_t max_variants,
       // Which field failed decides where the problem is shown.
       Location where = q.where;
       std::string field = "expression";
-      if (const auto* fe = dynamic_cast<const detail::FieldError*>(&e)) field = fe->field();
+      if (const auto* fe = dynamic_cast<const QuizFieldError*>(&e)) field = fe->field();
       if (field == "answer" && q.answer.given)
         where = q.answer.where;
       else if (field == "expression" && q.expression.given)
@@ -615,34 +557,6 @@ void check_question(const QuizQuestion& q, std::size_t max_variants,
       return;
     }
   }
-}
-
-// Errors from the engines, tagged with the field they came from.
-[[noreturn]] void rethrow_in(const std::string& field, const Error& e) {
-  throw detail::FieldError(field, e.message(), e.span(), e.input());
-}
-
-GiNaC::ex parse_in(const std::string& text, const std::string& field, SymbolTable& syms,
-                   std::vector<std::string>* vars = nullptr) {
-  try {
-    Parsed p = parse(text, syms);
-    if (vars) *vars = p.variables;
-    return p.expr;
-  } catch (const SyntaxError& e) {
-    throw detail::FieldError(field, e.message(), e.span(), e.input());
-  }
-}
-
-std::optional<double> real_value(const ex& e) {
-  return evaluate(e, GiNaC::exmap{});
-}
-
-bool is_exact_real(const ex& e) {
-  return GiNaC::is_a<GiNaC::numeric>(e) && GiNaC::ex_to<GiNaC::numeric>(e).is_rational();
-}
-
-Message custom(const Localized& l) {
-  return Message{"quiz.custom", {l.in(Lang::en), l.in(Lang::ko)}};
 }
 
 }  // namespace
@@ -729,237 +643,23 @@ QuizLoad load_quiz(std::string_view text, std::string_view file, const QuizLimit
 }
 
 QuizLoad read_quiz(const std::filesystem::path& path, const QuizLimits& limits) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  if (ec || !in || std::filesystem::is_directory(path, ec)) {
+  std::string text;
+  try {
+    text = read_bounded(path, limits.max_file_bytes);
+  } catch (const Error& e) {
     QuizLoad out;
     out.quiz.file = path.string();
-    out.problems.push_back(Problem{
-        {},
-        Message{"error.file_read", {path.string(), ec ? ec.message() : "not a readable file"}},
-        std::nullopt});
+    out.problems.push_back(Problem{{}, {}, e});
     return out;
   }
-  if (size > limits.max_file_bytes) {
-    QuizLoad out;
-    out.quiz.file = path.string();
-    out.problems.push_back(Problem{
-        {}, Message{"quiz.file_too_big", {std::to_string(limits.max_file_bytes)}}, std::nullopt});
-    return out;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return load_quiz(buf.str(), path.string(), limits);
-}
-
-std::uint64_t variant_seed(const Quiz& quiz, std::string_view student) {
-  std::uint64_t h = fnv1a(kFnvBasis, "tutor-quiz");
-  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), quiz.title);
-  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), quiz.seed);
-  h = fnv1a(fnv1a(h, std::string_view("\0", 1)), student);
-  return h;
-}
-
-std::string seed_text(std::uint64_t seed) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, seed >>= 4) out[static_cast<std::size_t>(i)] = kHex[seed & 0xF];
-  return out;
-}
-
-Variant draw_variant(const QuizQuestion& q, std::uint64_t seed) {
-  Variant v;
-  // Each question draws from its own stream, so adding a question changes no other one.
-  std::uint64_t state = fnv1a(seed, q.id);
-  for (const auto& r : q.random) {
-    auto span = static_cast<std::uint64_t>(r.high - r.low) + 1;
-    v[r.name] = r.low + static_cast<long long>(splitmix(state) % span);
-  }
-  return v;
-}
-
-std::string variant_text(const Variant& v) {
-  std::string out;
-  for (const auto& [name, value] : v) {
-    out += (out.empty() ? "" : ", ") + name + "=" + std::to_string(value);
-  }
-  return out;
-}
-
-std::string substitute(const std::string& text, const Variant& v, bool expression) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t open = text.find('{', pos);
-    if (open == std::string::npos) break;
-    std::size_t close = text.find('}', open);
-    if (close == std::string::npos) {
-      throw Error(Message{"quiz.unknown_placeholder", {sanitize(text.substr(open, 20))}});
-    }
-    std::string name = text.substr(open + 1, close - open - 1);
-    auto it = v.find(name);
-    if (it == v.end())
-      throw Error(Message{"quiz.unknown_placeholder", {"{" + sanitize(name) + "}"}});
-    out.append(text, pos, open - pos);
-    std::string value = std::to_string(it->second);
-    out += expression && it->second < 0 ? "(" + value + ")" : value;
-    pos = close + 1;
-  }
-  out.append(text, pos, std::string::npos);
-  return out;
-}
-
-Posed pose(const QuizQuestion& q, const Variant& variant, SymbolTable& syms) {
-  Posed p;
-  p.question = &q;
-  p.variant = variant;
-  auto sub = [&](const Field& f) { return substitute(f.text, variant, true); };
-
-  if (q.kind == QuizKind::choice) {
-    p.key = q.answer_index;
-    p.key_number = q.answer_index;
-    return p;
-  }
-  if (q.kind == QuizKind::expression) {
-    p.key = parse_in(sub(q.answer), "answer", syms, &p.variables);
-    return p;
-  }
-
-  p.expression = parse_in(sub(q.expression), "expression", syms, &p.variables);
-  if (!q.wrt.empty()) {
-    p.wrt = syms.get(q.wrt);
-    if (q.kind != QuizKind::derivative &&
-        std::find(p.variables.begin(), p.variables.end(), q.wrt) == p.variables.end()) {
-      throw detail::FieldError("wrt", Message{"quiz.wrt_not_in", {q.wrt}});
-    }
-  } else if (p.variables.size() > 1) {
-    throw detail::FieldError("wrt", Message{"quiz.needs_wrt", {}});
-  } else {
-    p.wrt = syms.get(p.variables.empty() ? "x" : p.variables.front());
-  }
-  if ((q.kind == QuizKind::gradient || q.kind == QuizKind::descent) && p.variables.empty()) {
-    throw detail::FieldError("expression", Message{"quiz.no_variable", {}});
-  }
-
-  switch (q.kind) {
-    case QuizKind::derivative: {
-      p.key = nth_derivative(p.expression, p.wrt, q.order);
-      return p;
-    }
-    case QuizKind::value:
-    case QuizKind::gradient: {
-      GiNaC::exmap point;
-      std::map<std::string, ex> named;
-      for (const auto& [name, f] : q.at) {
-        if (std::find(p.variables.begin(), p.variables.end(), name) == p.variables.end()) {
-          throw detail::FieldError("at." + name, Message{"quiz.at_unknown", {name}});
-        }
-        SymbolTable scratch;
-        std::vector<std::string> vars;
-        ex value = parse_in(sub(f), "at." + name, scratch, &vars);
-        if (!vars.empty() || !real_value(value)) {
-          throw detail::FieldError("at." + name, Message{"quiz.at_not_number", {name}});
-        }
-        point[syms.get(name)] = value;
-        named[name] = value;
-        p.point.emplace_back(name, value);
-      }
-      for (const auto& v : p.variables) {
-        if (!named.contains(v)) {
-          throw detail::FieldError("at", Message{"quiz.at_missing", {v}});
-        }
-      }
-      if (q.kind == QuizKind::value) {
-        ex d = GiNaC::diff(p.expression, GiNaC::ex_to<GiNaC::symbol>(p.wrt),
-                           static_cast<unsigned>(q.order));
-        std::optional<double> k = evaluate(d, point);
-        if (!k) {
-          throw detail::FieldError("at", Message{"quiz.undefined_key", {}});
-        }
-        ex exact;
-        try {
-          exact = d.subs(point);
-        } catch (const std::exception&) {
-          exact = *k;
-        }
-        p.key = is_exact_real(exact) ? exact : ex(GiNaC::numeric(*k));
-        p.key_number = k;
-        p.function_value = evaluate(p.expression, point);
-        return p;
-      }
-      Graph g = build_graph(p.expression);
-      try {
-        evaluate(g, named);
-      } catch (const Error& e) {
-        rethrow_in("at", e);
-      }
-      for (std::size_t i : g.variables) {
-        if (g.nodes[i].name == print(p.wrt, Style::input)) p.key = g.nodes[i].gradient;
-      }
-      p.key_number = real_value(p.key);
-      if (!p.key_number) {
-        throw detail::FieldError("at", Message{"quiz.undefined_key", {}});
-      }
-      p.function_value = real_value(g.out().value);
-      return p;
-    }
-    case QuizKind::descent: {
-      double theta =
-          detail::descent_key(Parsed{p.expression, p.variables, {}, p.expression}, sub(q.from),
-                              q.lr, q.steps, print(p.wrt, Style::input), syms);
-      p.key = GiNaC::numeric(theta);
-      p.key_number = theta;
-      return p;
-    }
-    default:
-      return p;
-  }
-}
-
-std::string Posed::prompt(Lang lang, bool ascii) const {
-  const QuizQuestion& q = *question;
-  Style st = text_style(ascii);
-  if (q.prompt.given) return substitute(q.prompt.in(lang), variant, false);
-  std::string at;
-  for (const auto& [name, value] : point) {
-    at += (at.empty() ? "" : ", ") + name + " = " + print(value, st);
-  }
-  std::string f = print(expression, st);
-  std::string v = print(wrt, st);
-  switch (q.kind) {
-    case QuizKind::derivative:
-      if (q.order > 1) {
-        return tr(lang, "quiz.prompt.derivative_order", f, v, q.order);
-      }
-      return tr(lang, "quiz.prompt.derivative", f, v);
-    case QuizKind::value:
-      if (q.order > 1) {
-        return tr(lang, "quiz.prompt.value_order", f, v, at, q.order);
-      }
-      return tr(lang, "quiz.prompt.value", f, v, at);
-    case QuizKind::gradient:
-      return tr(lang, "quiz.prompt.gradient", f, v, at);
-    case QuizKind::descent:
-      return tr(lang, "quiz.prompt.descent", f, substitute(q.from.text, variant, false),
-                format_number(q.lr), v, q.steps);
-    default:
-      return {};
-  }
-}
-
-std::string Posed::key_text(bool ascii) const {
-  if (key_number && !is_exact_real(key)) return format_number(*key_number);
-  return print(key, text_style(ascii));
-}
-
-std::vector<std::string> Posed::hints(Lang lang) const {
-  std::vector<std::string> out;
-  for (const auto& h : question->hints) out.push_back(substitute(h.in(lang), variant, false));
-  return out;
+  return load_quiz(text, path.string(), limits);
 }
 
 std::string format_problem(Lang lang, std::string_view file, const Problem& p, bool ascii) {
+  // A file that cannot be read is named by its own message.
+  if (p.where.line == 0 && p.message.key.empty() && p.error && is_file_error(p.error->message())) {
+    return sanitize(render(lang, p.error->message()), ascii) + "\n";
+  }
   std::string out = sanitize(file, ascii);
   if (p.where.line > 0)
     out += ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
@@ -969,46 +669,6 @@ std::string format_problem(Lang lang, std::string_view file, const Problem& p, b
   if (p.error && p.error->span()) {
     std::string caret = format_error(lang, *p.error, ascii);
     out += caret.substr(caret.find('\n') + 1);
-  }
-  return out;
-}
-
-Question to_question(const Posed& p, Lang lang, bool ascii) {
-  const QuizQuestion& q = *p.question;
-  Question out;
-  out.id = q.id;
-  out.prompt = p.prompt(lang, ascii);
-  out.hints = p.hints(lang);
-  out.points = q.points;
-  out.tolerance = q.tolerance;
-  for (const auto& [mistake, words] : q.feedback) out.feedback[mistake] = custom(words);
-  switch (q.kind) {
-    case QuizKind::derivative:
-      out.kind = AnswerKind::derivative;
-      out.function = print(nth_derivative(p.expression, p.wrt, q.order - 1), Style::input);
-      out.wrt = print(p.wrt, Style::input);
-      break;
-    case QuizKind::choice: {
-      out.kind = AnswerKind::choice;
-      out.choice = static_cast<std::size_t>(q.answer_index - 1);
-      const Lang other = lang == Lang::ko ? Lang::en : Lang::ko;
-      for (const auto& c : q.choices) {
-        out.choices.push_back(Choice{substitute(c.in(lang), p.variant, false),
-                                     {substitute(c.in(other), p.variant, false)}});
-      }
-      break;
-    }
-    case QuizKind::expression:
-      out.kind = AnswerKind::expression;
-      out.expression = print(p.key, Style::input);
-      break;
-    default:
-      // value, gradient, descent: a number, typed any way (27/2, 13.5, sqrt(2)/2).
-      out.kind = AnswerKind::number;
-      out.number = p.key_number.value_or(0);
-      out.function_value = p.function_value;
-      out.key = p.key_text(ascii);
-      break;
   }
   return out;
 }
