@@ -46,9 +46,10 @@ struct Message {
 // All entries, in a stable order.
 std::span<const CatalogueEntry> catalogue();
 
-// The pattern for KEY in LANG, in COUNT's plural form when a count is given. An unknown key
-// returns the key itself, so a missing entry is visible rather than fatal (and the catalogue
-// test catches it).
+// The pattern for KEY in LANG, in COUNT's plural form when a count is given. An empty
+// translation falls back to English, and only a key missing from the catalogue returns the
+// key itself. Neither can ship: tests/i18n_test.cpp fails on an empty translation and on a
+// key used in the sources but missing from the catalogue.
 std::string_view pattern(Lang lang, std::string_view key,
                          std::optional<long long> count = std::nullopt);
 
