@@ -71,6 +71,18 @@ TEST(Catalogue, CountMessagesTakeTheirPluralForm) {
   EXPECT_EQ(tr_count(Lang::ko, "practice.try_again", 1), "다시 해 보세요 (남은 기회 1번).");
   EXPECT_EQ(tr_count(Lang::en, "progress.tries", 1), "1 try");
   EXPECT_EQ(tr_count(Lang::en, "progress.tries", 3), "3 tries");
+  // A message with two counts is put together from parts, each in its own form.
+  EXPECT_EQ(tr(Lang::en, "quiz.take_intro", tr_count(Lang::en, "quiz.n_questions", 1),
+               tr_count(Lang::en, "quiz.n_points", 2)),
+            "1 question, 2 points. Type 'hint' for a hint.");
+  EXPECT_EQ(tr(Lang::ko, "quiz.take_intro", tr_count(Lang::ko, "quiz.n_questions", 1),
+               tr_count(Lang::ko, "quiz.n_points", 2)),
+            "문제 1개, 만점 2점. 힌트가 필요하면 'hint'를 입력하세요.");
+  // The count need not be the first argument.
+  EXPECT_EQ(tr_plural(Lang::en, "quiz.invalid", 1, "q.toml", 1),
+            "q.toml: 1 problem; the quiz is not valid");
+  EXPECT_EQ(tr_plural(Lang::en, "quiz.invalid", 3, "q.toml", 3),
+            "q.toml: 3 problems; the quiz is not valid");
 }
 
 TEST(Catalogue, KeysAreUnique) {

@@ -76,6 +76,13 @@ Message count_message(std::string_view key, long long count, const Args&... args
   return Message{std::string(key), {to_arg(count), to_arg(args)...}, count};
 }
 
+// KEY with ARGS as {0}, {1}, ...; COUNT, which the pattern shows wherever it likes among them,
+// picks the plural form. For a message whose count is not its first argument.
+template <class... Args>
+std::string tr_plural(Lang lang, std::string_view key, long long count, const Args&... args) {
+  return render(lang, Message{std::string(key), {to_arg(args)...}, count});
+}
+
 template <class... Args>
 std::string tr_count(Lang lang, std::string_view key, long long count, const Args&... args) {
   return render(lang, count_message(key, count, args...));

@@ -53,8 +53,18 @@ std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
   QuizLoad q = read_quiz(path);
   if (q.ok()) return std::move(q.quiz);
   for (const auto& p : q.problems) *ctx.err << format_problem(ctx.lang, path, p, ctx.ascii);
-  *ctx.err << tr(ctx.lang, "quiz.invalid", sanitize(path), q.problems.size()) << "\n";
+  *ctx.err << tr_plural(ctx.lang, "quiz.invalid", static_cast<long long>(q.problems.size()),
+                        sanitize(path), q.problems.size())
+           << "\n";
   return std::nullopt;
+}
+
+// "3 questions" and "12 points", each in its plural form.
+std::string questions_text(const Quiz& quiz, Lang lang) {
+  return tr_count(lang, "quiz.n_questions", static_cast<long long>(quiz.questions.size()));
+}
+std::string points_text(const Quiz& quiz, Lang lang) {
+  return tr_count(lang, "quiz.n_points", quiz.max_points());
 }
 
 std::string key_line(const Posed& p, Lang lang, bool ascii) {
@@ -77,7 +87,8 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
     }
     std::ostream& out = *ctx.out;
     out << tr(ctx.lang, "quiz.check_heading", sanitize(file), sanitize(quiz->title),
-              quiz->questions.size(), quiz->max_points(), format_percent(quiz->pass))
+              questions_text(*quiz, ctx.lang), points_text(*quiz, ctx.lang),
+              format_percent(quiz->pass))
         << "\n";
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& q : quiz->questions) {
@@ -148,7 +159,9 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   result.student = student;
   result.seed = variant_seed(*quiz, student);
   out << sanitize(quiz->title) << "\n"
-      << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
+      << tr(ctx.lang, "quiz.take_intro", questions_text(*quiz, ctx.lang),
+            points_text(*quiz, ctx.lang))
+      << "\n";
   // After quit, or once the input has ended, the remaining questions go unanswered.
   bool stopped = false, ended = false;
   for (std::size_t i = 0; i < quiz->questions.size(); ++i) {
