@@ -198,10 +198,11 @@ TEST(Catalogue, EveryKeyInTheCatalogueIsUsed) {
 }
 
 TEST(Catalogue, TheScanFindsKeysPassedEveryWay) {
-  // tr(…, "key"), Message{"key", …}, count_message, tables of keys, prefixes of built keys.
+  // tr(…, "key"), Message{"key", …}, count_message, tables of keys, prefixes of built keys,
+  // and the help keys of command rows, option rows and prompt words.
   const auto literals = source_literals();
-  for (const char* key :
-       {"cli.did_you_mean", "quiz.needs_file", "practice.try_again", "grade.yes", "rule."}) {
+  for (const char* key : {"cli.did_you_mean", "quiz.needs_file", "practice.try_again", "grade.yes",
+                          "rule.", "cmd.diff", "opt.diff.wrt", "repl.help.lang"}) {
     EXPECT_TRUE(literals.contains(key)) << key;
   }
 }

@@ -245,21 +245,9 @@ int run_lesson(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command lesson_command() {
-  return Command{
-      "lesson",
-      "lesson [N] [--lessons-dir DIR]",
-      {"List the lessons, or take lesson N: text, live examples and questions the tutor checks.",
-       "수업 목록을 보거나 N번 수업을 듣습니다: 설명, 실제로 실행되는 예제, 튜터가 채점하는 문제."},
-      {
-          {"--lessons-dir",
-           "DIR",
-           {"read lessons from DIR/ko and DIR/en", "DIR/ko, DIR/en에서 수업을 읽습니다"}},
-      },
-      true,
-      run_lesson,
-      "N",
-      {"the lesson's number (none: the list)", "수업 번호 (없으면 목록)"},
-  };
+  return Command{"lesson",    "cmd.lesson", {{"--lessons-dir", "DIR", "opt.lesson.dir"}},
+                 true,        run_lesson,   "[N]",
+                 "arg.lesson"};
 }
 
 }  // namespace tutor::cli

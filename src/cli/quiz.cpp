@@ -16,6 +16,7 @@
 
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/atomic_file.hpp"
 #include "tutor/errors.hpp"
@@ -252,7 +253,8 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   return skipped ? 2 : 0;
 }
 
-// The words after `quiz`: from the command line as given, from the prompt split at spaces.
+// The words after `quiz check` (or take, grade): from the command line as given, from the
+// prompt split at spaces.
 std::vector<std::string> words_of(const Invocation& inv) {
   if (!inv.words.empty()) return inv.words;
   std::vector<std::string> out;
@@ -261,46 +263,21 @@ std::vector<std::string> words_of(const Invocation& inv) {
   return out;
 }
 
-struct Subcommand {
-  std::string_view name;
-  std::vector<std::string_view> options;  // the options it takes
-};
-
-const std::vector<Subcommand>& subcommands() {
-  static const std::vector<Subcommand> table = {
-      {"check", {}},
-      {"take", {"--student", "--out", "--force"}},
-      {"grade", {"--report", "--out", "--force"}},
-  };
-  return table;
+int run_quiz_check(const Invocation& inv, Context& ctx) {
+  return run_check(words_of(inv), ctx);
 }
 
-int run_quiz(const Invocation& inv, Context& ctx) {
-  std::vector<std::string> words = words_of(inv);
-  if (words.empty()) throw Error(Message{"quiz.needs_subcommand", {}});
-  const Subcommand* sub = nullptr;
-  for (const auto& s : subcommands()) {
-    if (s.name == words[0]) sub = &s;
-  }
-  if (sub == nullptr) {
-    std::vector<std::string_view> names;
-    for (const auto& s : subcommands()) names.push_back(s.name);
-    auto similar = similar_words(words[0], names);
-    throw Error(Message{"quiz.unknown_subcommand",
-                        {sanitize(words[0]), similar.empty() ? "check" : similar.front()}});
-  }
-  std::vector<std::string> given;
-  for (const auto& [name, vals] : inv.values) given.push_back(name);
-  for (const auto& f : inv.flags) given.push_back(f);
-  for (const auto& name : given) {
-    if (std::find(sub->options.begin(), sub->options.end(), name) == sub->options.end()) {
-      throw Error(Message{"cli.unknown_option", {name, "quiz " + std::string(sub->name)}});
-    }
-  }
-  std::vector<std::string> rest(words.begin() + 1, words.end());
-  if (sub->name == "check") return run_check(rest, ctx);
-  if (sub->name == "take") return run_take(rest, inv, ctx);
-  return run_grade(rest, inv, ctx);
+int run_quiz_take(const Invocation& inv, Context& ctx) {
+  return run_take(words_of(inv), inv, ctx);
+}
+
+int run_quiz_grade(const Invocation& inv, Context& ctx) {
+  return run_grade(words_of(inv), inv, ctx);
+}
+
+// `quiz` with no subcommand.
+int run_quiz(const Invocation&, Context&) {
+  throw Error(Message{"quiz.needs_subcommand", {}});
 }
 
 }  // namespace
@@ -308,29 +285,31 @@ int run_quiz(const Invocation& inv, Context& ctx) {
 Command quiz_command() {
   return Command{
       "quiz",
-      "quiz check FILE | take FILE [--student ID] [--out FILE] | grade FILE RESPONSES.csv... "
-      "[--report text|csv|json] [--out FILE] [--force]",
-      {"Teachers' quizzes: check a quiz file, take it, or grade a class's answers from CSV.",
-       "교사용 퀴즈: 퀴즈 파일을 검사하고, 풀고, 반 전체의 CSV 답안을 채점합니다."},
-      {
-          {"--student",
-           "ID",
-           {"take: the student's id (picks the variant)", "take: 학생 id (문제 변형을 정합니다)"}},
-          {"--out", "FILE", {"where to write the result or the report", "결과나 보고서를 쓸 파일"}},
-          {"--force",
-           "",
-           {"overwrite the --out file if it exists", "--out 파일이 있으면 덮어씁니다"}},
-          {"--report",
-           "FORMAT",
-           {"grade: text, csv or json", "grade: text, csv, json"},
-           false,
-           {"text", "csv", "json"}},
-      },
-      true,
+      "cmd.quiz",
+      {},
+      false,
       run_quiz,
-      "ACTION FILE",
-      {"check FILE, take FILE, or grade FILE RESPONSES.csv...",
-       "check FILE, take FILE, 또는 grade FILE RESPONSES.csv..."},
+      "",
+      "",
+      {
+          {"check", "cmd.quiz.check", {}, true, run_quiz_check, "FILE...", "arg.quiz_files"},
+          {"take",
+           "cmd.quiz.take",
+           {{"--student", "ID", "opt.quiz.student"}, out_option(), force_option()},
+           true,
+           run_quiz_take,
+           "FILE",
+           "arg.quiz_file"},
+          {"grade",
+           "cmd.quiz.grade",
+           {{"--report", "FORMAT", "opt.quiz.report", false, {"text", "csv", "json"}},
+            out_option(),
+            force_option()},
+           true,
+           run_quiz_grade,
+           "FILE RESPONSES.csv...",
+           "arg.quiz_responses"},
+      },
   };
 }
 
