@@ -69,6 +69,7 @@ std::vector<std::string> similar_words(std::string_view word,
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
+  out.reserve(scored.size());
   for (auto& [d, s] : scored) out.push_back(std::move(s));
   return out;
 }
