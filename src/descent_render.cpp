@@ -117,9 +117,10 @@ std::string descent_reason(const Descent& d, const DescentRun& run, Lang lang) {
                 r.by_step_size ? "descent.why.converged_step" : "descent.why.converged_gradient",
                 r.step, format_short(r.size), tol);
     case RunVerdict::slow: {
-      std::string s = tr(lang, "descent.why.slow", d.options.steps, format_short(r.gradient_norm));
+      std::string s = tr_plural(lang, "descent.why.slow", d.options.steps, d.options.steps,
+                                format_short(r.gradient_norm));
       if (r.more_steps)
-        s += "; " + tr(lang, "descent.why.slow_more", *r.more_steps);
+        s += "; " + tr_count(lang, "descent.why.slow_more", *r.more_steps);
       else
         s += "; " + tr(lang, "descent.why.slow_flat");
       if (r.distance) s += "; " + tr(lang, "descent.why.slow_distance", format_short(*r.distance));
@@ -160,8 +161,8 @@ std::string descent_header(const Descent& d, const ViewOptions& view) {
     grad += (i ? "   " : "") + std::string(view.ascii ? "df/d" : "∂f/∂") + d.variables[i] + " = " +
             print(d.gradient[i], style);
   }
-  return tr(view.lang, "descent.header", print(d.expr, style), from, d.options.steps,
-            format_short(d.options.tol)) +
+  return tr_plural(view.lang, "descent.header", d.options.steps, print(d.expr, style), from,
+                   d.options.steps, format_short(d.options.tol)) +
          "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
          tr(view.lang, "descent.update_rule") + "\n";
 }

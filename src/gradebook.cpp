@@ -423,9 +423,11 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
   }
   std::size_t passed = 0;
   for (const auto& s : g.students) passed += s.passed ? 1 : 0;
-  std::string out = tr(lang, "grade.heading", sanitize(g.title), g.students.size(), g.max,
-                       format_percent(g.pass), passed) +
-                    "\n\n" + t.str();
+  std::string out =
+      tr(lang, "grade.heading", sanitize(g.title),
+         tr_count(lang, "grade.n_students", static_cast<long long>(g.students.size())),
+         tr_count(lang, "quiz.n_points", g.max), format_percent(g.pass), passed) +
+      "\n\n" + t.str();
   out += "\n" + tr(lang, "grade.summary") + "\n";
   for (const auto& q : g.questions) {
     std::string line = "  " + q.id + ": " +

@@ -50,7 +50,7 @@ std::string gradients_table(const Chain& c, Lang lang) {
   const std::size_t n = c.layers.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (n > kFullTable && i == kEndRows) {
-      t.add_row({tr(lang, "gradients.skipped", n - 2 * kEndRows)});
+      t.add_row({tr_count(lang, "gradients.skipped", static_cast<long long>(n - 2 * kEndRows))});
       i = n - kEndRows - 1;
       continue;
     }
@@ -70,12 +70,12 @@ std::string gradients_bound(const Chain& c, Lang lang) {
   std::string out;
   if (o.activation == Activation::relu) out += tr(lang, "gradients.note_relu") + "\n";
   if (o.activation == Activation::sigmoid && std::abs(o.weight) == 1) {
-    return out + tr(lang, "gradients.bound_sigmoid", o.layers, format_short(c.bound));
+    return out + tr_count(lang, "gradients.bound_sigmoid", o.layers, format_short(c.bound));
   }
   const double m = max_slope(o.activation);
-  return out + tr(lang, "gradients.bound_weighted", name, format_short(m),
-                  format_short(std::abs(o.weight)), o.layers, format_short(m * std::abs(o.weight)),
-                  format_short(c.bound));
+  return out + tr_plural(lang, "gradients.bound_weighted", o.layers, name, format_short(m),
+                         format_short(std::abs(o.weight)), o.layers, format_short(m * std::abs(o.weight)),
+                         format_short(c.bound));
 }
 
 std::string gradients_chart(const Chain& c, const ViewOptions& view) {
@@ -106,7 +106,7 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   const auto& o = c.options;
   const std::string name(activation_name(o.activation));
   std::string out =
-      tr(lang, "gradients.header", name, o.layers, format_short(o.weight), format_short(o.input)) +
+      tr_plural(lang, "gradients.header", o.layers, name, o.layers, format_short(o.weight), format_short(o.input)) +
       "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", name) +
       "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", name, o.layers) +

@@ -23,6 +23,20 @@ TEST(Complete, LineStartOffersCommandsAndPromptWords) {
   EXPECT_TRUE(has(completions("", "he", ctx), "help"));
 }
 
+TEST(Complete, SubcommandsThenTheirOptions) {
+  SymbolTable syms;
+  cli::Context ctx;
+  ctx.syms = &syms;
+  EXPECT_EQ(completions("quiz ", "", ctx), (std::vector<std::string>{"check", "grade", "take"}));
+  EXPECT_EQ(completions("quiz ", "t", ctx), std::vector<std::string>{"take"});
+  EXPECT_EQ(completions("quiz take x.toml ", "--s", ctx), std::vector<std::string>{"--student"});
+  EXPECT_FALSE(has(completions("quiz take ", "--", ctx), "--report"));
+  EXPECT_TRUE(has(completions("quiz grade ", "--", ctx), "--report"));
+  EXPECT_FALSE(has(completions("quiz take ", "si", ctx), "sin("));
+  EXPECT_EQ(completions("help quiz ", "g", ctx), std::vector<std::string>{"grade"});
+  EXPECT_EQ(completions("lang ", "", ctx), (std::vector<std::string>{"en", "ko"}));
+}
+
 TEST(Complete, FunctionsGetTheirParenthesis) {
   SymbolTable syms;
   cli::Context ctx;

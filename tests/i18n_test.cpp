@@ -1,12 +1,22 @@
-// The message catalogue: both languages have every key, with the same placeholders.
+// The message catalogue: both languages have every key, with the same placeholders; every key
+// the sources use is in it, and every key in it is used.
 #include "tutor/i18n.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
+
+#include "tutor/descent.hpp"
+#include "tutor/gradients.hpp"
+#include "tutor/outcome.hpp"
+#include "tutor/steps.hpp"
 
 namespace tutor {
 namespace {
@@ -61,6 +71,18 @@ TEST(Catalogue, CountMessagesTakeTheirPluralForm) {
   EXPECT_EQ(tr_count(Lang::ko, "practice.try_again", 1), "다시 해 보세요 (남은 기회 1번).");
   EXPECT_EQ(tr_count(Lang::en, "progress.tries", 1), "1 try");
   EXPECT_EQ(tr_count(Lang::en, "progress.tries", 3), "3 tries");
+  // A message with two counts is put together from parts, each in its own form.
+  EXPECT_EQ(tr(Lang::en, "quiz.take_intro", tr_count(Lang::en, "quiz.n_questions", 1),
+               tr_count(Lang::en, "quiz.n_points", 2)),
+            "1 question, 2 points. Type 'hint' for a hint.");
+  EXPECT_EQ(tr(Lang::ko, "quiz.take_intro", tr_count(Lang::ko, "quiz.n_questions", 1),
+               tr_count(Lang::ko, "quiz.n_points", 2)),
+            "문제 1개, 만점 2점. 힌트가 필요하면 'hint'를 입력하세요.");
+  // The count need not be the first argument.
+  EXPECT_EQ(tr_plural(Lang::en, "quiz.invalid", 1, "q.toml", 1),
+            "q.toml: 1 problem; the quiz is not valid");
+  EXPECT_EQ(tr_plural(Lang::en, "quiz.invalid", 3, "q.toml", 3),
+            "q.toml: 3 problems; the quiz is not valid");
 }
 
 TEST(Catalogue, KeysAreUnique) {
@@ -86,9 +108,103 @@ TEST(Translate, FillsArgumentsInEachLanguage) {
             "this number has 60 digits; the limit is 50");
 }
 
-TEST(Translate, UnknownKeyShowsTheKey) {
+TEST(Translate, UnknownKeyShowsTheKeyAsALastResort) {
   EXPECT_EQ(tr(Lang::en, "no.such.key"), "no.such.key");
   EXPECT_EQ(pattern(Lang::ko, "no.such.key"), "no.such.key");
+}
+
+// Every string literal in the C++ sources under src/ and include/, the catalogue itself left
+// out, with the file it is in.
+std::multimap<std::string, std::string> source_literals() {
+  const std::filesystem::path root =
+      std::filesystem::path(TUTOR_SOURCE_LESSONS).parent_path();  // lessons/ is at the top
+  // A character literal ('"') is matched first so that its quote starts no string.
+  static const std::regex kLiteral(R"re('(?:[^'\\\n]|\\.)'|"((?:[^"\\\n]|\\.)*)")re");
+  std::multimap<std::string, std::string> out;
+  for (const char* dir : {"src", "include"}) {
+    for (const auto& f : std::filesystem::recursive_directory_iterator(root / dir)) {
+      const auto ext = f.path().extension();
+      if (!f.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
+      std::ifstream in(f.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      const std::string s = text.str();
+      for (std::sregex_iterator m(s.begin(), s.end(), kLiteral), end; m != end; ++m) {
+        if (!(*m)[1].matched) continue;
+        out.emplace((*m)[1].str(), f.path().lexically_relative(root).string());
+      }
+    }
+  }
+  return out;
+}
+
+// Keys built at run time: a literal prefix and an id from a table of the core library.
+std::map<std::string, std::set<std::string>> built_keys() {
+  std::map<std::string, std::set<std::string>> out;
+  for (int r = 0; r <= static_cast<int>(Rule::logarithmic_differentiation); ++r) {
+    out["rule."].insert(std::string(rule_id(static_cast<Rule>(r))));
+  }
+  // `tutor check` shows every status but blank, which only an empty answer in a lesson gets.
+  for (Status st : {Status::correct, Status::incorrect, Status::invalid}) {
+    out["check.status."].insert(std::string(status_id(st)));
+  }
+  for (RunVerdict v :
+       {RunVerdict::converged, RunVerdict::slow, RunVerdict::oscillating, RunVerdict::diverged}) {
+    out["descent.verdict."].insert(std::string(verdict_name(v)));
+  }
+  for (ChainVerdict v : {ChainVerdict::vanishing, ChainVerdict::exploding, ChainVerdict::stable}) {
+    out["gradients.verdict."].insert(std::string(chain_verdict_name(v)));
+  }
+  return out;
+}
+
+// A literal shaped like a key of one of the catalogue's families ("quiz.needs_file") that is
+// not a key. Whatever else is shaped so must be in the catalogue.
+const std::set<std::string> kNotKeys = {"progress.json"};
+
+TEST(Catalogue, EveryKeyTheSourcesUseIsInTheCatalogue) {
+  std::set<std::string> keys, families;
+  for (const auto& e : catalogue()) {
+    keys.insert(std::string(e.key));
+    families.insert(std::string(e.key.substr(0, e.key.find('.'))));
+  }
+  const auto built = built_keys();
+  static const std::regex kKeyShape(R"([a-z][a-z0-9_]*(\.[a-z0-9_-]+)+\.?)");
+  for (const auto& [text, file] : source_literals()) {
+    if (!std::regex_match(text, kKeyShape) || kNotKeys.contains(text)) continue;
+    if (!families.contains(text.substr(0, text.find('.')))) continue;
+    if (text.ends_with(".")) {
+      EXPECT_TRUE(built.contains(text)) << file << ": \"" << text << "\" builds keys the test "
+                                        << "does not know; add its ids to built_keys()";
+      continue;
+    }
+    EXPECT_TRUE(keys.contains(text)) << file << " uses \"" << text << "\", not in the catalogue";
+  }
+  for (const auto& [prefix, ids] : built) {
+    for (const auto& id : ids) EXPECT_TRUE(keys.contains(prefix + id)) << prefix + id;
+  }
+}
+
+TEST(Catalogue, EveryKeyInTheCatalogueIsUsed) {
+  const auto literals = source_literals();
+  std::set<std::string> used;
+  for (const auto& [text, file] : literals) used.insert(text);
+  for (const auto& [prefix, ids] : built_keys()) {
+    for (const auto& id : ids) used.insert(prefix + id);
+  }
+  for (const auto& e : catalogue()) {
+    EXPECT_TRUE(used.contains(std::string(e.key))) << e.key << " is never used";
+  }
+}
+
+TEST(Catalogue, TheScanFindsKeysPassedEveryWay) {
+  // tr(…, "key"), Message{"key", …}, count_message, tables of keys, prefixes of built keys,
+  // and the help keys of command rows, option rows and prompt words.
+  const auto literals = source_literals();
+  for (const char* key : {"cli.did_you_mean", "quiz.needs_file", "practice.try_again", "grade.yes",
+                          "rule.", "cmd.diff", "opt.diff.wrt", "repl.help.lang"}) {
+    EXPECT_TRUE(literals.contains(key)) << key;
+  }
 }
 
 TEST(Lang, NamesAndParsing) {

@@ -166,6 +166,40 @@ TEST(Line, PromptWords) {
   EXPECT_EQ(l.word, "ko");
 }
 
+TEST(Line, PromptWordsComeFromTheirTable) {
+  Fixture f;
+  for (const auto& p : prompt_words()) {
+    for (auto w : p.words) {
+      EXPECT_EQ(find_prompt_word(w), &p) << w;
+      EXPECT_EQ(f.split(w).kind, p.kind) << w;
+    }
+  }
+  EXPECT_EQ(find_prompt_word("diff"), nullptr);
+}
+
+TEST(Line, SubcommandsTakeTheirOwnOptions) {
+  Fixture f;
+  Line take = f.split("quiz take chain.toml --student kim");
+  ASSERT_EQ(take.kind, Line::Kind::run);
+  EXPECT_EQ(name_of(take), "take");
+  EXPECT_EQ(take.inv.expression, "chain.toml");
+  EXPECT_EQ(take.inv.value("--student"), "kim");
+  EXPECT_THROW(f.split("quiz check chain.toml --student kim"), Error);
+  EXPECT_THROW(f.split("quiz chek chain.toml"), Error);
+  Line bare = f.split("quiz");
+  EXPECT_EQ(bare.kind, Line::Kind::run);
+  EXPECT_EQ(name_of(bare), "quiz");
+  Line help = f.split("quiz grade --help");
+  EXPECT_EQ(help.kind, Line::Kind::help);
+  EXPECT_EQ(name_of(help), "grade");
+  ASSERT_NE(help.parent, nullptr);
+  EXPECT_EQ(help.parent->name, "quiz");
+  Line topic = f.split("help quiz take");
+  EXPECT_EQ(topic.kind, Line::Kind::help);
+  EXPECT_EQ(name_of(topic), "take");
+  EXPECT_EQ(f.split("help quiz").command->name, "quiz");
+}
+
 TEST(Line, MisspeltCommandsGetSuggestions) {
   Fixture f;
   Line l = f.split("shwo x");

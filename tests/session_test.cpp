@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/synopsis.hpp"
 #include "tutor/interrupt.hpp"
 #include "tutor/syntax.hpp"
 
@@ -91,13 +92,33 @@ TEST(Session, UnknownWordSaysDidYouMean) {
 TEST(Session, HelpListsEveryCommandAndOneInFull) {
   Session s;
   ASSERT_EQ(s.run("help").status, 0);
+  // The synopses are wrapped at the width, so look for each one's first pieces.
   for (const auto& c : cli::command_table()) {
-    EXPECT_NE(s.out.str().find(std::string(c.synopsis)), std::string::npos) << c.name;
+    const auto parts = cli::synopsis_parts(c.subcommands.empty() ? c : c.subcommands.front(),
+                                           c.subcommands.empty() ? "" : c.name);
+    EXPECT_NE(s.out.str().find("  " + parts[0] + " " + parts[1]), std::string::npos) << c.name;
   }
   EXPECT_NE(s.out.str().find("quit"), std::string::npos);
   ASSERT_EQ(s.run("help diff").status, 0);
   EXPECT_NE(s.out.str().find("--wrt V"), std::string::npos) << s.out.str();
   EXPECT_NE(s.out.str().find("--brief"), std::string::npos) << s.out.str();
+}
+
+TEST(Session, QuizSubcommandsAtThePrompt) {
+  Session s;
+  EXPECT_EQ(s.run("quiz").status, 2);
+  EXPECT_NE(s.err.str().find("quiz needs check, take or grade"), std::string::npos) << s.err.str();
+  EXPECT_EQ(s.run("quiz chek x.toml").status, 2);
+  EXPECT_NE(s.err.str().find("did you mean check?"), std::string::npos) << s.err.str();
+  EXPECT_EQ(s.run("quiz check x.toml --student kim").status, 2);
+  EXPECT_NE(s.err.str().find("unknown option '--student' for quiz check"), std::string::npos)
+      << s.err.str();
+  ASSERT_EQ(s.run("quiz take --help").status, 0);
+  EXPECT_EQ(s.out.str().rfind("usage: quiz take FILE", 0), 0u) << s.out.str();
+  ASSERT_EQ(s.run("help quiz grade").status, 0);
+  EXPECT_NE(s.out.str().find("--report FORMAT"), std::string::npos) << s.out.str();
+  ASSERT_EQ(s.run("help quiz").status, 0);
+  EXPECT_NE(s.out.str().find("quiz take FILE"), std::string::npos) << s.out.str();
 }
 
 TEST(Session, LangSwitchesTheMessages) {

@@ -46,9 +46,10 @@ struct Message {
 // All entries, in a stable order.
 std::span<const CatalogueEntry> catalogue();
 
-// The pattern for KEY in LANG, in COUNT's plural form when a count is given. An unknown key
-// returns the key itself, so a missing entry is visible rather than fatal (and the catalogue
-// test catches it).
+// The pattern for KEY in LANG, in COUNT's plural form when a count is given. An empty
+// translation falls back to English, and only a key missing from the catalogue returns the
+// key itself. Neither can ship: tests/i18n_test.cpp fails on an empty translation and on a
+// key used in the sources but missing from the catalogue.
 std::string_view pattern(Lang lang, std::string_view key,
                          std::optional<long long> count = std::nullopt);
 
@@ -73,6 +74,13 @@ std::string tr(Lang lang, std::string_view key, const Args&... args) {
 template <class... Args>
 Message count_message(std::string_view key, long long count, const Args&... args) {
   return Message{std::string(key), {to_arg(count), to_arg(args)...}, count};
+}
+
+// KEY with ARGS as {0}, {1}, ...; COUNT, which the pattern shows wherever it likes among them,
+// picks the plural form. For a message whose count is not its first argument.
+template <class... Args>
+std::string tr_plural(Lang lang, std::string_view key, long long count, const Args&... args) {
+  return render(lang, Message{std::string(key), {to_arg(args)...}, count});
 }
 
 template <class... Args>

@@ -6,12 +6,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <sstream>
 
 #include "cli/ascii_stream.hpp"
 #include "cli/command.hpp"
+#include "cli/help.hpp"
+#include "cli/terminal.hpp"
 #include "repl/repl.hpp"
+#include "tutor/errors.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
@@ -39,43 +41,54 @@ bool decide_color(const std::optional<std::string>& when, int fd) {
   return isatty(fd) != 0;
 }
 
-void localise(CLI::App& app, Lang lang) {
-  if (lang != Lang::ko) return;
-  auto fmt = std::make_shared<CLI::Formatter>();
-  fmt->label("Usage", "사용법");
-  fmt->label("OPTIONS", "옵션");
-  fmt->label("SUBCOMMAND", "명령");
-  fmt->label("SUBCOMMANDS", "명령");
-  fmt->label("Subcommands", "명령");
-  fmt->label("Options", "옵션");
-  fmt->label("Positionals", "위치 인수");
-  fmt->label("REQUIRED", "필수");
-  app.formatter(fmt);
+// Whether option NAME ("--out", or "--out=x") of CMD or of a subcommand of CMD takes the word
+// after it as its value.
+bool takes_next_word(const Command* cmd, std::string_view name) {
+  if (name.find('=') != std::string_view::npos) return false;
+  if (name == "--lang" || name == "--color" || name == "--def") return true;
+  if (cmd == nullptr) return false;
+  if (const OptionSpec* o = find_option(*cmd, name)) return !o->value_name.empty();
+  for (const auto& s : cmd->subcommands) {
+    if (takes_next_word(&s, name)) return true;
+  }
+  return false;
 }
 
-// The first word that is neither an option nor a global option's value: the command.
-std::optional<std::size_t> command_index(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
+// The first word from FROM on that is neither an option nor an option's value: the command
+// (CMD is null), or the subcommand of CMD.
+std::optional<std::size_t> word_index(const std::vector<std::string>& args, std::size_t from,
+                                      const Command* cmd) {
+  for (std::size_t i = from; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") return std::nullopt;
-    if (a == "--lang" || a == "--color" || a == "--def") {
-      ++i;
+    if (a.starts_with("-")) {
+      if (takes_next_word(cmd, a)) ++i;
       continue;
     }
-    if (a.starts_with("-")) continue;
     return i;
   }
   return std::nullopt;
 }
 
+std::optional<std::size_t> command_index(const std::vector<std::string>& args) {
+  return word_index(args, 0, nullptr);
+}
+
+// Whether ARGS ask for help (-h or --help before any "--").
+bool asks_for_help(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "-h" || a == "--help") return true;
+  }
+  return false;
+}
+
 // The argument that CLI11 took for an unknown option although it is probably math: "-x^2".
-std::optional<std::string> dashed_expression(const std::vector<std::string>& args,
-                                             const Command* cmd) {
+std::optional<std::string> dashed_expression(const std::vector<std::string>& args) {
   for (const auto& a : args) {
     if (a == "--") return std::nullopt;
     if (!a.starts_with("-") || a.size() < 2 || a.starts_with("--")) continue;
     if (a == "-h") continue;
-    (void)cmd;
     return a;
   }
   return std::nullopt;
@@ -98,6 +111,78 @@ int define_all(const std::vector<std::string>& defs, Context& ctx) {
   return 0;
 }
 
+// Where CLI11 puts one command's values.
+struct Bound {
+  std::map<std::string, std::vector<std::string>> values;
+  std::map<std::string, bool> flags;
+  std::vector<std::string> words;
+};
+
+// Registers CMD's options (and positional words) on SUB, and its subcommands below it,
+// recording which CLI11 app is which command and where the values go.
+void add_command(CLI::App& sub, const Command& cmd, Lang lang,
+                 std::map<const Command*, Bound>& bound,
+                 std::map<CLI::App*, const Command*>& by_app) {
+  // Help is written by cli/help.hpp, before CLI11 parses anything.
+  sub.set_help_flag();
+  by_app[&sub] = &cmd;
+  Bound& b = bound[&cmd];
+  for (const auto& o : cmd.options) {
+    std::string help = option_text(o, lang);
+    if (o.value_name.empty()) {
+      sub.add_flag(std::string(o.name), b.flags[std::string(o.name)], help);
+      continue;
+    }
+    auto* opt = sub.add_option(std::string(o.name), b.values[std::string(o.name)], help);
+    opt->type_name(std::string(o.value_name));
+    opt->allow_extra_args(false);
+    if (!o.repeatable) opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    if (!o.choices.empty() && !o.own_check) {
+      opt->check(CLI::IsMember(std::vector<std::string>(o.choices.begin(), o.choices.end())));
+    }
+  }
+  if (cmd.takes_expression) {
+    sub.add_option("words", b.words, tr(lang, cmd.argument_help))->type_name("");
+  }
+  for (const auto& s : cmd.subcommands) {
+    add_command(*sub.add_subcommand(std::string(s.name), tr(lang, s.help)), s, lang, bound, by_app);
+  }
+}
+
+// The error for an unknown command or subcommand in ARGS, if there is one.
+std::optional<std::string> unknown_word(const std::vector<std::string>& args, Lang lang) {
+  auto idx = command_index(args);
+  if (!idx) return std::nullopt;
+  const std::string& word = args[*idx];
+  const Command* cmd = find_command(word);
+  if (cmd == nullptr) {
+    std::string out =
+        tr(lang, "error.prefix") + ": " + tr(lang, "cli.unknown_command", sanitize(word));
+    auto similar = similar_commands(word);
+    if (!similar.empty()) out += "; " + tr(lang, "cli.did_you_mean", similar.front());
+    return out + "\n" + tr(lang, "cli.see_help") + "\n";
+  }
+  if (cmd->subcommands.empty()) return std::nullopt;
+  auto sub = word_index(args, *idx + 1, cmd);
+  if (!sub || find_subcommand(*cmd, args[*sub]) != nullptr) return std::nullopt;
+  return format_error(lang, Error(unknown_subcommand(*cmd, args[*sub])), false);
+}
+
+// The help ARGS ask for: the command's (or subcommand's), or the overview.
+std::string help_for(const std::vector<std::string>& args, Lang lang, std::ostream& out) {
+  Context terminal;
+  terminal.out = &out;
+  const HelpView view{lang, terminal_width(terminal), true};
+  auto idx = command_index(args);
+  const Command* cmd = idx ? find_command(args[*idx]) : nullptr;
+  if (cmd == nullptr) return overview(view);
+  if (auto sub = word_index(args, *idx + 1, cmd)) {
+    if (const Command* s = find_subcommand(*cmd, args[*sub]))
+      return command_help(*s, view, cmd->name);
+  }
+  return command_help(*cmd, view);
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -105,30 +190,25 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   const Lang lang = detect_lang(prescan(args, "--lang"));
 
   // An unknown command gets "did you mean" from the table, before CLI11 sees it.
-  if (auto idx = command_index(args)) {
-    const std::string& word = args[*idx];
-    if (find_command(word) == nullptr) {
-      err << tr(lang, "error.prefix") << ": " << tr(lang, "cli.unknown_command", sanitize(word));
-      auto similar = similar_commands(word);
-      if (!similar.empty()) err << "; " << tr(lang, "cli.did_you_mean", similar.front());
-      err << "\n" << tr(lang, "cli.see_help") << "\n";
-      return 2;
-    }
+  if (auto message = unknown_word(args, lang)) {
+    err << *message;
+    return 2;
+  }
+  if (asks_for_help(args)) {
+    out << help_for(args, lang, out);
+    return 0;
   }
 
-  CLI::App app{std::string(tr(lang, "cli.description")), "tutor"};
-  localise(app, lang);
+  CLI::App app{tr(lang, "cli.description"), "tutor"};
   app.set_version_flag("--version", std::string("tutor ") + TUTOR_VERSION);
-  app.set_help_flag("-h,--help",
-                    std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
+  app.set_help_flag();
   app.require_subcommand(0, 1);
   app.fallthrough();
-  app.footer(tr(lang, "cli.footer"));
 
   std::map<std::string, std::vector<std::string>> globals;
   bool ascii_flag = false;
   for (const auto& g : global_options()) {
-    std::string help(g.help.in(lang));
+    std::string help = option_text(g, lang);
     if (g.value_name.empty()) {
       app.add_flag(std::string(g.name), ascii_flag, help);
     } else {
@@ -142,38 +222,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
   }
 
-  struct Bound {
-    std::map<std::string, std::vector<std::string>> values;
-    std::map<std::string, bool> flags;
-    std::vector<std::string> words;
-  };
-  std::map<std::string, Bound> bound;
+  std::map<const Command*, Bound> bound;
   std::map<CLI::App*, const Command*> by_app;
   for (const auto& cmd : command_table()) {
-    auto* sub = app.add_subcommand(std::string(cmd.name), std::string(cmd.help.in(lang)));
-    sub->set_help_flag("-h,--help",
-                       std::string(lang == Lang::ko ? "도움말을 보여 줍니다" : "show this help"));
-    by_app[sub] = &cmd;
-    Bound& b = bound[std::string(cmd.name)];
-    for (const auto& o : cmd.options) {
-      std::string help(o.help.in(lang));
-      if (o.value_name.empty()) {
-        sub->add_flag(std::string(o.name), b.flags[std::string(o.name)], help);
-        continue;
-      }
-      auto* opt = sub->add_option(std::string(o.name), b.values[std::string(o.name)], help);
-      opt->type_name(std::string(o.value_name));
-      opt->allow_extra_args(false);
-      if (!o.repeatable) opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-      if (!o.choices.empty()) {
-        opt->check(CLI::IsMember(std::vector<std::string>(o.choices.begin(), o.choices.end())));
-      }
-    }
-    if (cmd.takes_expression) {
-      sub->add_option(std::string(cmd.argument_name), b.words,
-                      std::string(cmd.argument_help.in(lang)))
-          ->type_name("");
-    }
+    add_command(*app.add_subcommand(std::string(cmd.name), tr(lang, cmd.help)), cmd, lang, bound,
+                by_app);
   }
 
   // CLI11 takes a word in square brackets for a list and strips the brackets, which turned
@@ -185,17 +238,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
   try {
     app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e, out, err);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e, out, err);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     const Command* cmd = nullptr;
     if (auto idx = command_index(args)) cmd = find_command(args[*idx]);
     err << tr(lang, "error.prefix") << ": " << sanitize(e.what()) << "\n";
-    if (auto dashed = dashed_expression(args, cmd)) {
+    if (auto dashed = dashed_expression(args)) {
       err << tr(lang, "cli.dash_hint", cmd ? std::string(cmd->name) : std::string("diff"),
                 sanitize(*dashed))
           << "\n";
@@ -223,8 +272,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   if (const int status = define_all(globals["--def"], ctx); status != 0) return status;
 
   for (auto* sub : app.get_subcommands()) {
+    // The deepest command named: `quiz take`, not `quiz`.
+    while (!sub->get_subcommands().empty()) sub = sub->get_subcommands().front();
     const Command* cmd = by_app[sub];
-    Bound& b = bound[std::string(cmd->name)];
+    Bound& b = bound[cmd];
     Invocation inv;
     for (auto& [name, vals] : b.values) {
       if (!vals.empty()) inv.values[name] = vals;

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/explain.hpp"
@@ -114,28 +115,13 @@ int run_check(const Invocation& inv, Context& ctx) {
 Command check_command() {
   return Command{
       "check",
-      "check EXPR --answer TEXT [--wrt V] [--order N] [--solution] [--format text|json]",
-      {"Check whether TEXT is the derivative of EXPR, and name the mistake if it is not.",
-       "TEXT가 EXPR의 도함수인지 확인하고, 아니면 어떤 실수인지 알려 줍니다."},
+      "cmd.check",
       {
-          {"--answer", "TEXT", {"the derivative to check", "확인할 도함수"}},
-          {"--wrt",
-           "V",
-           {"the variable (needed when EXPR has several)",
-            "미분할 변수 (변수가 여러 개일 때 필요)"}},
-          {"--order",
-           "N",
-           {"check the Nth derivative (1 to 10; default 1)",
-            "N계 도함수를 확인합니다 (1부터 10까지, 기본값 1)"}},
-          {"--solution",
-           "",
-           {"show the step-by-step solution when the answer is wrong",
-            "답이 틀리면 단계별 풀이를 바로 보여 줍니다"}},
-          {"--format",
-           "FORMAT",
-           {"output format: text or json", "출력 형식: text, json"},
-           false,
-           {"text", "json"}},
+          {"--answer", "TEXT", "opt.check.answer", false, {}, true},
+          {"--wrt", "V", "opt.check.wrt"},
+          order_option(),
+          {"--solution", "", "opt.check.solution"},
+          format_option({"text", "json"}),
       },
       true,
       run_check,

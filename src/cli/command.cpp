@@ -42,6 +42,20 @@ const Command* find_command(std::string_view name) {
   return nullptr;
 }
 
+const Command* find_subcommand(const Command& cmd, std::string_view name) {
+  for (const auto& s : cmd.subcommands) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+const OptionSpec* find_option(const Command& cmd, std::string_view name) {
+  for (const auto& o : cmd.options) {
+    if (o.name == name) return &o;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> similar_words(std::string_view word,
                                        std::span<const std::string_view> candidates) {
   std::vector<std::pair<std::size_t, std::string>> scored;
@@ -55,6 +69,7 @@ std::vector<std::string> similar_words(std::string_view word,
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
+  out.reserve(scored.size());
   for (auto& [d, s] : scored) out.push_back(std::move(s));
   return out;
 }
@@ -63,6 +78,20 @@ std::vector<std::string> similar_commands(std::string_view name) {
   std::vector<std::string_view> names;
   for (const auto& c : command_table()) names.push_back(c.name);
   return similar_words(name, names);
+}
+
+Message unknown_subcommand(const Command& cmd, std::string_view word) {
+  std::vector<std::string_view> names;
+  std::string listed;
+  for (const auto& s : cmd.subcommands) {
+    names.push_back(s.name);
+    listed += (listed.empty() ? "" : ", ") + std::string(s.name);
+  }
+  auto similar = similar_words(word, names);
+  const std::string guess = !similar.empty() ? similar.front()
+                            : names.empty()  ? std::string()
+                                             : std::string(names[0]);
+  return Message{"cli.unknown_subcommand", {std::string(cmd.name), sanitize(word), guess, listed}};
 }
 
 int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
@@ -83,22 +112,10 @@ int dispatch(const Command& cmd, const Invocation& inv, Context& ctx) {
 
 std::span<const OptionSpec> global_options() {
   static const std::vector<OptionSpec> opts = {
-      {"--lang",
-       "ko|en",
-       {"language of messages and lessons", "메시지와 수업의 언어"},
-       false,
-       {"ko", "en"}},
-      {"--ascii", "", {"write math in plain ASCII", "수식을 ASCII 문자로만 표시"}},
-      {"--def",
-       "F(X)=EXPR",
-       {"define a function for this command, e.g. --def 'f(x)=x^2' (repeatable)",
-        "이 명령에서 쓸 함수를 정의합니다. 예: --def 'f(x)=x^2' (여러 번 가능)"},
-       true},
-      {"--color",
-       "WHEN",
-       {"colour: auto, always or never", "색상: auto, always, never"},
-       false,
-       {"auto", "always", "never"}},
+      {"--lang", "ko|en", "opt.lang", false, {"ko", "en"}},
+      {"--ascii", "", "opt.ascii"},
+      {"--def", "F(X)=EXPR", "opt.def", true},
+      {"--color", "WHEN", "opt.color", false, {"auto", "always", "never"}},
   };
   return opts;
 }

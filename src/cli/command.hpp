@@ -1,6 +1,6 @@
 // The one command table behind both front ends: `tutor diff x^2` on the command line and
 // `diff x^2` at the prompt find the same entry, take the same options, and run the same
-// handler. Help, completion and "did you mean" read the same table.
+// handler. Help, synopses, completion and "did you mean" read the same table.
 #pragma once
 
 #include <ginac/ginac.h>
@@ -18,20 +18,17 @@
 
 namespace tutor::cli {
 
-// Both languages side by side, so a missing translation is a compile-time gap, not a
-// runtime one.
-struct Text {
-  std::string_view en;
-  std::string_view ko;
-  std::string_view in(Lang lang) const { return lang == Lang::ko ? ko : en; }
-};
-
+// Help texts are catalogue keys (tutor/i18n.hpp), so every one exists in both languages: the
+// catalogue test fails on a key that is missing or has an empty translation.
 struct OptionSpec {
   std::string_view name;        // "--wrt"
   std::string_view value_name;  // "V"; empty for a flag
-  Text help;
+  std::string_view help;        // catalogue key; {0} in it stands for the choices, "a, b or c"
   bool repeatable = false;
-  std::vector<std::string_view> choices = {};  // allowed values, when limited
+  std::vector<std::string_view> choices = {};  // the values allowed, shown as a|b|c
+  bool required = false;  // the command refuses to run without it (checked by the command)
+  // The command checks the value against the choices itself, with a message of its own.
+  bool own_check = false;
 };
 
 // What the user asked for, however it was typed.
@@ -61,31 +58,40 @@ struct Context {
 
 struct Command {
   std::string_view name;
-  std::string_view synopsis;  // "diff EXPR [--wrt V]... [--brief]"
-  Text help;
+  std::string_view help;  // catalogue key, "cmd.diff"
   std::vector<OptionSpec> options;
   bool takes_expression = true;
+  // With subcommands: runs when none is named (and says which there are).
   int (*run)(const Invocation&, Context&) = nullptr;
-  // What the words after the options are, for --help.
-  std::string_view argument_name = "EXPR";
-  Text argument_help = {"an expression, e.g. \"sin(x^2)\"", "식 (예: \"sin(x^2)\")"};
+  // The words after the options as the synopsis writes them: "EXPR", "[N]", "NAME...".
+  std::string_view argument = "EXPR";
+  std::string_view argument_help = "arg.expr";  // catalogue key
+  // `quiz check|take|grade`: each its own entry, with its own options, help and handler.
+  std::vector<Command> subcommands = {};
 };
 
 // Every command, in the order help lists them.
 std::span<const Command> command_table();
 const Command* find_command(std::string_view name);
+// CMD's subcommand called NAME, or nullptr.
+const Command* find_subcommand(const Command& cmd, std::string_view name);
+// CMD's option called NAME ("--wrt"), or nullptr.
+const OptionSpec* find_option(const Command& cmd, std::string_view name);
 // Command names close to NAME, best first, for "did you mean".
 std::vector<std::string> similar_commands(std::string_view name);
 // The CANDIDATES close to WORD (at most two edits, or WORD a prefix of two letters or
 // more), best first. similar_commands is this over the table's names.
 std::vector<std::string> similar_words(std::string_view word,
                                        std::span<const std::string_view> candidates);
+// The error for WORD after CMD when it names none of CMD's subcommands: "unknown quiz
+// command 'chek'; did you mean check? (check, take, grade)".
+Message unknown_subcommand(const Command& cmd, std::string_view word);
 
 // Runs CMD, turning every tutor::Error into its message on ctx.err (with the caret for
 // expressions) and exit status 2. Never throws.
 int dispatch(const Command& cmd, const Invocation& inv, Context& ctx);
 
-// The options every command shares (--lang, --ascii, --color) and their help.
+// The options every command shares (--lang, --ascii, --def, --color).
 std::span<const OptionSpec> global_options();
 
 }  // namespace tutor::cli

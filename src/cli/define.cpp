@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/syntax.hpp"
@@ -78,50 +79,15 @@ int run_undef(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command define_command() {
-  return Command{
-      "define",
-      "define NAME(V) = EXPR",
-      {"Define a function to use in later expressions: define f(x) = x^2, then f(g(x)). At the "
-       "prompt, f(x) = x^2 on its own does the same.",
-       "이후의 식에서 쓸 함수를 정의합니다: define f(x) = x^2 다음에 f(g(x)). 프롬프트에서는 "
-       "f(x) = x^2만 써도 됩니다."},
-      {},
-      true,
-      run_define,
-      "DEFINITION",
-      {"a definition, e.g. \"f(x) = x^2\"", "정의 (예: \"f(x) = x^2\")"},
-  };
+  return Command{"define", "cmd.define", {}, true, run_define, "NAME(V) = EXPR", "arg.definition"};
 }
 
 Command defs_command() {
-  return Command{
-      "defs",
-      "defs [--format text|json]",
-      {"List the functions defined so far, each written out.",
-       "지금까지 정의한 함수를 풀어 쓴 식과 함께 보여 줍니다."},
-      {
-          {"--format",
-           "FORMAT",
-           {"output format: text or json", "출력 형식: text, json"},
-           false,
-           {"text", "json"}},
-      },
-      false,
-      run_defs,
-  };
+  return Command{"defs", "cmd.defs", {format_option({"text", "json"})}, false, run_defs};
 }
 
 Command undef_command() {
-  return Command{
-      "undef",
-      "undef NAME...",
-      {"Remove defined functions.", "정의한 함수를 지웁니다."},
-      {},
-      true,
-      run_undef,
-      "NAME",
-      {"the name of a defined function, e.g. f", "정의한 함수의 이름 (예: f)"},
-  };
+  return Command{"undef", "cmd.undef", {}, true, run_undef, "NAME...", "arg.function_names"};
 }
 
 }  // namespace tutor::cli

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/descent_render.hpp"
 #include "tutor/errors.hpp"
@@ -60,32 +61,14 @@ int run_descent(const Invocation& inv, Context& ctx) {
 Command descent_command() {
   return Command{
       "descent",
-      "descent EXPR --from N|V=N,... --lr R [--lr R]... [--steps K] [--tol T] [--format "
-      "text|json|csv] "
-      "[--plot]",
-      {"Gradient descent on EXPR, one run per learning rate, compared side by side: each run's "
-       "verdict (converged, slow, oscillating, diverged), the reason, and a chart.",
-       "EXPR에 경사 하강법을 학습률마다 실행하고 나란히 비교합니다: 판정(수렴, 느림, 진동, 발산), "
-       "그 이유, 그래프."},
+      "cmd.descent",
       {
-          {"--from", "N|V=N,...", {"where to start: 5, or x=1,y=2", "시작 위치: 5 또는 x=1,y=2"}},
-          {"--lr",
-           "R",
-           {"a learning rate η > 0; repeat to compare", "학습률 η > 0. 여러 번 주면 비교"},
-           true},
-          {"--steps",
-           "K",
-           {"steps per run (default 100, at most 10000)", "실행당 단계 수 (기본 100, 최대 10000)"}},
-          {"--tol",
-           "T",
-           {"stop when |∇f| or the step is below T (default 1e-8)",
-            "|∇f|나 이동 거리가 T보다 작으면 멈춤 (기본 1e-8)"}},
-          {"--format",
-           "FORMAT",
-           {"output format: text, json or csv", "출력 형식: text, json, csv"},
-           false,
-           {"text", "json", "csv"}},
-          {"--plot", "", {"show only the chart", "그래프만 보여 줍니다"}},
+          {"--from", "N|V=N,...", "opt.descent.from", false, {}, true},
+          {"--lr", "R", "opt.descent.lr", true, {}, true},
+          {"--steps", "K", "opt.descent.steps"},
+          {"--tol", "T", "opt.descent.tol"},
+          format_option({"text", "json", "csv"}),
+          {"--plot", "", "opt.descent.plot"},
       },
       true,
       run_descent,

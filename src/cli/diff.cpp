@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
@@ -394,32 +395,13 @@ int run_diff(const Invocation& inv, Context& ctx) {
 Command diff_command() {
   return Command{
       "diff",
-      "diff EXPR [--wrt V]... [--order N] [--at V=N,...] [--brief] [--format text|json|latex]",
-      {"Differentiate step by step, naming every rule and every chain-rule factor.",
-       "단계별로 미분합니다. 모든 규칙과 체인룰의 모든 인수를 보여 줍니다."},
+      "cmd.diff",
       {
-          {"--wrt",
-           "V",
-           {"differentiate with respect to V (repeatable; default: every variable)",
-            "V에 대해 미분합니다 (여러 번 가능, 기본값: 모든 변수)"},
-           true},
-          {"--order",
-           "N",
-           {"the Nth derivative, one order at a time (1 to 10; default 1)",
-            "N계 도함수를 한 계씩 구합니다 (1부터 10까지, 기본값 1)"}},
-          {"--at",
-           "V=N,...",
-           {"also give the derivative's value at this point (every variable)",
-            "이 점에서의 도함수 값도 보여 줍니다 (모든 변수)"}},
-          {"--brief",
-           "",
-           {"show only the chain links with their factors, and the result",
-            "체인의 고리와 인수, 결과만 보여 줍니다"}},
-          {"--format",
-           "FORMAT",
-           {"output format: text, json or latex", "출력 형식: text, json, latex"},
-           false,
-           {"text", "json", "latex"}},
+          {"--wrt", "V", "opt.diff.wrt", true},
+          order_option(),
+          {"--at", "V=N,...", "opt.diff.at"},
+          {"--brief", "", "opt.diff.brief"},
+          format_option({"text", "json", "latex"}),
       },
       true,
       run_diff,

@@ -149,19 +149,7 @@ int run_exercise(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command exercise_command() {
-  return Command{
-      "exercise",
-      "exercise [N]",
-      {"The course's exercises: list them, or do exercise N (type hint, solution or quit "
-       "instead of an answer).",
-       "과정의 실습 과제: 목록을 보거나 N번 과제를 풉니다 (답 대신 hint(힌트), solution(풀이), "
-       "quit(그만)을 입력할 수 있습니다)."},
-      {},
-      true,
-      run_exercise,
-      "N",
-      {"the exercise's number (none: the list)", "실습 번호 (없으면 목록)"},
-  };
+  return Command{"exercise", "cmd.exercise", {}, true, run_exercise, "[N]", "arg.exercise"};
 }
 
 }  // namespace tutor::cli

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/descent.hpp"
 #include "tutor/errors.hpp"
@@ -67,35 +68,22 @@ int run_gradients(const Invocation& inv, Context& ctx) {
 Command gradients_command() {
   return Command{
       "gradients",
-      "gradients --activation sigmoid|tanh|relu|linear --layers L [--weight W] [--input X] "
-      "[--clip C] [--residual] [--format text|json|csv]",
-      {"Vanishing and exploding gradients: a chain of L layers a_k = act(W·a_(k-1)), run forward "
-       "from the input and backward, with the gradient at every layer.",
-       "그래디언트 소실과 폭발: L개 층 a_k = act(W·a_(k-1))를 입력부터 순전파하고 역전파하여 "
-       "층마다 그래디언트를 보여 줍니다."},
+      "cmd.gradients",
       {
+          // The command names the activations itself when one is misspelt.
           {"--activation",
            "A",
-           {"sigmoid, tanh, relu or linear", "sigmoid, tanh, relu, linear 중 하나"}},
-          {"--layers", "L", {"number of layers, 1 to 1000", "층의 개수, 1부터 1000까지"}},
-          {"--weight", "W", {"the weight at every layer (default 1)", "모든 층의 가중치 (기본 1)"}},
-          {"--input",
-           "X",
-           {"the input a_0 (default 1: relu starts active)",
-            "입력 a_0 (기본 1: relu가 활성 구간에서 시작)"}},
-          {"--clip",
-           "C",
-           {"cap |gradient| at C at every layer, shown beside the unclipped",
-            "층마다 |그래디언트|를 C로 제한하고 제한 전과 나란히 표시"}},
-          {"--residual",
-           "",
-           {"residual connections: a_k = a_(k-1) + act(W·a_(k-1))",
-            "잔차 연결: a_k = a_(k-1) + act(W·a_(k-1))"}},
-          {"--format",
-           "FORMAT",
-           {"output format: text, json or csv", "출력 형식: text, json, csv"},
+           "opt.gradients.activation",
            false,
-           {"text", "json", "csv"}},
+           {"sigmoid", "tanh", "relu", "linear"},
+           true,
+           true},
+          {"--layers", "L", "opt.gradients.layers", false, {}, true},
+          {"--weight", "W", "opt.gradients.weight"},
+          {"--input", "X", "opt.gradients.input"},
+          {"--clip", "C", "opt.gradients.clip"},
+          {"--residual", "", "opt.gradients.residual"},
+          format_option({"text", "json", "csv"}),
       },
       false,
       run_gradients,

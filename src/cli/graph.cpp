@@ -8,6 +8,7 @@
 
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/equivalence.hpp"
 #include "tutor/errors.hpp"
@@ -186,24 +187,11 @@ int run_graph(const Invocation& inv, Context& ctx) {
 Command graph_command() {
   return Command{
       "graph",
-      "graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]",
-      {"Draw an expression as a computational graph, then run the forward pass (values) and the "
-       "backward pass (gradients, by the chain rule).",
-       "식을 계산 그래프로 그리고 순전파(값)와 역전파(체인룰로 구한 그래디언트)를 보여 줍니다."},
+      "cmd.graph",
       {
-          {"--at",
-           "V=N,...",
-           {"the point: a value for every variable", "점: 모든 변수의 값"},
-           true},
-          {"--format",
-           "FORMAT",
-           {"output format: text, mermaid, dot or json", "출력 형식: text, mermaid, dot, json"},
-           false,
-           {"text", "mermaid", "dot", "json"}},
-          {"--practice",
-           "",
-           {"compute the values and gradients yourself; the tutor checks each one",
-            "값과 그래디언트를 직접 구하고 튜터가 하나씩 확인합니다"}},
+          {"--at", "V=N,...", "opt.graph.at", true},
+          format_option({"text", "mermaid", "dot", "json"}),
+          {"--practice", "", "opt.graph.practice"},
       },
       true,
       run_graph,

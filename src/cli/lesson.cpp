@@ -9,11 +9,8 @@
 // Reaching the end of the lesson marks it completed in the progress file.
 #include "tutor/lesson.hpp"
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cstdlib>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -21,6 +18,7 @@
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_file.hpp"
+#include "cli/terminal.hpp"
 #include "repl/line.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/interrupt.hpp"
@@ -30,24 +28,6 @@
 namespace tutor::cli {
 
 namespace {
-
-constexpr std::size_t kMaxWidth = 100;
-
-// The terminal's width when stdout is one, else $COLUMNS, else 80; at most kMaxWidth, since
-// longer lines are hard to read.
-std::size_t terminal_width(const Context& ctx) {
-  std::size_t width = 80;
-  winsize ws{};
-  if (ctx.out == &std::cout && isatty(STDOUT_FILENO) != 0 &&
-      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-    width = ws.ws_col;
-  } else if (const char* cols = std::getenv("COLUMNS")) {
-    char* end = nullptr;
-    long n = std::strtol(cols, &end, 10);
-    if (end != cols && *end == '\0' && n > 0) width = static_cast<std::size_t>(n);
-  }
-  return std::clamp<std::size_t>(width, 20, kMaxWidth);
-}
 
 class Session {
  public:
@@ -265,21 +245,9 @@ int run_lesson(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command lesson_command() {
-  return Command{
-      "lesson",
-      "lesson [N] [--lessons-dir DIR]",
-      {"List the lessons, or take lesson N: text, live examples and questions the tutor checks.",
-       "수업 목록을 보거나 N번 수업을 듣습니다: 설명, 실제로 실행되는 예제, 튜터가 채점하는 문제."},
-      {
-          {"--lessons-dir",
-           "DIR",
-           {"read lessons from DIR/ko and DIR/en", "DIR/ko, DIR/en에서 수업을 읽습니다"}},
-      },
-      true,
-      run_lesson,
-      "N",
-      {"the lesson's number (none: the list)", "수업 번호 (없으면 목록)"},
-  };
+  return Command{"lesson",    "cmd.lesson", {{"--lessons-dir", "DIR", "opt.lesson.dir"}},
+                 true,        run_lesson,   "[N]",
+                 "arg.lesson"};
 }
 
 }  // namespace tutor::cli

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/print.hpp"
 #include "tutor/steps.hpp"
@@ -65,21 +66,7 @@ int run_parts(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command parts_command() {
-  return Command{
-      "parts",
-      "parts EXPR [--format text|json]",
-      {"Take a composite function apart: the outer function and each inner one, named.",
-       "합성함수를 나눕니다: 바깥 함수와 안쪽 함수를 하나씩 이름 붙여 보여 줍니다."},
-      {
-          {"--format",
-           "FORMAT",
-           {"output format: text or json", "출력 형식: text, json"},
-           false,
-           {"text", "json"}},
-      },
-      true,
-      run_parts,
-  };
+  return Command{"parts", "cmd.parts", {format_option({"text", "json"})}, true, run_parts};
 }
 
 }  // namespace tutor::cli

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
 #include "tutor/errors.hpp"
@@ -145,21 +146,11 @@ int run_progress(const Invocation& inv, Context& ctx) {
 Command progress_command() {
   return Command{
       "progress",
-      "progress [--reset [--yes]] [--format text|json]",
-      {"Show the lessons completed, questions answered, exercises solved and tries; --reset starts "
-       "over (the old file is kept as a backup).",
-       "완료한 수업, 답한 문제, 푼 실습 과제와 시도 횟수를 보여 줍니다. --reset은 처음부터 다시 "
-       "시작합니다 (이전 파일은 백업으로 남습니다)."},
+      "cmd.progress",
       {
-          {"--reset",
-           "",
-           {"forget all progress, keeping a backup", "백업을 남기고 모든 진도를 지웁니다"}},
-          {"--yes", "", {"reset without asking", "묻지 않고 지웁니다"}},
-          {"--format",
-           "FORMAT",
-           {"output format: text or json", "출력 형식: text, json"},
-           false,
-           {"text", "json"}},
+          {"--reset", "", "opt.progress.reset"},
+          {"--yes", "", "opt.progress.yes"},
+          format_option({"text", "json"}),
       },
       false,
       run_progress,

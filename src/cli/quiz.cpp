@@ -11,6 +11,7 @@
 
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/files.hpp"
@@ -32,8 +33,18 @@ std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
   QuizLoad q = read_quiz(path);
   if (q.ok()) return std::move(q.quiz);
   for (const auto& p : q.problems) *ctx.err << format_problem(ctx.lang, path, p, ctx.ascii);
-  *ctx.err << tr(ctx.lang, "quiz.invalid", sanitize(path), q.problems.size()) << "\n";
+  *ctx.err << tr_plural(ctx.lang, "quiz.invalid", static_cast<long long>(q.problems.size()),
+                        sanitize(path), q.problems.size())
+           << "\n";
   return std::nullopt;
+}
+
+// "3 questions" and "12 points", each in its plural form.
+std::string questions_text(const Quiz& quiz, Lang lang) {
+  return tr_count(lang, "quiz.n_questions", static_cast<long long>(quiz.questions.size()));
+}
+std::string points_text(const Quiz& quiz, Lang lang) {
+  return tr_count(lang, "quiz.n_points", quiz.max_points());
 }
 
 std::string key_line(const Posed& p, Lang lang, bool ascii) {
@@ -56,7 +67,8 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
     }
     std::ostream& out = *ctx.out;
     out << tr(ctx.lang, "quiz.check_heading", sanitize(file), sanitize(quiz->title),
-              quiz->questions.size(), quiz->max_points(), format_percent(quiz->pass))
+              questions_text(*quiz, ctx.lang), points_text(*quiz, ctx.lang),
+              format_percent(quiz->pass))
         << "\n";
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& q : quiz->questions) {
@@ -127,7 +139,9 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   result.student = student;
   result.seed = variant_seed(*quiz, student);
   out << sanitize(quiz->title) << "\n"
-      << tr(ctx.lang, "quiz.take_intro", quiz->questions.size(), quiz->max_points()) << "\n";
+      << tr(ctx.lang, "quiz.take_intro", questions_text(*quiz, ctx.lang),
+            points_text(*quiz, ctx.lang))
+      << "\n";
   // After quit, or once the input has ended, the remaining questions go unanswered.
   bool stopped = false, ended = false;
   for (std::size_t i = 0; i < quiz->questions.size(); ++i) {
@@ -218,7 +232,8 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   return skipped ? 2 : 0;
 }
 
-// The words after `quiz`: from the command line as given, from the prompt split at spaces.
+// The words after `quiz check` (or take, grade): from the command line as given, from the
+// prompt split at spaces.
 std::vector<std::string> words_of(const Invocation& inv) {
   if (!inv.words.empty()) return inv.words;
   std::vector<std::string> out;
@@ -227,46 +242,21 @@ std::vector<std::string> words_of(const Invocation& inv) {
   return out;
 }
 
-struct Subcommand {
-  std::string_view name;
-  std::vector<std::string_view> options;  // the options it takes
-};
-
-const std::vector<Subcommand>& subcommands() {
-  static const std::vector<Subcommand> table = {
-      {"check", {}},
-      {"take", {"--student", "--out", "--force"}},
-      {"grade", {"--report", "--out", "--force"}},
-  };
-  return table;
+int run_quiz_check(const Invocation& inv, Context& ctx) {
+  return run_check(words_of(inv), ctx);
 }
 
-int run_quiz(const Invocation& inv, Context& ctx) {
-  std::vector<std::string> words = words_of(inv);
-  if (words.empty()) throw Error(Message{"quiz.needs_subcommand", {}});
-  const Subcommand* sub = nullptr;
-  for (const auto& s : subcommands()) {
-    if (s.name == words[0]) sub = &s;
-  }
-  if (sub == nullptr) {
-    std::vector<std::string_view> names;
-    for (const auto& s : subcommands()) names.push_back(s.name);
-    auto similar = similar_words(words[0], names);
-    throw Error(Message{"quiz.unknown_subcommand",
-                        {sanitize(words[0]), similar.empty() ? "check" : similar.front()}});
-  }
-  std::vector<std::string> given;
-  for (const auto& [name, vals] : inv.values) given.push_back(name);
-  for (const auto& f : inv.flags) given.push_back(f);
-  for (const auto& name : given) {
-    if (std::find(sub->options.begin(), sub->options.end(), name) == sub->options.end()) {
-      throw Error(Message{"cli.unknown_option", {name, "quiz " + std::string(sub->name)}});
-    }
-  }
-  std::vector<std::string> rest(words.begin() + 1, words.end());
-  if (sub->name == "check") return run_check(rest, ctx);
-  if (sub->name == "take") return run_take(rest, inv, ctx);
-  return run_grade(rest, inv, ctx);
+int run_quiz_take(const Invocation& inv, Context& ctx) {
+  return run_take(words_of(inv), inv, ctx);
+}
+
+int run_quiz_grade(const Invocation& inv, Context& ctx) {
+  return run_grade(words_of(inv), inv, ctx);
+}
+
+// `quiz` with no subcommand.
+int run_quiz(const Invocation&, Context&) {
+  throw Error(Message{"quiz.needs_subcommand", {}});
 }
 
 }  // namespace
@@ -274,29 +264,31 @@ int run_quiz(const Invocation& inv, Context& ctx) {
 Command quiz_command() {
   return Command{
       "quiz",
-      "quiz check FILE | take FILE [--student ID] [--out FILE] | grade FILE RESPONSES.csv... "
-      "[--report text|csv|json] [--out FILE] [--force]",
-      {"Teachers' quizzes: check a quiz file, take it, or grade a class's answers from CSV.",
-       "교사용 퀴즈: 퀴즈 파일을 검사하고, 풀고, 반 전체의 CSV 답안을 채점합니다."},
-      {
-          {"--student",
-           "ID",
-           {"take: the student's id (picks the variant)", "take: 학생 id (문제 변형을 정합니다)"}},
-          {"--out", "FILE", {"where to write the result or the report", "결과나 보고서를 쓸 파일"}},
-          {"--force",
-           "",
-           {"overwrite the --out file if it exists", "--out 파일이 있으면 덮어씁니다"}},
-          {"--report",
-           "FORMAT",
-           {"grade: text, csv or json", "grade: text, csv, json"},
-           false,
-           {"text", "csv", "json"}},
-      },
-      true,
+      "cmd.quiz",
+      {},
+      false,
       run_quiz,
-      "ACTION FILE",
-      {"check FILE, take FILE, or grade FILE RESPONSES.csv...",
-       "check FILE, take FILE, 또는 grade FILE RESPONSES.csv..."},
+      "",
+      "",
+      {
+          {"check", "cmd.quiz.check", {}, true, run_quiz_check, "FILE...", "arg.quiz_files"},
+          {"take",
+           "cmd.quiz.take",
+           {{"--student", "ID", "opt.quiz.student"}, out_option(), force_option()},
+           true,
+           run_quiz_take,
+           "FILE",
+           "arg.quiz_file"},
+          {"grade",
+           "cmd.quiz.grade",
+           {{"--report", "FORMAT", "opt.quiz.report", false, {"text", "csv", "json"}},
+            out_option(),
+            force_option()},
+           true,
+           run_quiz_grade,
+           "FILE RESPONSES.csv...",
+           "arg.quiz_responses"},
+      },
   };
 }
 

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "tutor/syntax.hpp"
 #include "tutor/text.hpp"
@@ -57,21 +58,7 @@ int run_show(const Invocation& inv, Context& ctx) {
 }  // namespace
 
 Command show_command() {
-  return Command{
-      "show",
-      "show EXPR [--format text|json|latex]",
-      {"Show how the tutor reads an expression: as text, in input form, and in LaTeX.",
-       "튜터가 식을 어떻게 읽었는지 보여 줍니다: 텍스트, 입력 형식, LaTeX."},
-      {
-          {"--format",
-           "FORMAT",
-           {"output format: text, json or latex", "출력 형식: text, json, latex"},
-           false,
-           {"text", "json", "latex"}},
-      },
-      true,
-      run_show,
-  };
+  return Command{"show", "cmd.show", {format_option({"text", "json", "latex"})}, true, run_show};
 }
 
 }  // namespace tutor::cli

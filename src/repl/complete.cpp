@@ -11,15 +11,16 @@ namespace tutor::repl {
 
 namespace {
 
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
-
-std::string_view first_word(std::string_view s) {
+// The words of S, split at spaces and tabs.
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
   std::size_t b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  std::size_t e = s.find_first_of(" \t", b);
-  return s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b);
+  while (b != std::string_view::npos) {
+    std::size_t e = s.find_first_of(" \t", b);
+    out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    b = e == std::string_view::npos ? e : s.find_first_not_of(" \t", e);
+  }
+  return out;
 }
 
 void add_math(std::set<std::string>& out, const cli::Context& ctx) {
@@ -43,24 +44,37 @@ std::string_view word_breaks(std::string_view line, std::size_t point) {
 std::vector<std::string> completions(std::string_view before, std::string_view word,
                                      const cli::Context& ctx) {
   std::set<std::string> all;
-  const std::string_view first = first_word(before);
+  const std::vector<std::string_view> typed = words_of(before);
+  const std::string_view first = typed.empty() ? std::string_view() : typed.front();
+  const cli::Command* cmd = cli::find_command(first);
+  // `quiz take --st`: the options are the subcommand's.
+  const cli::Command* sub =
+      cmd != nullptr && typed.size() > 1 ? cli::find_subcommand(*cmd, typed[1]) : nullptr;
+  const PromptWord* prompt = find_prompt_word(first);
   if (word.starts_with("--")) {
-    const cli::Command* cmd = cli::find_command(first);
-    if (cmd == nullptr) cmd = expression_command();
-    if (cmd != nullptr) {
-      for (const auto& o : cmd->options) all.insert(std::string(o.name));
+    const cli::Command* target = sub != nullptr ? sub : cmd;
+    if (target == nullptr && prompt == nullptr) target = expression_command();
+    if (target != nullptr) {
+      for (const auto& o : target->options) all.insert(std::string(o.name));
       all.insert("--help");
     }
-  } else if (is_blank(before)) {
+  } else if (typed.empty()) {
     for (const auto& c : cli::command_table()) all.insert(std::string(c.name));
-    for (auto w : kPromptWords) all.insert(std::string(w));
+    for (const auto& p : prompt_words()) all.insert(p.words.begin(), p.words.end());
     add_math(all, ctx);
-  } else if (first == "help" && is_blank(before.substr(before.find("help") + 4))) {
-    for (const auto& c : cli::command_table()) all.insert(std::string(c.name));
-  } else if (first == "lang") {
-    all = {"en", "ko"};
-  } else {
-    add_math(all, ctx);
+  } else if (cmd != nullptr && !cmd->subcommands.empty() && typed.size() == 1) {
+    for (const auto& s : cmd->subcommands) all.insert(std::string(s.name));
+  } else if (prompt != nullptr && prompt->kind == Line::Kind::help) {
+    const cli::Command* topic = typed.size() > 1 ? cli::find_command(typed[1]) : nullptr;
+    if (typed.size() == 1) {
+      for (const auto& c : cli::command_table()) all.insert(std::string(c.name));
+    } else if (typed.size() == 2 && topic != nullptr) {
+      for (const auto& s : topic->subcommands) all.insert(std::string(s.name));
+    }
+  } else if (prompt != nullptr) {
+    all.insert(prompt->arguments.begin(), prompt->arguments.end());
+  } else if (sub == nullptr) {
+    add_math(all, ctx);  // a subcommand's words are file names, not math
   }
   std::vector<std::string> out;
   for (const auto& c : all) {

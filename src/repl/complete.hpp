@@ -17,9 +17,11 @@ inline constexpr std::string_view kMathBreaks = " \t\n()+-*/^,=%<>[]{}";
 std::string_view word_breaks(std::string_view line, std::size_t point);
 
 // What WORD may become, sorted. BEFORE is the line up to the word. At the start of the
-// line: command names, prompt words, functions and variables; after `help`: command names;
-// after `lang`: ko and en; a word starting with `--`: the options of the line's command;
-// elsewhere: functions (with their opening parenthesis) and the session's variables.
+// line: command names, prompt words, functions and variables; after a command with
+// subcommands (`quiz `): their names; after `help`: command names, then a command's
+// subcommands; after `lang`: ko and en; a word starting with `--`: the options of the line's
+// command or subcommand; elsewhere: functions (with their opening parenthesis) and the
+// session's variables.
 std::vector<std::string> completions(std::string_view before, std::string_view word,
                                      const cli::Context& ctx);
 

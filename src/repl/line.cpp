@@ -38,13 +38,6 @@ std::vector<Word> words_from(std::string_view text, std::size_t pos) {
   return words;
 }
 
-const cli::OptionSpec* find_option(const cli::Command& cmd, std::string_view name) {
-  for (const auto& o : cmd.options) {
-    if (o.name == name) return &o;
-  }
-  return nullptr;
-}
-
 // "--wrt" from "--wrt" or "--wrt=x".
 std::string_view option_name(std::string_view word) {
   return word.substr(0, std::min(word.find('='), word.size()));
@@ -75,13 +68,15 @@ struct Segment {
 
 // The options and the expression of CMD in TEXT from POS on (see the rules in line.hpp).
 // The expression's pieces are joined with single spaces.
-cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::size_t pos) {
+// NAME is the command as the learner knows it ("quiz take"), for errors.
+cli::Invocation read_rest(const cli::Command& cmd, std::string_view name, std::string_view text,
+                          std::size_t pos) {
   cli::Invocation inv;
   const std::vector<Word> words = words_from(text, pos);
   auto word_at = [&](std::size_t i) {
     return text.substr(words[i].begin, words[i].end - words[i].begin);
   };
-  auto is_known = [&](std::size_t i) { return find_option(cmd, option_name(word_at(i))); };
+  auto is_known = [&](std::size_t i) { return cli::find_option(cmd, option_name(word_at(i))); };
 
   std::vector<Segment> pieces;
   std::optional<Segment> open;
@@ -100,14 +95,12 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::s
       auto close_names = cli::similar_words(option_name(w), names);
       Span span{words[i].begin, words[i].begin + option_name(w).size()};
       if (close_names.empty()) {
-        throw Error(
-            Message{"cli.unknown_option", {std::string(option_name(w)), std::string(cmd.name)}},
-            span, std::string(text));
+        throw Error(Message{"cli.unknown_option", {std::string(option_name(w)), std::string(name)}},
+                    span, std::string(text));
       }
-      throw Error(
-          Message{"repl.unknown_option_suggest",
-                  {std::string(option_name(w)), std::string(cmd.name), close_names.front()}},
-          span, std::string(text));
+      throw Error(Message{"repl.unknown_option_suggest",
+                          {std::string(option_name(w)), std::string(name), close_names.front()}},
+                  span, std::string(text));
     }
     if (opt == nullptr) {
       if (!open) {
@@ -118,14 +111,14 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::s
       continue;
     }
     close();
-    const std::string name(opt->name);
+    const std::string option(opt->name);
     const std::size_t eq = w.find('=');
     if (opt->value_name.empty()) {
       if (eq != std::string_view::npos) {
-        throw Error(Message{"repl.flag_takes_no_value", {name}},
+        throw Error(Message{"repl.flag_takes_no_value", {option}},
                     Span{words[i].begin + eq, words[i].end}, std::string(text));
       }
-      if (!inv.has(name)) inv.flags.push_back(name);
+      if (!inv.has(option)) inv.flags.push_back(option);
       continue;
     }
     Segment value{opt, 0, 0};
@@ -137,7 +130,7 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::s
       value.begin = words[i].begin;
       value.end = words[i].end;
     } else {
-      throw Error(Message{"cli.needs_value", {name}}, Span{words[i].begin, words[i].end},
+      throw Error(Message{"cli.needs_value", {option}}, Span{words[i].begin, words[i].end},
                   std::string(text));
     }
     // Before the expression a value is one word; after it, the value runs to the next option.
@@ -166,14 +159,10 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view text, std::s
   return inv;
 }
 
-bool is_prompt_word(std::string_view w) {
-  return std::find(std::begin(kPromptWords), std::end(kPromptWords), w) != std::end(kPromptWords);
-}
-
 std::vector<std::string> suggestions_for(std::string_view word) {
   std::vector<std::string_view> names;
   for (const auto& c : cli::command_table()) names.push_back(c.name);
-  for (auto w : kPromptWords) names.push_back(w);
+  for (const auto& p : prompt_words()) names.insert(names.end(), p.words.begin(), p.words.end());
   return cli::similar_words(word, names);
 }
 
@@ -199,15 +188,15 @@ void substitute_last(std::string& s, const std::string& last) {
   s = std::move(out);
 }
 
-Line run_line_of(const cli::Command& cmd, std::string_view text, std::size_t pos,
-                 const cli::Context& ctx) {
+Line run_line_of(const cli::Command& cmd, std::string_view name, std::string_view text,
+                 std::size_t pos, const cli::Context& ctx) {
   if (std::size_t pct = text.find('%', pos); pct != std::string_view::npos && !ctx.last) {
     throw Error(Message{"repl.no_last", {}}, Span{pct, pct + 1}, std::string(text));
   }
   Line line;
   line.kind = Line::Kind::run;
   line.command = &cmd;
-  line.inv = read_rest(cmd, text, pos);
+  line.inv = read_rest(cmd, name, text, pos);
   if (ctx.last) {
     const std::string last = "(" + print(*ctx.last, Style::input) + ")";
     substitute_last(line.inv.expression, last);
@@ -257,6 +246,29 @@ std::optional<std::pair<std::string, int>> primed_call(std::string_view text,
 
 }  // namespace
 
+std::span<const PromptWord> prompt_words() {
+  using Kind = Line::Kind;
+  static const std::vector<PromptWord> table = {
+      {"EXPR", "repl.help.bare"},
+      {"d/dx EXPR", "repl.help.ddx"},
+      {"d2/dx2 EXPR, d²/dx² EXPR", "repl.help.d2dx2"},
+      {"f(x) = EXPR", "repl.help.define"},
+      {"f(g(x)), f'(x), f''(x)", "repl.help.call"},
+      {"%", "repl.help.last"},
+      {"help [COMMAND]", "repl.help.help", {"help"}, Kind::help},
+      {"lang ko|en", "repl.help.lang", {"lang"}, Kind::lang, {"ko", "en"}},
+      {"quit, exit, Ctrl-D", "repl.help.quit", {"quit", "exit"}, Kind::quit},
+  };
+  return table;
+}
+
+const PromptWord* find_prompt_word(std::string_view word) {
+  for (const auto& p : prompt_words()) {
+    if (std::find(p.words.begin(), p.words.end(), word) != p.words.end()) return &p;
+  }
+  return nullptr;
+}
+
 const cli::Command* expression_command() {
   for (std::string_view name : {"diff", "show"}) {
     if (const auto* cmd = cli::find_command(name)) return cmd;
@@ -268,7 +280,10 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
   Line line;
   const std::vector<Word> words = words_from(text, 0);
   if (words.empty() || text[words[0].begin] == '#') return line;
-  const std::string_view first = text.substr(words[0].begin, words[0].end - words[0].begin);
+  auto word = [&](std::size_t i) {
+    return text.substr(words[i].begin, words[i].end - words[i].begin);
+  };
+  const std::string_view first = word(0);
   const std::size_t after_first = words[0].end;
   auto rest = [&] {
     std::string_view r = text.substr(after_first);
@@ -277,40 +292,59 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
     return std::string(r);
   };
 
-  if (first == "quit" || first == "exit") {
-    line.kind = Line::Kind::quit;
-    return line;
-  }
-  if (first == "lang") {
-    line.kind = Line::Kind::lang;
+  if (const PromptWord* p = find_prompt_word(first)) {
+    line.kind = p->kind;
+    if (p->kind == Line::Kind::quit) return line;
     line.word = rest();
-    return line;
-  }
-  if (first == "help") {
-    line.kind = Line::Kind::help;
-    line.word = rest();
-    if (line.word.empty() || is_prompt_word(line.word)) return line;
-    line.command = cli::find_command(line.word);
-    if (line.command == nullptr) {
+    if (p->kind != Line::Kind::help || line.word.empty() || find_prompt_word(line.word)) {
+      return line;
+    }
+    // help COMMAND, or help COMMAND SUBCOMMAND.
+    line.command = cli::find_command(word(1));
+    const bool sub = line.command != nullptr && !line.command->subcommands.empty();
+    if (line.command == nullptr || words.size() > (sub ? 3 : 2)) {
       line.kind = Line::Kind::unknown;
+      line.command = nullptr;
       line.suggestions = suggestions_for(line.word);
+      return line;
+    }
+    if (words.size() == 3) {
+      const cli::Command* sub = cli::find_subcommand(*line.command, word(2));
+      if (sub == nullptr) throw Error(cli::unknown_subcommand(*line.command, word(2)));
+      line.parent = line.command;
+      line.command = sub;
     }
     return line;
   }
   if (const cli::Command* cmd = cli::find_command(first)) {
-    for (std::size_t i = 1; i < words.size(); ++i) {
-      if (text.substr(words[i].begin, words[i].end - words[i].begin) == "--help") {
+    std::size_t next = 1;
+    std::string name(cmd->name);
+    std::size_t pos = after_first;
+    const cli::Command* parent = nullptr;
+    // A subcommand is the next word, unless that asks for help with the command itself.
+    if (!cmd->subcommands.empty() && words.size() > 1 && word(1) != "--help") {
+      const cli::Command* sub = cli::find_subcommand(*cmd, word(1));
+      if (sub == nullptr) throw Error(cli::unknown_subcommand(*cmd, word(1)));
+      parent = cmd;
+      cmd = sub;
+      name += " " + std::string(sub->name);
+      pos = words[1].end;
+      next = 2;
+    }
+    for (std::size_t i = next; i < words.size(); ++i) {
+      if (word(i) == "--help") {
         line.kind = Line::Kind::help;
         line.command = cmd;
+        line.parent = parent;
         return line;
       }
     }
-    return run_line_of(*cmd, text, after_first, ctx);
+    return run_line_of(*cmd, name, text, pos, ctx);
   }
 
   if (looks_like_definition(text)) {
     if (const cli::Command* define = cli::find_command("define")) {
-      return run_line_of(*define, text, 0, ctx);
+      return run_line_of(*define, define->name, text, 0, ctx);
     }
   }
   const cli::Command* expr_cmd = expression_command();
@@ -323,12 +357,12 @@ Line split_line(std::string_view text, const cli::Context& ctx) {
   if (expr_cmd == nullptr) {
     throw Error(Message{"repl.no_expression_command", {}}, Span{0, text.size()}, std::string(text));
   }
-  if (auto primed = primed_call(text, ctx); primed && find_option(*expr_cmd, "--order")) {
-    Line l = run_line_of(*expr_cmd, primed->first, 0, ctx);
+  if (auto primed = primed_call(text, ctx); primed && cli::find_option(*expr_cmd, "--order")) {
+    Line l = run_line_of(*expr_cmd, expr_cmd->name, primed->first, 0, ctx);
     l.inv.values["--order"] = {std::to_string(primed->second)};
     return l;
   }
-  return run_line_of(*expr_cmd, text, 0, ctx);
+  return run_line_of(*expr_cmd, expr_cmd->name, text, 0, ctx);
 }
 
 }  // namespace tutor::repl

@@ -11,7 +11,8 @@
 // 1. A blank line, or one starting with '#', asks for nothing.
 // 2. The first word (the text up to the first space) is a command when it is exactly a name
 //    in the command table or a prompt word (help, quit, exit, lang). `sin(x)` and `x` are not
-//    names, so they are expressions; `diff(x)` is not the word `diff` either.
+//    names, so they are expressions; `diff(x)` is not the word `diff` either. A command with
+//    subcommands (quiz) takes the next word as the subcommand's name.
 // 3. `d/dV EXPR` is a bare expression too, and diff reads it as diff --wrt V.
 // 4. A line shaped like a definition, `f(x) = x^2`, runs `define`.
 // 5. A first word that is not a command but looks like a misspelt one (three or more ASCII
@@ -27,6 +28,7 @@
 // letters) that is not an option of the command is an error; `--x` stays math (minus minus x).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,9 +36,6 @@
 #include "cli/command.hpp"
 
 namespace tutor::repl {
-
-// The words the prompt understands besides the command table.
-inline constexpr std::string_view kPromptWords[] = {"help", "lang", "quit", "exit"};
 
 struct Line {
   enum class Kind {
@@ -49,10 +48,26 @@ struct Line {
   };
   Kind kind = Kind::blank;
   const cli::Command* command = nullptr;
+  const cli::Command* parent = nullptr;  // `command` is its subcommand (quiz for quiz take)
   cli::Invocation inv;
   std::string word;
   std::vector<std::string> suggestions;
 };
+
+// What the prompt understands besides the command table, in the order `help` lists it: the
+// words it answers to, and the shapes of line it reads (a bare expression, d/dx, a definition,
+// %). Help and completion read it.
+struct PromptWord {
+  std::string_view usage;  // as help shows it: "lang ko|en"
+  std::string_view help;   // catalogue key; {0} in it is the command a bare expression runs
+  std::vector<std::string_view> words = {};  // the first words that ask for it; none for a shape
+  Line::Kind kind = Line::Kind::run;
+  std::vector<std::string_view> arguments = {};  // what may follow the word (lang: ko, en)
+};
+std::span<const PromptWord> prompt_words();
+
+// The prompt word WORD ("quit"), or nullptr.
+const PromptWord* find_prompt_word(std::string_view word);
 
 // Splits TEXT into what it asks for, using ctx.last for `%` and ctx.syms for the names
 // already used. Throws tutor::Error (with a span into TEXT, or into the expression after

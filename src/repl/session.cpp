@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/help.hpp"
+#include "cli/terminal.hpp"
 #include "repl/help.hpp"
 #include "repl/line.hpp"
 #include "repl/paint.hpp"
@@ -61,8 +62,10 @@ Outcome perform(std::string_view text, cli::Context& ctx, std::ostream& err) {
     case Line::Kind::quit:
       return {0, true};
     case Line::Kind::help:
-      *ctx.out << (line.command ? cli::command_help(*line.command, ctx.lang)
-                                : prompt_help(ctx.lang, ctx.color));
+      *ctx.out << (line.command ? cli::command_help(*line.command,
+                                                    {ctx.lang, cli::terminal_width(ctx), false},
+                                                    line.parent ? line.parent->name : "")
+                                : prompt_help(ctx.lang, ctx.color, cli::terminal_width(ctx)));
       return {};
     case Line::Kind::lang:
       return {switch_lang(line, ctx, err), false};
