@@ -241,6 +241,21 @@ double rounded_percent(double p) {
   return std::round(p * 100) / 100;
 }
 
+// The count of S that an answer with STATUS adds to.
+int& tally(QuestionSummary& s, Status status) {
+  switch (status) {
+    case Status::correct:
+      return s.correct;
+    case Status::incorrect:
+      return s.incorrect;
+    case Status::invalid:
+      return s.invalid;
+    case Status::blank:
+      break;
+  }
+  return s.blank;
+}
+
 }  // namespace
 
 void total_up(StudentResult& r, const Quiz& quiz) {
@@ -311,20 +326,7 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
     for (const auto& st : g.students) {
       const AnswerResult& a = st.answers[qi];
       ++s.students;
-      switch (a.status) {
-        case Status::correct:
-          ++s.correct;
-          break;
-        case Status::incorrect:
-          ++s.incorrect;
-          break;
-        case Status::invalid:
-          ++s.invalid;
-          break;
-        case Status::blank:
-          ++s.blank;
-          break;
-      }
+      ++tally(s, a.status);
       if (a.mistake) ++s.mistakes[std::string(mistake_id(*a.mistake))];
     }
     s.correct_rate = s.students > 0 ? static_cast<double>(s.correct) / s.students : 0;

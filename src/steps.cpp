@@ -272,6 +272,13 @@ class Deriver {
     return s;
   }
 
+  // The evaluated product of FACTORS (1 when there are none).
+  static ex multiplied(const std::vector<ex>& factors) {
+    ex p = 1;
+    for (const ex& f : factors) p *= f;
+    return p;
+  }
+
   Step product(Step s) {
     const ex& e = s.expression;
     std::vector<ex> constants;
@@ -281,11 +288,8 @@ class Deriver {
     if (!constants.empty()) {
       // c·f: the constant waits outside while f is differentiated.
       s.rule = Rule::constant_multiple;
-      ex c = 1;
-      for (const ex& k : constants) c *= k;
-      ex rest = 1;
-      for (const ex& f : dependent) rest *= f;
-      Step sub = derive(rest, s.wrt);
+      ex c = multiplied(constants);
+      Step sub = derive(multiplied(dependent), s.wrt);
       s.parts = {c, sub.derivative};
       s.derivative = scaled_form(c, sub.derivative);
       s.substeps.push_back(std::move(sub));
@@ -327,10 +331,8 @@ class Deriver {
 
   Step quotient(Step s, const std::vector<ex>& num, const std::vector<ex>& den) {
     s.rule = Rule::quotient;
-    ex n = 1;
-    for (const ex& f : num) n *= f;
-    ex d = 1;
-    for (const ex& f : den) d *= f;
+    ex n = multiplied(num);
+    ex d = multiplied(den);
     Step dn = derive(n, s.wrt);
     Step dd = derive(d, s.wrt);
     s.parts = {dn.derivative, d, n, dd.derivative};

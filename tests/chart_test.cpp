@@ -10,11 +10,7 @@ namespace tutor {
 namespace {
 
 ChartOptions small(std::size_t w, std::size_t h, bool ascii) {
-  ChartOptions o;
-  o.width = w;
-  o.height = h;
-  o.ascii = ascii;
-  return o;
+  return {.width = w, .height = h, .ascii = ascii};
 }
 
 TEST(Chart, ConstantSeriesSitsOnTheMiddleRow) {

@@ -12,10 +12,15 @@ bool has(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-TEST(Complete, LineStartOffersCommandsAndPromptWords) {
+// Completion in a session with its own symbol table.
+class CompleteInSession : public ::testing::Test {
+ protected:
+  CompleteInSession() { ctx.syms = &syms; }
   SymbolTable syms;
   cli::Context ctx;
-  ctx.syms = &syms;
+};
+
+TEST_F(CompleteInSession, LineStartOffersCommandsAndPromptWords) {
   auto c = completions("", "d", ctx);
   EXPECT_TRUE(has(c, "diff"));
   EXPECT_TRUE(std::is_sorted(c.begin(), c.end()));
@@ -23,10 +28,7 @@ TEST(Complete, LineStartOffersCommandsAndPromptWords) {
   EXPECT_TRUE(has(completions("", "he", ctx), "help"));
 }
 
-TEST(Complete, SubcommandsThenTheirOptions) {
-  SymbolTable syms;
-  cli::Context ctx;
-  ctx.syms = &syms;
+TEST_F(CompleteInSession, SubcommandsThenTheirOptions) {
   EXPECT_EQ(completions("quiz ", "", ctx), (std::vector<std::string>{"check", "grade", "take"}));
   EXPECT_EQ(completions("quiz ", "t", ctx), std::vector<std::string>{"take"});
   EXPECT_EQ(completions("quiz take x.toml ", "--s", ctx), std::vector<std::string>{"--student"});
@@ -37,20 +39,14 @@ TEST(Complete, SubcommandsThenTheirOptions) {
   EXPECT_EQ(completions("lang ", "", ctx), (std::vector<std::string>{"en", "ko"}));
 }
 
-TEST(Complete, FunctionsGetTheirParenthesis) {
-  SymbolTable syms;
-  cli::Context ctx;
-  ctx.syms = &syms;
+TEST_F(CompleteInSession, FunctionsGetTheirParenthesis) {
   auto c = completions("diff 2*", "sigm", ctx);
   EXPECT_EQ(c, std::vector<std::string>{"sigmoid("});
   EXPECT_TRUE(has(completions("diff ", "si", ctx), "sin("));
   EXPECT_FALSE(has(completions("diff ", "d", ctx), "diff"));
 }
 
-TEST(Complete, VariablesUsedInTheSession) {
-  SymbolTable syms;
-  cli::Context ctx;
-  ctx.syms = &syms;
+TEST_F(CompleteInSession, VariablesUsedInTheSession) {
   EXPECT_FALSE(has(completions("diff ", "we", ctx), "weight"));
   syms.get("weight");
   EXPECT_TRUE(has(completions("diff ", "we", ctx), "weight"));

@@ -4,22 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include "support/descent.hpp"
+
 namespace tutor {
 namespace {
 
-Descent run(const std::string& text, std::map<std::string, double> start, std::vector<double> rates,
-            int steps) {
-  SymbolTable syms;
-  Parsed p = parse(text, syms);
-  DescentOptions o;
-  o.rates = std::move(rates);
-  o.steps = steps;
-  return descend(p, start, o, syms);
-}
+using testing::run_descent;
 
 TEST(DescentRender, OneRunTableAndReason) {
   // η = 0.5: θ_1 = 5 − 0.5·10 = 0, where the gradient is 0.
-  Descent d = run("x^2", {{"x", 5}}, {0.5}, 100);
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.5}, 100);
   EXPECT_EQ(descent_table(d, {}),
             "  η = 0.5\n"
             "  k  x  f\n"
@@ -33,7 +27,7 @@ TEST(DescentRender, OneRunTableAndReason) {
 TEST(DescentRender, RunsSideBySideAndAWideVerdictWidensItsBlock) {
   // η = 2: θ = 5, −15, 45, −135 and f = θ². The Korean verdict under the first run is 25
   // columns wide, so the second run starts 30 columns in.
-  Descent d = run("x^2", {{"x", 5}}, {0.5, 2}, 3);
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.5, 2}, 3);
   std::string t = descent_table(d, {.lang = Lang::ko});
   EXPECT_EQ(t.substr(0, t.find("\n\n") + 1),
             "  η = 0.5                       η = 2\n"
@@ -46,7 +40,7 @@ TEST(DescentRender, RunsSideBySideAndAWideVerdictWidensItsBlock) {
 }
 
 TEST(DescentRender, AsciiTable) {
-  Descent d = run("theta^2", {{"theta", 5}}, {0.5}, 100);
+  Descent d = run_descent("theta^2", {{"theta", 5}}, {0.5}, 100);
   std::string t = descent_table(d, {.ascii = true});
   EXPECT_EQ(t.substr(0, t.find('\n', t.find('\n') + 1) + 1),
             "  lr = 0.5\n"
@@ -55,12 +49,12 @@ TEST(DescentRender, AsciiTable) {
 }
 
 TEST(DescentRender, Csv) {
-  Descent d = run("x^2", {{"x", 5}}, {0.1}, 1);
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.1}, 1);
   EXPECT_EQ(descent_csv(d), "lr,k,theta,value,gradient\n0.1,0,5,25,10\n0.1,1,4,16,8\n");
 }
 
 TEST(DescentRender, CsvNamesEachVariable) {
-  Descent d = run("x^2+y^2", {{"x", 1}, {"y", 2}}, {0.5}, 1);
+  Descent d = run_descent("x^2+y^2", {{"x", 1}, {"y", 2}}, {0.5}, 1);
   EXPECT_EQ(descent_csv(d),
             "lr,k,theta_x,theta_y,value,gradient_x,gradient_y\n"
             "0.5,0,1,2,5,2,4\n"
@@ -68,7 +62,7 @@ TEST(DescentRender, CsvNamesEachVariable) {
 }
 
 TEST(DescentRender, JsonHasTheFieldsOfTheDesign) {
-  Descent d = run("x^2", {{"x", 5}}, {0.5}, 100);
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.5}, 100);
   auto j = descent_json(d, "x^2", Lang::en);
   EXPECT_EQ(j["expression"], "x^2");
   ASSERT_EQ(j["runs"].size(), 1u);
@@ -81,8 +75,9 @@ TEST(DescentRender, JsonHasTheFieldsOfTheDesign) {
 }
 
 TEST(DescentRender, WhyOnlyForAQuadratic) {
-  EXPECT_EQ(descent_why(run("x^4", {{"x", 1}}, {0.1}, 5), {}), "");
-  EXPECT_NE(descent_why(run("x^2", {{"x", 1}}, {0.1}, 5), {}).find("f″ = 2"), std::string::npos);
+  EXPECT_EQ(descent_why(run_descent("x^4", {{"x", 1}}, {0.1}, 5), {}), "");
+  EXPECT_NE(descent_why(run_descent("x^2", {{"x", 1}}, {0.1}, 5), {}).find("f″ = 2"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "support/descent.hpp"
 #include "support/run.hpp"
 #include "tutor/errors.hpp"
 
@@ -13,16 +14,9 @@ namespace tutor {
 namespace {
 
 using testing::run_in_process;
+using testing::run_json;
 
-Descent run(const std::string& text, std::map<std::string, double> start, std::vector<double> rates,
-            int steps = 100) {
-  SymbolTable syms;
-  Parsed p = parse(text, syms);
-  DescentOptions o;
-  o.rates = std::move(rates);
-  o.steps = steps;
-  return descend(p, start, o, syms);
-}
+using testing::run_descent;
 
 // For f = x², θ_k = θ_0·(1 − 2η)^k: each step multiplies θ by 1 − η·f″.
 double hand_theta(double eta, int k) {
@@ -40,7 +34,7 @@ void expect_hand_trajectory(const DescentRun& r) {
 }
 
 TEST(Descent, ExerciseThreeFollowsTheHandFormula) {
-  Descent d = run("x^2", {{"x", 5}}, {0.001, 0.1, 10});
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.001, 0.1, 10});
   ASSERT_EQ(d.runs.size(), 3u);
   for (const auto& r : d.runs) expect_hand_trajectory(r);
 
@@ -70,7 +64,7 @@ TEST(Descent, ExerciseThreeFollowsTheHandFormula) {
 }
 
 TEST(Descent, SlowRunSaysHowFarToGo) {
-  Descent d = run("x^2", {{"x", 5}}, {0.001});
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.001});
   const Reason& r = d.runs[0].reason;
   EXPECT_NEAR(r.gradient_norm, 10 * std::pow(0.998, 100), 1e-9);
   // The minimum is at 0, so the distance left is θ_100 itself.
@@ -83,25 +77,25 @@ TEST(Descent, SlowRunSaysHowFarToGo) {
 }
 
 TEST(Descent, RateOneOnXSquaredOscillates) {
-  Descent d = run("x^2", {{"x", 5}}, {1});
+  Descent d = run_descent("x^2", {{"x", 5}}, {1});
   for (const auto& s : d.runs[0].steps) EXPECT_EQ(s.theta[0], s.k % 2 == 0 ? 5 : -5);
   EXPECT_EQ(d.runs[0].verdict, RunVerdict::oscillating);
 }
 
 TEST(Descent, QuadraticFactorAndCriticalRate) {
-  Descent d = run("x^2", {{"x", 5}}, {0.001, 0.1, 10});
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.001, 0.1, 10});
   ASSERT_TRUE(d.quadratic.has_value());
   EXPECT_EQ(d.quadratic->curvature, std::vector<double>{2});
   ASSERT_TRUE(d.quadratic->critical_rate.has_value());
   EXPECT_DOUBLE_EQ(*d.quadratic->critical_rate, 1.0);
   EXPECT_DOUBLE_EQ(d.quadratic->factor(0.1, 0), 0.8);
   EXPECT_DOUBLE_EQ(d.quadratic->factor(10, 0), -19);
-  EXPECT_FALSE(run("x^4", {{"x", 1}}, {0.01}).quadratic.has_value());
-  EXPECT_FALSE(run("x^2 - y^2", {{"x", 1}, {"y", 1}}, {0.01}).quadratic->critical_rate);
+  EXPECT_FALSE(run_descent("x^4", {{"x", 1}}, {0.01}).quadratic.has_value());
+  EXPECT_FALSE(run_descent("x^2 - y^2", {{"x", 1}, {"y", 1}}, {0.01}).quadratic->critical_rate);
 }
 
 TEST(Descent, TwoVariables) {
-  Descent d = run("x^2 + 10y^2", {{"x", 1}, {"y", 1}}, {0.05});
+  Descent d = run_descent("x^2 + 10y^2", {{"x", 1}, {"y", 1}}, {0.05});
   ASSERT_EQ(d.variables, (std::vector<std::string>{"x", "y"}));
   const auto& s = d.runs[0].steps;
   EXPECT_DOUBLE_EQ(s[0].gradient[0], 2);
@@ -117,7 +111,7 @@ TEST(Descent, TwoVariables) {
   for (int k = 1; want == 0; ++k) {
     if (0.1 * std::pow(0.9, k - 1) < 1e-8 || 2 * std::pow(0.9, k) < 1e-8) want = k;
   }
-  Descent longer = run("x^2 + 10y^2", {{"x", 1}, {"y", 1}}, {0.05}, 300);
+  Descent longer = run_descent("x^2 + 10y^2", {{"x", 1}, {"y", 1}}, {0.05}, 300);
   EXPECT_EQ(longer.runs[0].verdict, RunVerdict::converged);
   EXPECT_EQ(longer.runs[0].reason.step, want);
 }
@@ -140,7 +134,7 @@ TEST(Descent, GradientIsGinacsOwnDerivative) {
 
 TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
   // log x from 1 with η = 0.5: θ_1 = 1 − 0.5·1 = 0.5, θ_2 = 0.5 − 0.5·2 = −0.5, outside.
-  Descent d = run("log(x)", {{"x", 1}}, {0.5});
+  Descent d = run_descent("log(x)", {{"x", 1}}, {0.5});
   const DescentRun& r = d.runs[0];
   EXPECT_EQ(r.verdict, RunVerdict::diverged);
   EXPECT_EQ(r.reason.divergence, Divergence::left_domain);
@@ -150,7 +144,7 @@ TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
   EXPECT_EQ(r.steps.size(), 2u);
   // sqrt(x) from 1 with η = 2: θ_1 = 1 − 2·(1/2) = 0, where f = 0 is fine but f′ = 1/(2√x) is a
   // pole.
-  Descent s = run("sqrt(x)", {{"x", 1}}, {2});
+  Descent s = run_descent("sqrt(x)", {{"x", 1}}, {2});
   EXPECT_EQ(s.runs[0].verdict, RunVerdict::diverged);
   EXPECT_EQ(s.runs[0].reason.divergence, Divergence::left_domain);
   EXPECT_EQ(s.runs[0].reason.failed, "x");
@@ -158,13 +152,13 @@ TEST(Descent, LeavingTheDomainStopsTheRunAsDiverged) {
 }
 
 TEST(Descent, BadOptionsThrow) {
-  EXPECT_THROW(run("x^2", {{"x", 5}}, {0}), Error);
-  EXPECT_THROW(run("x^2", {{"x", 5}}, {-0.1}), Error);
-  EXPECT_THROW(run("x^2", {{"x", 5}}, {0.1}, kMaxDescentSteps + 1), Error);
-  EXPECT_THROW(run("x^2", {{"x", 5}}, {0.1}, 0), Error);
-  EXPECT_THROW(run("x + y", {{"x", 5}}, {0.1}), Error);
-  EXPECT_THROW(run("3", {}, {0.1}), Error);
-  EXPECT_THROW(run("log(x)", {{"x", -1}}, {0.1}), Error);
+  EXPECT_THROW(run_descent("x^2", {{"x", 5}}, {0}), Error);
+  EXPECT_THROW(run_descent("x^2", {{"x", 5}}, {-0.1}), Error);
+  EXPECT_THROW(run_descent("x^2", {{"x", 5}}, {0.1}, kMaxDescentSteps + 1), Error);
+  EXPECT_THROW(run_descent("x^2", {{"x", 5}}, {0.1}, 0), Error);
+  EXPECT_THROW(run_descent("x + y", {{"x", 5}}, {0.1}), Error);
+  EXPECT_THROW(run_descent("3", {}, {0.1}), Error);
+  EXPECT_THROW(run_descent("log(x)", {{"x", -1}}, {0.1}), Error);
 }
 
 TEST(Descent, ParseStart) {
@@ -226,10 +220,8 @@ TEST(DescentCommand, JsonFollowsTheContract) {
 }
 
 TEST(DescentCommand, JsonThetaIsAnObjectForSeveralVariables) {
-  auto r = run_in_process({"descent", "x^2 + 10y^2", "--from", "x=1,y=1", "--lr", "0.05", "--steps",
-                           "3", "--format", "json"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = run_json({"descent", "x^2 + 10y^2", "--from", "x=1,y=1", "--lr", "0.05", "--steps", "3",
+                     "--format", "json"});
   const auto& s1 = j["runs"][0]["steps"][1];
   EXPECT_NEAR(s1["theta"]["x"].get<double>(), 0.9, 1e-15);
   EXPECT_NEAR(s1["theta"]["y"].get<double>(), 0.0, 1e-15);

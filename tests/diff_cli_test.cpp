@@ -13,11 +13,10 @@ namespace {
 
 using testing::run_binary;
 using testing::run_in_process;
+using testing::run_json;
 
 TEST(DiffCli, JsonFollowsTheContract) {
-  auto r = run_in_process({"diff", "sin((3x+1)^2)", "--format", "json"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = run_json({"diff", "sin((3x+1)^2)", "--format", "json"});
   EXPECT_EQ(j["input"], "sin((3x+1)^2)");
   EXPECT_EQ(j["expression"], "sin((3*x+1)^2)");
   EXPECT_EQ(j["variables"], nlohmann::json::array({"x"}));
@@ -47,9 +46,7 @@ TEST(DiffCli, JsonFollowsTheContract) {
 }
 
 TEST(DiffCli, EveryPartialWithoutWrt) {
-  auto r = run_in_process({"diff", "(a+b)*c", "--format", "json"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = run_json({"diff", "(a+b)*c", "--format", "json"});
   ASSERT_EQ(j["derivatives"].size(), 3u);
   EXPECT_EQ(j["derivatives"][0]["wrt"], "a");
   EXPECT_EQ(j["derivatives"][0]["result"], "c");

@@ -15,11 +15,7 @@ namespace {
 using testing::run_in_process;
 
 ChainOptions chain(Activation a, int layers, double weight = 1) {
-  ChainOptions o;
-  o.activation = a;
-  o.layers = layers;
-  o.weight = weight;
-  return o;
+  return {.activation = a, .layers = layers, .weight = weight};
 }
 
 TEST(Gradients, SigmoidOverTwentyLayersVanishesWithinTheBound) {

@@ -11,6 +11,7 @@ namespace {
 
 using testing::run_binary;
 using testing::run_in_process;
+using testing::run_json;
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -47,9 +48,7 @@ TEST(GraphCommand, Formats) {
   auto d = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--format", "dot"});
   ASSERT_EQ(d.status, 0) << d.err;
   EXPECT_TRUE(has(d.out, "label=\"{ y | data 27 | grad 1 }\"")) << d.out;
-  auto j = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--format", "json"});
-  ASSERT_EQ(j.status, 0) << j.err;
-  auto json = nlohmann::json::parse(j.out);
+  auto json = run_json({"graph", "(2x+1)^3", "--at", "x=1", "--format", "json"});
   EXPECT_EQ(json["value"], 27);
   EXPECT_EQ(json["gradients"]["x"], 54);
   auto bad = run_in_process({"graph", "x", "--format", "latex"});

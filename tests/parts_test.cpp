@@ -10,11 +10,10 @@ namespace tutor {
 namespace {
 
 using testing::run_in_process;
+using testing::run_ok;
 
 TEST(Parts, OneLinkALine) {
-  auto r = run_in_process({"parts", "sin((3x+1)^2)"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out,
+  EXPECT_EQ(run_ok({"parts", "sin((3x+1)^2)"}),
             "sin((3x + 1)²) is a composite of 3 functions, outer first:\n"
             "  f(u) = sin(u),   u = g(v) = (3x + 1)²\n"
             "  g(v) = v²,   v = h(x) = 3x + 1\n"

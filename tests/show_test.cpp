@@ -10,11 +10,11 @@ namespace {
 
 using testing::run_binary;
 using testing::run_in_process;
+using testing::run_json;
+using testing::run_ok;
 
 TEST(Show, JsonHasTheContractFields) {
-  auto r = run_in_process({"show", "2x cos(x^2)", "--format", "json"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = run_json({"show", "2x cos(x^2)", "--format", "json"});
   EXPECT_EQ(j["input"], "2x cos(x^2)");
   EXPECT_EQ(j["expression"], "2*x*cos(x^2)");
   EXPECT_EQ(j["text"], "2x·cos(x²)");
@@ -63,15 +63,11 @@ TEST(Show, UnknownCommandSuggests) {
 }
 
 TEST(Show, LatexFormatPrintsOnlyLatex) {
-  auto r = run_in_process({"show", "x^2/2", "--format", "latex"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "\\frac{x^{2}}{2}\n");
+  EXPECT_EQ(run_ok({"show", "x^2/2", "--format", "latex"}), "\\frac{x^{2}}{2}\n");
 }
 
 TEST(Show, TextFormatShowsEveryReading) {
-  auto r = run_in_process({"show", "2x cos(x^2)"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out,
+  EXPECT_EQ(run_ok({"show", "2x cos(x^2)"}),
             "input:       2x cos(x^2)\n"
             "read as:     2x·cos(x²)\n"
             "input form:  2*x*cos(x^2)\n"
@@ -92,9 +88,7 @@ TEST(Show, AsciiFlagAndNonUtf8LocaleFallBackToAscii) {
 }
 
 TEST(Show, JsonForGreekAndConstants) {
-  auto r = run_in_process({"show", "--format", "json", "--", "θ² + π e"});
-  ASSERT_EQ(r.status, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  auto j = run_json({"show", "--format", "json", "--", "θ² + π e"});
   EXPECT_EQ(j["expression"], "theta^2+pi*e");
   EXPECT_EQ(j["text"], "θ² + π·e");
   EXPECT_EQ(j["variables"], nlohmann::json::array({"theta"}));

@@ -50,7 +50,6 @@ status is 0 only when nothing failed.
 The same seed gives the same definitions, queries and points on every machine.
 """
 
-import argparse
 import json
 import math
 import os
@@ -239,13 +238,12 @@ class Parser(so._Parser):  # pylint: disable=protected-access
         super().__init__(text)
         self.defs = defs
 
+    fns = PARSE_FNS
+
     def call(self, name, primes, arg):
         if self.defs is not None and name in self.defs.d:
             return self.defs.at(name, primes, arg, False)
-        fn = PARSE_FNS.get(name)
-        if fn is None or primes:
-            raise ValueError(f'unknown function {name + chr(39) * primes!r} in {self.text!r}')
-        return fn(arg, False)
+        return super().call(name, primes, arg)
 
     def name(self, name):
         if name in SYM:
@@ -725,25 +723,6 @@ def find_points(rng, syms, exprs):
     return [p for p, _ in pts]
 
 
-def value_at(expr, env, dps):
-    with mpmath.workdps(dps):
-        try:
-            v, scale, _ = so.Evaluator(True)(expr, env)
-        except Undefined:
-            return None
-        return +v, +scale
-
-
-def agree_with_more_digits(a, b, env):
-    last = None
-    for dps in RECHECK_DIGITS:
-        va, vb = value_at(a, env, dps), value_at(b, env, dps)
-        if va is not None and vb is not None and so.close(va[0], vb[0], max(va[1], vb[1])):
-            return True, None
-        last = (va, vb)
-    return False, last
-
-
 def fmt(v):
     return 'undefined' if v is None else mpmath.nstr(v, 15)
 
@@ -775,7 +754,7 @@ def differs(got, want, envs):
         compared += 1
         if hv is not None and so.close(hv, wv, max(hs, ws)):
             continue
-        same, last = agree_with_more_digits(want, got, env)
+        same, last = so.agree_with_more_digits(want, got, env, RECHECK_DIGITS)
         if same:
             continue
         return (f'at {fmt_point(env)}: SymPy {fmt(wv)}, tutor {fmt(hv)} (with '
@@ -1045,14 +1024,9 @@ def timed(runner, case, args):
 
 def main():
     global RUNNER, TUTOR_SHOWN
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('--tutor', default=os.path.join(here, '..', '..', 'build', 'tutor'),
-                    help='the tutor binary (default: build/tutor of this checkout)')
-    ap.add_argument('--seed', default='1', help='seed of the definitions, queries and points')
-    ap.add_argument('--count', type=int, default=400, help='number of generated cases')
-    ap.add_argument('--jobs', type=int, default=2, help='tutor processes at a time')
-    ap.add_argument('--timeout', type=float, default=10.0, help='seconds per tutor run')
+    ap = so.argument_parser(__doc__, seed='1',
+                            seed_help='seed of the definitions, queries and points',
+                            count=400, count_help='number of generated cases')
     ap.add_argument('--budget', type=float, default=240.0,
                     help='seconds after which no more tutor runs are started')
     ap.add_argument('--show', type=int, default=10, help='failures listed per kind')
@@ -1085,52 +1059,24 @@ def main():
 
 def report(cases, args, runner, harness_errors, elapsed):
     out = sys.stdout
-    by_kind = {k: [] for k in FAILURE_KINDS}
-    for c in cases:
-        for kind, detail in c.failures:
-            by_kind[kind].append(detail)
+    by_kind = so.failures_by_kind(cases, FAILURE_KINDS)
     print(f'Definitions oracle: seed {args.seed}, {len(cases)} cases, tutor {runner.tutor}',
           file=out)
-    print(f'{"shape":<24}{"count":>7}{"passed":>8}{"failed":>8}{"skipped":>9}', file=out)
-    for name in SHAPE_ORDER:
-        cs = [c for c in cases if c.shape == name]
-        if not cs:
-            continue
-        nf = sum(1 for c in cs if c.failures)
-        ns = sum(1 for c in cs if c.skip and not c.failures)
-        print(f'{name:<24}{len(cs):>7}{len(cs) - nf:>8}{nf:>8}{ns:>9}', file=out)
-    print(file=out)
+    so.report_shapes(out, cases, SHAPE_ORDER, lambda c: c.shape, 24)
     print(f'tutor runs: {sum(len(c.args) for c in cases)} queued, {runner.calls} finished',
           file=out)
     print(f'compared: {COUNTS["expression"]} expressions, {COUNTS["written"]} written forms, '
           f'{COUNTS["derivative"]} derivatives, {COUNTS["chain"]} chains with '
           f'{COUNTS["factor"]} factors', file=out)
-    if runner.not_run:
-        print(f'INCOMPLETE: {runner.not_run} tutor runs were not started: the time budget of '
-              f'{args.budget:g} s was spent', file=out)
-    for kind in FAILURE_KINDS:
-        print(f'{kind + ":":<22}{len(by_kind[kind]):>6}', file=out)
-    skips = {}
-    for c in cases:
-        if c.skip and not c.failures:
-            skips[c.skip] = skips.get(c.skip, 0) + 1
-    print(f'{"skipped:":<22}{sum(skips.values()):>6}'
-          + ''.join(f'\n  {n:>6}  {why}' for why, n in sorted(skips.items())), file=out)
+    so.report_tallies(out, cases, args, runner, by_kind)
     if harness_errors:
         print(f'harness errors: {len(harness_errors)}', file=out)
         for h in harness_errors[:args.show]:
             print('  ' + h, file=out)
-    for kind in FAILURE_KINDS:
-        items = by_kind[kind]
-        if not items:
-            continue
-        print(f'\nfirst {min(len(items), args.show)} of {len(items)} {kind}:', file=out)
-        for d in items[:args.show]:
-            print('  ' + d, file=out)
+    so.report_failures(out, by_kind, args.show)
     print(f'\ntime: {elapsed:.1f} s wall, {time.process_time():.1f} s CPU in this process',
           file=out)
-    failed = sum(1 for c in cases if c.failures)
-    print(f'{len(cases) - failed} passed, {failed} failed', file=out)
+    so.report_passed(out, cases)
 
 
 if __name__ == '__main__':

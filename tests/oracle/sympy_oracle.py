@@ -244,8 +244,10 @@ class _Parser:
         self.fail()
 
     # What a reader of other forms (held calls of defined functions) overrides.
+    fns = PARSE_FNS
+
     def call(self, name, primes, arg):
-        fn = PARSE_FNS.get(name)
+        fn = self.fns.get(name)
         if fn is None or primes:
             raise ValueError(f'unknown function {name + chr(39) * primes!r} in {self.text!r}')
         return fn(arg, False)
@@ -480,11 +482,11 @@ def value_at(expr, env, dps):
         return +v, +scale
 
 
-def agree_with_more_digits(a, b, env):
-    """Whether a and b agree at env at some precision beyond 30 digits; else the last
-    values tried ((value, scale) or None where undefined)."""
+def agree_with_more_digits(a, b, env, digits=RECHECK_DIGITS):
+    """Whether a and b agree at env at some precision of DIGITS (beyond 30 digits); else
+    the last values tried ((value, scale) or None where undefined)."""
     last = None
-    for dps in RECHECK_DIGITS:
+    for dps in digits:
         va, vb = value_at(a, env, dps), value_at(b, env, dps)
         if va is not None and vb is not None and close(va[0], vb[0], max(va[1], vb[1])):
             return True, None
@@ -1753,16 +1755,24 @@ def evaluate_check(case, wrt, label, answer, result):
 RUNNER = None
 
 
-def main():
-    global RUNNER
+def argument_parser(doc, seed, seed_help, count, count_help):
+    """The options an oracle script shares: the binary, the seed, how many cases, and how
+    the tutor runs are spread and bounded."""
     here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    ap = argparse.ArgumentParser(description=doc.split('\n\n')[0])
     ap.add_argument('--tutor', default=os.path.join(here, '..', '..', 'build', 'tutor'),
                     help='the tutor binary (default: build/tutor of this checkout)')
-    ap.add_argument('--seed', default='2026', help='seed of the expressions and points')
-    ap.add_argument('--count', type=int, default=5000, help='number of expressions')
+    ap.add_argument('--seed', default=seed, help=seed_help)
+    ap.add_argument('--count', type=int, default=count, help=count_help)
     ap.add_argument('--jobs', type=int, default=2, help='tutor processes at a time')
     ap.add_argument('--timeout', type=float, default=10.0, help='seconds per tutor run')
+    return ap
+
+
+def main():
+    global RUNNER
+    ap = argument_parser(__doc__, seed='2026', seed_help='seed of the expressions and points',
+                         count=5000, count_help='number of expressions')
     ap.add_argument('--budget', type=float, default=780.0,
                     help='seconds after which no more tutor runs are started (the ctest '
                          'timeout is 900), so that a binary that hangs a lot still gets '
@@ -1824,30 +1834,35 @@ def main():
     return 1 if failed or runner.not_run else 0
 
 
-def report(cases, args, runner, harness_errors, elapsed, t_sympy):
-    out = sys.stdout
-    by_kind = {k: [] for k in FAILURE_KINDS}
+def failures_by_kind(cases, kinds):
+    """The failure details of CASES, listed under each of KINDS."""
+    by_kind = {k: [] for k in kinds}
     for c in cases:
         for kind, detail in c.failures:
             by_kind[kind].append(detail)
-    print(f'SymPy oracle: seed {args.seed}, {len(cases)} expressions, tutor {runner.tutor}',
-          file=out)
-    print(f'{"shape":<16}{"count":>7}{"passed":>8}{"failed":>8}{"skipped":>9}', file=out)
-    for name, *_ in SHAPES:
-        cs = [c for c in cases if c.shape[0] == name]
+    return by_kind
+
+
+def report_shapes(out, cases, names, shape_of, width):
+    """A row of counts for each shape of NAMES that has cases, then a blank line."""
+    print(f'{"shape":<{width}}{"count":>7}{"passed":>8}{"failed":>8}{"skipped":>9}', file=out)
+    for name in names:
+        cs = [c for c in cases if shape_of(c) == name]
         if not cs:
             continue
         nf = sum(1 for c in cs if c.failures)
         ns = sum(1 for c in cs if c.skip and not c.failures)
-        print(f'{name:<16}{len(cs):>7}{len(cs) - nf:>8}{nf:>8}{ns:>9}', file=out)
+        print(f'{name:<{width}}{len(cs):>7}{len(cs) - nf:>8}{nf:>8}{ns:>9}', file=out)
     print(file=out)
-    checks = sum(len(c.check_futures) for c in cases)
-    diffs = sum(len(c.wrts()) for c in cases)
-    print(f'tutor runs: {diffs} diff and {checks} check queued, {runner.calls} finished', file=out)
+
+
+def report_tallies(out, cases, args, runner, by_kind):
+    """Whether the time budget cut the run short, then the failures of each kind and the
+    skipped cases, counted."""
     if runner.not_run:
         print(f'INCOMPLETE: {runner.not_run} tutor runs were not started: the time budget of '
               f'{args.budget:g} s was spent', file=out)
-    for kind in FAILURE_KINDS:
+    for kind in by_kind:
         print(f'{kind + ":":<22}{len(by_kind[kind]):>6}', file=out)
     skips = {}
     for c in cases:
@@ -1855,6 +1870,33 @@ def report(cases, args, runner, harness_errors, elapsed, t_sympy):
             skips[c.skip] = skips.get(c.skip, 0) + 1
     print(f'{"skipped:":<22}{sum(skips.values()):>6}'
           + ''.join(f'\n  {n:>6}  {why}' for why, n in sorted(skips.items())), file=out)
+
+
+def report_failures(out, by_kind, show):
+    """The first SHOW failures of each kind."""
+    for kind, items in by_kind.items():
+        if not items:
+            continue
+        print(f'\nfirst {min(len(items), show)} of {len(items)} {kind}:', file=out)
+        for d in items[:show]:
+            print('  ' + d, file=out)
+
+
+def report_passed(out, cases):
+    failed = sum(1 for c in cases if c.failures)
+    print(f'{len(cases) - failed} passed, {failed} failed', file=out)
+
+
+def report(cases, args, runner, harness_errors, elapsed, t_sympy):
+    out = sys.stdout
+    by_kind = failures_by_kind(cases, FAILURE_KINDS)
+    print(f'SymPy oracle: seed {args.seed}, {len(cases)} expressions, tutor {runner.tutor}',
+          file=out)
+    report_shapes(out, cases, [s[0] for s in SHAPES], lambda c: c.shape[0], 16)
+    checks = sum(len(c.check_futures) for c in cases)
+    diffs = sum(len(c.wrts()) for c in cases)
+    print(f'tutor runs: {diffs} diff and {checks} check queued, {runner.calls} finished', file=out)
+    report_tallies(out, cases, args, runner, by_kind)
     notes = {}
     for c in cases:
         for why, _ in c.notes:
@@ -1871,17 +1913,10 @@ def report(cases, args, runner, harness_errors, elapsed, t_sympy):
         print(f'\nfirst {min(len(skipped), args.show)} of {len(skipped)} skipped:', file=out)
         for c in skipped[:args.show]:
             print(f'  {c.repro_diff(c.wrts()[0])}  ({c.skip})', file=out)
-    for kind in FAILURE_KINDS:
-        items = by_kind[kind]
-        if not items:
-            continue
-        print(f'\nfirst {min(len(items), args.show)} of {len(items)} {kind}:', file=out)
-        for d in items[:args.show]:
-            print('  ' + d, file=out)
+    report_failures(out, by_kind, args.show)
     print(f'\ntime: {elapsed:.1f} s wall, {time.process_time():.1f} s CPU in this process '
           f'(SymPy side ready after {t_sympy:.1f} s)', file=out)
-    failed = sum(1 for c in cases if c.failures)
-    print(f'{len(cases) - failed} passed, {failed} failed', file=out)
+    report_passed(out, cases)
 
 
 if __name__ == '__main__':

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 
 #include "cli/app.hpp"
 
@@ -28,6 +29,18 @@ RunResult run_in_process(const std::vector<std::string>& args, const std::string
   r.out = out.str();
   r.err = err.str();
   return r;
+}
+
+std::string run_ok(const std::vector<std::string>& args, const std::string& input) {
+  RunResult r = run_in_process(args, input);
+  if (r.status != 0) {
+    throw std::runtime_error("exit " + std::to_string(r.status) + ": " + r.err);
+  }
+  return r.out;
+}
+
+nlohmann::json run_json(const std::vector<std::string>& args, const std::string& input) {
+  return nlohmann::json::parse(run_ok(args, input));
 }
 
 RunResult run_binary(const std::vector<std::string>& args, const std::string& input,

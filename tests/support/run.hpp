@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct RunResult {
 // cli::run with ARGS and INPUT on string streams. Language and ASCII come from ARGS only:
 // the environment's TUTOR_LANG and locale are set to English UTF-8 for the call.
 RunResult run_in_process(const std::vector<std::string>& args, const std::string& input = "");
+
+// run_in_process for a run that must succeed: its stdout. Any other exit status throws,
+// which fails the calling test with the status and stderr.
+std::string run_ok(const std::vector<std::string>& args, const std::string& input = "");
+
+// run_ok's stdout read as JSON.
+nlohmann::json run_json(const std::vector<std::string>& args, const std::string& input = "");
 
 // The built `tutor` binary with ARGS, INPUT on stdin, and ENV added to a clean environment
 // (LANG=C.UTF-8, no TUTOR_LANG). Waits at most TIMEOUT_S seconds, then kills it (status -1).
