@@ -22,6 +22,12 @@ std::string text_of(SymbolTable& syms, const std::string& input) {
   return print(parse(input, syms).expr, Style::text);
 }
 
+// Each input, parsed with SYMS, written out as the expected text.
+void expect_written(SymbolTable& syms,
+                    std::initializer_list<std::pair<const char*, const char*>> cases) {
+  for (const auto& [input, text] : cases) EXPECT_EQ(text_of(syms, input), text) << input;
+}
+
 // The key of the SyntaxError TEXT raises, and where.
 std::pair<std::string, Span> refusal(SymbolTable& syms, const std::string& text,
                                      bool definition = false) {
@@ -43,10 +49,8 @@ TEST(Definitions, CompositesAreWrittenOut) {
   SymbolTable syms;
   define(syms, "f(x) = x^2");
   define(syms, "g(x) = 3x + 1");
-  EXPECT_EQ(text_of(syms, "f(g(x))"), "(3x + 1)²");
-  EXPECT_EQ(text_of(syms, "g(f(x))"), "3x² + 1");
-  EXPECT_EQ(text_of(syms, "f(2)"), "4");
-  EXPECT_EQ(text_of(syms, "f(t)"), "t²");
+  expect_written(syms,
+                 {{"f(g(x))", "(3x + 1)²"}, {"g(f(x))", "3x² + 1"}, {"f(2)", "4"}, {"f(t)", "t²"}});
   // The learner's names are kept beside what they stand for.
   const Parsed p = parse("f(g(x)) + 1", syms);
   EXPECT_EQ(print(p.held, Style::text), "f(g(x)) + 1");
@@ -85,12 +89,12 @@ TEST(Definitions, PrimesAreDerivativesOfTheBody) {
   SymbolTable syms;
   define(syms, "f(x) = x^3");
   define(syms, "g(x) = sin(x)");
-  EXPECT_EQ(text_of(syms, "f'(x)"), "3x²");
-  EXPECT_EQ(text_of(syms, "f''(x)"), "6x");
-  EXPECT_EQ(text_of(syms, "f″(x)"), "6x");
-  EXPECT_EQ(text_of(syms, "f′′′(x)"), "6");
-  EXPECT_EQ(text_of(syms, "f'(g(x))"), "3sin(x)²");
-  EXPECT_EQ(text_of(syms, "g''(2x)"), "-sin(2x)");
+  expect_written(syms, {{"f'(x)", "3x²"},
+                        {"f''(x)", "6x"},
+                        {"f″(x)", "6x"},
+                        {"f′′′(x)", "6"},
+                        {"f'(g(x))", "3sin(x)²"},
+                        {"g''(2x)", "-sin(2x)"}});
   const Parsed p = parse("f''(x)", syms);
   EXPECT_EQ(print(p.held, Style::text), "f″(x)");
   EXPECT_EQ(print(p.held, Style::input), "f''(x)");
