@@ -57,13 +57,6 @@ std::string sanitize(std::string_view s, bool ascii) {
   return out;
 }
 
-std::string pad_right(std::string_view s, std::size_t width) {
-  std::string out(s);
-  std::size_t w = display_width(s);
-  if (w < width) out.append(width - w, ' ');
-  return out;
-}
-
 std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return {};

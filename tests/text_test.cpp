@@ -47,11 +47,6 @@ TEST(Sanitize, ReplacesInvalidUtf8AndKeepsValidText) {
   EXPECT_TRUE(valid_utf8(sanitize("\xE2\x88\xFF\xC3")));
 }
 
-TEST(PadRight, CountsColumnsNotBytes) {
-  EXPECT_EQ(pad_right("변수", 6), "변수  ");
-  EXPECT_EQ(pad_right("abc", 2), "abc");
-}
-
 TEST(Utf8, DecodeAndValidate) {
   std::size_t len = 0;
   EXPECT_EQ(decode_utf8("²", 0, len), 0xB2);

@@ -17,9 +17,6 @@ std::size_t display_width(std::string_view s);
 // replaced by U+FFFD (or '?' when ASCII is asked for), so nothing typed can steer the terminal.
 std::string sanitize(std::string_view s, bool ascii = false);
 
-// S padded with spaces to WIDTH columns (unchanged when it is already that wide).
-std::string pad_right(std::string_view s, std::size_t width);
-
 // S without leading and trailing white space (spaces, tabs, CR, LF).
 std::string trim(std::string_view s);
 

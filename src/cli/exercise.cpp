@@ -11,6 +11,7 @@
 #include "repl/session.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/progress.hpp"
+#include "tutor/table.hpp"
 #include "tutor/text.hpp"
 
 namespace tutor::cli {
@@ -110,14 +111,9 @@ void record(Context& ctx, int number, const Result& o) {
 int list(Context& ctx, const std::vector<Exercise>& all) {
   Progress p = load(ctx);
   *ctx.out << tr(ctx.lang, "exercise.list_heading") << "\n";
-  std::vector<std::string> titles;
-  std::size_t width = 0;
+  TextTable table({.indent = "  "});
   for (const auto& ex : all) {
-    titles.push_back(ex.title);
-    width = std::max(width, display_width(titles.back()));
-  }
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    auto it = p.exercises.find(std::to_string(all[i].number));
+    auto it = p.exercises.find(std::to_string(ex.number));
     std::string status;
     if (it == p.exercises.end() || it->second.tries == 0) {
       status = tr(ctx.lang, "exercise.status_new");
@@ -126,8 +122,9 @@ int list(Context& ctx, const std::vector<Exercise>& all) {
     } else {
       status = tr_count(ctx.lang, "exercise.status_tried", it->second.tries);
     }
-    *ctx.out << "  " << all[i].number << "  " << pad_right(titles[i], width + 2) << status << "\n";
+    table.add_row({std::to_string(ex.number), ex.title, status});
   }
+  *ctx.out << table.str();
   *ctx.out << "\n" << tr(ctx.lang, "exercise.start_hint") << "\n";
   return 0;
 }
