@@ -138,5 +138,19 @@ TEST(DefineCli, BlowUpAnswersQuickly) {
   EXPECT_TRUE(has(r.err, "too large")) << r.err;
 }
 
+TEST(DefineCli, TheExpressionIsNotNamedAfterTheLearnersF) {
+  // With the learner's f(x) = x², "f′(1) = 6" for g(f(x)) would read as their f′(1), which is 2.
+  auto r =
+      run_in_process({"--def", "f(x)=x^2", "--def", "g(x)=3x+1", "diff", "g(f(x))", "--at", "x=1"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "  h′(1) = 6·1 = 6\n")) << r.out;
+  EXPECT_FALSE(has(r.out, "f′(1)")) << r.out;
+  // Their own f, at x, is theirs to name.
+  r = run_in_process({"--def", "f(x)=x^3", "diff", "f(x)", "--at", "x=2"});
+  EXPECT_TRUE(has(r.out, "  f′(2) = 3·2² = 12\n")) << r.out;
+  r = run_in_process({"--def", "f(x)=x^2", "diff", "f(x) y", "--at", "x=1,y=2"});
+  EXPECT_TRUE(has(r.out, "gradient ∇h(1, 2) = (4, 1)")) << r.out;
+}
+
 }  // namespace
 }  // namespace tutor

@@ -164,14 +164,27 @@ std::string value_text(const std::string& name, const AtValue& v, Style style, L
 }
 
 // f′, f″, f‴, f⁽⁴⁾ …; f', f'', f''', f^(4) in ASCII.
-std::string prime_name(int order, bool ascii) {
+std::string prime_name(int order, bool ascii, const std::string& f) {
   if (ascii) {
-    return order <= 3 ? "f" + std::string(static_cast<std::size_t>(order), '\'')
-                      : "f^(" + std::to_string(order) + ")";
+    return order <= 3 ? f + std::string(static_cast<std::size_t>(order), '\'')
+                      : f + "^(" + std::to_string(order) + ")";
   }
-  static const char* const kPrimes[] = {"f", "f′", "f″", "f‴"};
-  if (order <= 3) return kPrimes[order];
-  return "f⁽" + superscript(std::to_string(order)) + "⁾";
+  static const char* const kPrimes[] = {"", "′", "″", "‴"};
+  if (order <= 3) return f + kPrimes[order];
+  return f + "⁽" + superscript(std::to_string(order)) + "⁾";
+}
+
+// The letter that names the expression in f′(1) and ∂f/∂x: f, unless the learner has
+// defined an f of their own (then f′(1) would read as theirs). For HELD a call g(x) of their
+// own, g itself.
+std::string expression_letter(const Definitions& defs, const GiNaC::ex& held) {
+  if (auto c = as_call(held); c && c->order == 0 && GiNaC::is_a<GiNaC::symbol>(c->arg)) {
+    return c->name;
+  }
+  for (const char* letter : {"f", "h", "F", "y"}) {
+    if (defs.find(letter) == nullptr) return letter;
+  }
+  return "f";
 }
 
 // "d²/dx²", "d^2/dx^2".
@@ -335,6 +348,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
     }
   }
   const bool ascii = style != Style::text;
+  const std::string letter = expression_letter(defs, p.held);
   const bool opened = !named.empty() && named[0] && !named[0]->opened.empty();
   if (format != "latex" && has_calls(p.held) && !opened) {
     out << print(p.held, style) << " = " << print(p.expr, style) << "\n";
@@ -347,9 +361,9 @@ int run_diff(const Invocation& inv, Context& ctx) {
       out << explain_latex(steps[i], partial) << "\n";
       continue;
     }
-    std::string name = prime_name(orders[i], ascii);
+    std::string name = prime_name(orders[i], ascii, letter);
     if (partial && orders[i] == 1) {
-      name = std::string(ascii ? "df/d" : "∂f/∂").append(v);
+      name = (ascii ? "d" + letter + "/d" : "∂" + letter + "/∂").append(v);
     } else if (partial) {
       name.append("_").append(v);
     }
@@ -361,7 +375,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
       if (i) out << "\n";
       if (orders[i] > 1) {
         out << tr(ctx.lang, "diff.order_heading", order_operator(orders[i], v, ascii, partial),
-                  print(p.expr, style), prime_name(orders[i] - 1, ascii))
+                  print(p.expr, style), prime_name(orders[i] - 1, ascii, letter))
             << "\n";
       }
       if (const auto& chain = named[var_of[i]]; chain && orders[i] == 1) {
@@ -385,7 +399,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
       std::all_of(at.begin(), at.end(), [](const AtValue& a) { return a.value.has_value(); })) {
     std::string vector;
     for (const auto& a : at) vector += (vector.empty() ? "" : ", ") + format_short(*a.value);
-    out << "\n" << tr(ctx.lang, "diff.gradient", coordinates, vector) << "\n";
+    out << "\n" << tr(ctx.lang, "diff.gradient", coordinates, vector, letter) << "\n";
   }
   return 0;
 }
