@@ -52,6 +52,32 @@ ChainVerdict judge(double g) {
   return ChainVerdict::stable;
 }
 
+struct Judged {
+  ChainVerdict verdict = ChainVerdict::stable;
+  std::optional<int> layer;
+};
+
+// The verdict on the gradients G at layers L, L−1, …, 1 (the backward pass's order): the
+// first that leaves the absolute bounds decides; else the per-layer factor and the change
+// end to end (kLayerFactor, kSpread).
+Judged judge_chain(const std::vector<double>& g) {
+  const int layers = static_cast<int>(g.size());
+  for (int i = 0; i < layers; ++i) {
+    if (ChainVerdict v = judge(g[i]); v != ChainVerdict::stable) return {v, layers - i};
+  }
+  const double end = std::abs(g.back());
+  const double factor = std::pow(end, 1.0 / layers);
+  ChainVerdict v = ChainVerdict::stable;
+  if (end >= kSpread && factor >= kLayerFactor) v = ChainVerdict::exploding;
+  if (end <= 1 / kSpread && factor <= 1 / kLayerFactor) v = ChainVerdict::vanishing;
+  if (v == ChainVerdict::stable) return {};
+  for (int i = 0; i < layers; ++i) {
+    const double a = std::abs(g[i]);
+    if (v == ChainVerdict::exploding ? a >= kSpread : a <= 1 / kSpread) return {v, layers - i};
+  }
+  return {v, 1};
+}
+
 }  // namespace
 
 std::optional<Activation> parse_activation(std::string_view name) {
@@ -116,35 +142,27 @@ Chain run_chain(const ChainOptions& o) {
   // Backward, from the output: ∂a_L/∂a_{k−1} = local_k · ∂a_L/∂a_k, starting from ∂a_L/∂a_L = 1.
   double g = 1;
   double clipped = 1;
-  std::optional<int> first_unclipped, first_clipped;
+  std::vector<double> plain_path, clipped_path;
   for (int k = o.layers; k >= 1; --k) {
     poll_interrupt();
     Layer l = forward[k - 1];
     g *= l.local;
     l.gradient = g;
-    if (!first_unclipped && judge(g) != ChainVerdict::stable) first_unclipped = k;
+    plain_path.push_back(g);
     if (o.clip) {
       clipped *= l.local;
       // Rescaling to magnitude C keeps the sign: for one number that is ±C.
       if (std::abs(clipped) > *o.clip) clipped = std::copysign(*o.clip, clipped);
       l.clipped = clipped;
-      if (!first_clipped && judge(clipped) != ChainVerdict::stable) first_clipped = k;
+      clipped_path.push_back(clipped);
     }
     c.layers.push_back(l);
   }
-  auto verdict_at = [&](std::optional<int> k, bool use_clipped) {
-    if (!k) return ChainVerdict::stable;
-    const Layer& l = c.layers[o.layers - *k];
-    return judge(use_clipped ? *l.clipped : l.gradient);
-  };
-  c.unclipped_verdict = verdict_at(first_unclipped, false);
-  if (o.clip) {
-    c.verdict = verdict_at(first_clipped, true);
-    c.verdict_layer = first_clipped;
-  } else {
-    c.verdict = c.unclipped_verdict;
-    c.verdict_layer = first_unclipped;
-  }
+  const Judged plain = judge_chain(plain_path);
+  c.unclipped_verdict = plain.verdict;
+  const Judged flowing = o.clip ? judge_chain(clipped_path) : plain;
+  c.verdict = flowing.verdict;
+  c.verdict_layer = flowing.layer;
   return c;
 }
 

@@ -23,18 +23,26 @@ std::string verdict_word(Lang lang, ChainVerdict v) {
 std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
   ChainVerdict v = clipped ? c.verdict : c.unclipped_verdict;
   double at_input = clipped ? *c.layers.back().clipped : c.layers.back().gradient;
+  std::string word = verdict_word(lang, v);
+  if (v == ChainVerdict::stable)
+    return tr(lang, "gradients.why.stable", word, format_short(at_input));
+  // Past the absolute bounds, the layer where it crossed them; inside, the steady factor.
+  const bool past = std::abs(at_input) < kVanishing || !(std::abs(at_input) <= kExploding);
   std::optional<int> where;
   for (const auto& l : c.layers) {
-    double g = clipped ? *l.clipped : l.gradient;
-    if ((v == ChainVerdict::vanishing && std::abs(g) < kVanishing) ||
-        (v == ChainVerdict::exploding && !(std::abs(g) <= kExploding))) {
+    const double g = std::abs(clipped ? *l.clipped : l.gradient);
+    const bool crossed = past ? (v == ChainVerdict::vanishing ? g < kVanishing : !(g <= kExploding))
+                              : (v == ChainVerdict::vanishing ? g <= 1 / kSpread : g >= kSpread);
+    if (crossed) {
       where = l.layer;
       break;
     }
   }
-  std::string word = verdict_word(lang, v);
-  if (v == ChainVerdict::stable)
-    return tr(lang, "gradients.why.stable", word, format_short(at_input));
+  if (!past) {
+    const double factor = std::pow(std::abs(at_input), 1.0 / c.options.layers);
+    return tr(lang, v == ChainVerdict::vanishing ? "gradients.why.shrinks" : "gradients.why.grows",
+              word, format_short(factor), where.value_or(0), format_short(at_input));
+  }
   return tr(lang,
             v == ChainVerdict::vanishing ? "gradients.why.vanishing" : "gradients.why.exploding",
             word, where.value_or(0), format_short(at_input));
@@ -74,8 +82,8 @@ std::string gradients_bound(const Chain& c, Lang lang) {
   }
   const double m = max_slope(o.activation);
   return out + tr_plural(lang, "gradients.bound_weighted", o.layers, name, format_short(m),
-                         format_short(std::abs(o.weight)), o.layers, format_short(m * std::abs(o.weight)),
-                         format_short(c.bound));
+                         format_short(std::abs(o.weight)), o.layers,
+                         format_short(m * std::abs(o.weight)), format_short(c.bound));
 }
 
 std::string gradients_chart(const Chain& c, const ViewOptions& view) {
@@ -106,7 +114,8 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   const auto& o = c.options;
   const std::string name(activation_name(o.activation));
   std::string out =
-      tr_plural(lang, "gradients.header", o.layers, name, o.layers, format_short(o.weight), format_short(o.input)) +
+      tr_plural(lang, "gradients.header", o.layers, name, o.layers, format_short(o.weight),
+                format_short(o.input)) +
       "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", name) +
       "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", name, o.layers) +

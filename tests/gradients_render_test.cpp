@@ -52,5 +52,16 @@ TEST(GradientsRender, VerdictNamesTheLayer) {
   EXPECT_TRUE(v.starts_with("vanishing: |gradient| fell below 1e-6 at layer ")) << v;
 }
 
+TEST(GradientsRender, VerdictFromASteadyFactorSaysSo) {
+  // The course's exploding chain, 1.5^20 ≈ 3325: inside 1e6, but ×1.5 at every layer.
+  Chain c = run_chain({.activation = Activation::linear, .layers = 20, .weight = 1.5});
+  EXPECT_EQ(gradients_verdict(c, Lang::en, false),
+            "exploding: each layer multiplies |gradient| by about 1.5; it passed 100 at layer 9 "
+            "and reaches the input as 3325.26");
+  EXPECT_EQ(gradients_verdict(c, Lang::ko, false),
+            "폭발 (exploding): 층마다 |그래디언트|가 약 1.5배가 됩니다. 9층에서 100을 넘었고, "
+            "입력에는 3325.26(으)로 도달합니다");
+}
+
 }  // namespace
 }  // namespace tutor

@@ -65,6 +65,24 @@ TEST(Gradients, LinearWithWeightOneAndAHalfExplodes) {
   EXPECT_EQ(*c.verdict_layer, 40 - n + 1);
 }
 
+TEST(Gradients, ASteadyFactorDecidesInsideTheBounds) {
+  // 1.5^20 ≈ 3325 never leaves [1e-6, 1e6], but grows ×1.5 a layer: exploding, from the
+  // layer where it passed 100 (1.5^12 ≈ 130 after 12 factors: layer 9).
+  Chain c = run_chain(chain(Activation::linear, 20, 1.5));
+  EXPECT_EQ(c.verdict, ChainVerdict::exploding);
+  EXPECT_EQ(*c.verdict_layer, 9);
+  EXPECT_LT(std::abs(c.layers[10].gradient), kSpread);  // layer 10: 1.5^11 ≈ 86
+  // A factor near 1 is stable, however deep: 1.05^20 ≈ 2.65.
+  EXPECT_EQ(run_chain(chain(Activation::linear, 20, 1.05)).verdict, ChainVerdict::stable);
+  // Shrinking by ÷5 a layer vanishes before 1e-6 is reached: 5 sigmoid layers, 4.9e-4.
+  c = run_chain(chain(Activation::sigmoid, 5));
+  EXPECT_EQ(c.verdict, ChainVerdict::vanishing);
+  EXPECT_EQ(*c.verdict_layer, 2);
+  // ×100 over 2 layers is ×10 each; ×50 over 100 layers (1.04 each) is no steady growth.
+  EXPECT_EQ(run_chain(chain(Activation::linear, 2, 10)).verdict, ChainVerdict::exploding);
+  EXPECT_EQ(run_chain(chain(Activation::linear, 100, 1.04)).verdict, ChainVerdict::stable);
+}
+
 TEST(Gradients, ClippingCapsTheNorm) {
   ChainOptions o = chain(Activation::linear, 40, 1.5);
   o.clip = 5;
