@@ -215,20 +215,10 @@ class Lexer {
   // A run of primes, f'' or f″, as one token.
   Token primes() {
     const std::size_t start = pos_;
-    long count = 0;
-    for (bool more = true; more;) {
-      more = false;
-      for (const auto& p : kPrimes) {
-        if (in_.substr(pos_).starts_with(p.text)) {
-          pos_ += p.text.size();
-          count += p.count;
-          more = true;
-          break;
-        }
-      }
-    }
+    const PrimeRun run = prime_run(in_, pos_);
+    pos_ += run.bytes;
     return Token{Tok::prime, Span{start, pos_}, std::string(in_.substr(start, pos_ - start)), "",
-                 count};
+                 run.count};
   }
 
   Token superscript() {
@@ -274,10 +264,7 @@ class Lexer {
       return false;
     }
     // loss'(x): a prime follows a function's name.
-    if (std::any_of(kPrimes.begin(), kPrimes.end(),
-                    [&](const Prime& p) { return in_.substr(pos_).starts_with(p.text); })) {
-      return false;
-    }
+    if (prime_run(in_, pos_).bytes > 0) return false;
     if (std::all_of(word.begin() + 1, word.end(), [](char c) { return is_digit(c); })) return false;
     if (pos_ < in_.size() && in_[pos_] == '(') return false;
     for (const auto& fn : function_names()) {
@@ -929,6 +916,22 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   std::vector<Message> notes = lexer.notes();
   notes.insert(notes.end(), parser.notes().begin(), parser.notes().end());
   return Parsed{e, variables_of(e), std::move(notes), held};
+}
+
+PrimeRun prime_run(std::string_view text, std::size_t pos) {
+  PrimeRun run;
+  for (bool more = pos < text.size(); more;) {
+    more = false;
+    for (const auto& p : kPrimes) {
+      if (text.substr(pos + run.bytes).starts_with(p.text)) {
+        run.bytes += p.text.size();
+        run.count += p.count;
+        more = pos + run.bytes < text.size();
+        break;
+      }
+    }
+  }
+  return run;
 }
 
 bool looks_like_definition(std::string_view text) {

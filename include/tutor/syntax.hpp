@@ -57,6 +57,15 @@ struct ParsedDefinition {
 ParsedDefinition parse_definition(std::string_view text, SymbolTable& syms,
                                   const Limits& limits = {});
 
+// The run of primes at POS in TEXT (ASCII quotes and the Unicode prime, double and triple
+// prime): its length in bytes and how many primes it counts, three for a triple prime.
+// Zero bytes when there is none.
+struct PrimeRun {
+  std::size_t bytes = 0;
+  long count = 0;
+};
+PrimeRun prime_run(std::string_view text, std::size_t pos);
+
 // Whether TEXT has the shape of a definition, NAME(...) = ..., so that the prompt reads it as
 // one rather than as an expression.
 bool looks_like_definition(std::string_view text);

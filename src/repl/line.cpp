@@ -212,8 +212,6 @@ Line run_line_of(const cli::Command& cmd, std::string_view name, std::string_vie
 // the order.
 std::optional<std::pair<std::string, int>> primed_call(std::string_view text,
                                                        const cli::Context& ctx) {
-  static constexpr std::pair<std::string_view, int> kPrimes[] = {
-      {"'", 1}, {"\xE2\x80\xB2", 1}, {"\xE2\x80\xB3", 2}, {"\xE2\x80\xB4", 3}};
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   std::size_t i = 0;
@@ -224,17 +222,9 @@ std::optional<std::pair<std::string, int>> primed_call(std::string_view text,
   if (name.empty() || ctx.syms == nullptr || ctx.syms->definitions().find(name) == nullptr) {
     return std::nullopt;
   }
-  int order = 0;
-  for (bool more = true; more;) {
-    more = false;
-    for (const auto& [glyph, n] : kPrimes) {
-      if (text.substr(i).starts_with(glyph)) {
-        i += glyph.size();
-        order += n;
-        more = true;
-      }
-    }
-  }
+  const PrimeRun primes = prime_run(text, i);
+  i += primes.bytes;
+  const int order = static_cast<int>(primes.count);
   if (order == 0 || i >= text.size() || text[i] != '(' || text.back() != ')') return std::nullopt;
   int depth = 0;
   for (std::size_t k = i; k < text.size(); ++k) {
