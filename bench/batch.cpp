@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "tutor/check.hpp"
-#include "tutor/explain.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/syntax.hpp"
+#include "calculus/check.hpp"
+#include "calculus/explain.hpp"
+#include "math/steps.hpp"
+#include "math/syntax.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "tutor/check.hpp"
-#include "tutor/symbols.hpp"
-#include "tutor/syntax.hpp"
+#include "calculus/check.hpp"
+#include "math/symbols.hpp"
+#include "math/syntax.hpp"
 
 namespace {
 

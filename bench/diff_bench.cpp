@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "tutor/steps.hpp"
-#include "tutor/symbols.hpp"
-#include "tutor/syntax.hpp"
+#include "math/steps.hpp"
+#include "math/symbols.hpp"
+#include "math/syntax.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "tutor/gradebook.hpp"
+#include "class/gradebook.hpp"
 
 namespace {
 

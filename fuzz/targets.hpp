@@ -1,5 +1,5 @@
 // What each fuzz target does with one input, shared by the libFuzzer programs in fuzz/ and
-// by tests/fuzz_regression_test.cpp, which replays the corpora and every past finding.
+// by tests/cli/fuzz_regression_test.cpp, which replays the corpora and every past finding.
 // Each function returns normally for any input; a crash, a sanitizer report or an
 // exception escaping is a bug. Where the input itself says what the right answer is (a
 // quiz's or a lesson's own answer key), a target also throws Broken when the tutor
@@ -10,18 +10,18 @@
 #include <string>
 #include <string_view>
 
-#include "tutor/check.hpp"
-#include "tutor/explain.hpp"
-#include "tutor/gradebook.hpp"
-#include "tutor/lesson.hpp"
-#include "tutor/markdown.hpp"
-#include "tutor/named_chain.hpp"
-#include "tutor/practice.hpp"
-#include "tutor/print.hpp"
-#include "tutor/quiz_marking.hpp"
-#include "tutor/responses.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/syntax.hpp"
+#include "calculus/check.hpp"
+#include "calculus/explain.hpp"
+#include "calculus/named_chain.hpp"
+#include "class/gradebook.hpp"
+#include "class/quiz_marking.hpp"
+#include "class/responses.hpp"
+#include "course/lesson.hpp"
+#include "course/markdown.hpp"
+#include "course/practice.hpp"
+#include "math/print.hpp"
+#include "math/steps.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::fuzz {
 

@@ -8,13 +8,13 @@
 #include <map>
 #include <sstream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
 #include "cli/ascii_stream.hpp"
 #include "cli/command.hpp"
 #include "cli/help.hpp"
 #include "cli/terminal.hpp"
 #include "repl/repl.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::cli {
 

@@ -1,6 +1,6 @@
 #include "cli/ascii_stream.hpp"
 
-#include "tutor/text.hpp"
+#include "base/text.hpp"
 
 namespace tutor::cli {
 

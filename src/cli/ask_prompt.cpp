@@ -3,9 +3,9 @@
 #include <istream>
 #include <ostream>
 
-#include "tutor/errors.hpp"
-#include "tutor/interrupt.hpp"
-#include "tutor/text.hpp"
+#include "base/errors.hpp"
+#include "base/interrupt.hpp"
+#include "base/text.hpp"
 
 namespace tutor::cli {
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "cli/command.hpp"
-#include "tutor/ask.hpp"
-#include "tutor/markdown.hpp"
-#include "tutor/practice.hpp"
+#include "course/ask.hpp"
+#include "course/markdown.hpp"
+#include "course/practice.hpp"
 
 namespace tutor::cli {
 

@@ -1,16 +1,16 @@
 // `tutor check EXPR --answer TEXT`: is TEXT the derivative of EXPR, and if not, why not.
-#include "tutor/check.hpp"
+#include "calculus/check.hpp"
 
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
+#include "calculus/explain.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/explain.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "math/steps.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

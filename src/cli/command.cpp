@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
 #include "cli/commands.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::cli {
 

@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
-#include "tutor/i18n.hpp"
-#include "tutor/symbols.hpp"
+#include "base/i18n.hpp"
+#include "math/symbols.hpp"
 
 namespace tutor::cli {
 
-// Help texts are catalogue keys (tutor/i18n.hpp), so every one exists in both languages: the
+// Help texts are catalogue keys (base/i18n.hpp), so every one exists in both languages: the
 // catalogue test fails on a key that is missing or has an empty translation.
 struct OptionSpec {
   std::string_view name;        // "--wrt"

@@ -3,12 +3,12 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

@@ -1,15 +1,15 @@
 // `tutor descent EXPR --from N --lr R [--lr R]...`: gradient descent, one run per learning
 // rate, side by side, with each run's verdict, the reason for it, and a chart.
-#include "tutor/descent.hpp"
+#include "labs/descent.hpp"
 
 #include <charconv>
 #include <ostream>
 
+#include "base/errors.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/descent_render.hpp"
-#include "tutor/errors.hpp"
+#include "labs/descent_render.hpp"
 
 namespace tutor::cli {
 

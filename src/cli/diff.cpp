@@ -2,18 +2,18 @@
 #include <algorithm>
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
+#include "calculus/explain.hpp"
+#include "calculus/named_chain.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/equivalence.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/explain.hpp"
-#include "tutor/named_chain.hpp"
-#include "tutor/point.hpp"
-#include "tutor/print.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "math/equivalence.hpp"
+#include "math/point.hpp"
+#include "math/print.hpp"
+#include "math/steps.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

@@ -1,18 +1,18 @@
 // `tutor exercise [N]`: the course's three exercises, with tries, hints and the solution.
-#include "tutor/exercise.hpp"
+#include "course/exercise.hpp"
 
 #include <algorithm>
 #include <istream>
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/table.hpp"
+#include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "course/progress.hpp"
 #include "repl/session.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/progress.hpp"
-#include "tutor/table.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::cli {
 

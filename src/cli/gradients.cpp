@@ -1,17 +1,17 @@
 // `tutor gradients --activation A --layers L`: a deep chain run forward and backward, showing
 // the gradient vanish or explode layer by layer, and the remedies at work.
-#include "tutor/gradients.hpp"
+#include "labs/gradients.hpp"
 
 #include <charconv>
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/descent.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/gradients_render.hpp"
-#include "tutor/text.hpp"
+#include "labs/descent.hpp"
+#include "labs/gradients_render.hpp"
 
 namespace tutor::cli {
 

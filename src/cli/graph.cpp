@@ -1,21 +1,21 @@
 // `tutor graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]`: the
 // expression as a computational graph, its forward and backward passes, and exercise 2 of the
 // course made interactive.
-#include "tutor/graph.hpp"
+#include "labs/graph.hpp"
 
 #include <istream>
 #include <ostream>
 
+#include "base/errors.hpp"
+#include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/equivalence.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/graph_render.hpp"
-#include "tutor/point.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "labs/graph_render.hpp"
+#include "math/equivalence.hpp"
+#include "math/point.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

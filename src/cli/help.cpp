@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "base/table.hpp"
+#include "base/text.hpp"
 #include "cli/synopsis.hpp"
-#include "tutor/markdown.hpp"
-#include "tutor/table.hpp"
-#include "tutor/text.hpp"
+#include "course/markdown.hpp"
 
 namespace tutor::cli {
 

@@ -7,7 +7,7 @@
 // stdin has no more lines (or when it is a terminal nobody is looking at), each question is
 // shown with its answer, as in the back of a book, and nothing is recorded for it.
 // Reaching the end of the lesson marks it completed in the progress file.
-#include "tutor/lesson.hpp"
+#include "course/lesson.hpp"
 
 #include <unistd.h>
 
@@ -15,15 +15,15 @@
 #include <set>
 #include <sstream>
 
+#include "base/errors.hpp"
+#include "base/interrupt.hpp"
+#include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_file.hpp"
 #include "cli/terminal.hpp"
+#include "course/markdown.hpp"
 #include "repl/line.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/interrupt.hpp"
-#include "tutor/markdown.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::cli {
 

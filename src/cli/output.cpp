@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "tutor/errors.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/table.hpp"
-#include "tutor/text.hpp"
+#include "base/errors.hpp"
+#include "base/table.hpp"
+#include "base/text.hpp"
+#include "math/steps.hpp"
 
 namespace tutor::cli {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "tutor/print.hpp"
+#include "math/print.hpp"
 
 namespace tutor::cli {
 

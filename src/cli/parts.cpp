@@ -2,13 +2,13 @@
 // function named: sin(x²) is f(u) = sin(u) with u = g(x) = x². Lesson 1's own exercise.
 #include <ostream>
 
+#include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/print.hpp"
-#include "tutor/steps.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "math/print.hpp"
+#include "math/steps.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

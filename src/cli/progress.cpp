@@ -7,15 +7,15 @@
 #include <ctime>
 #include <iostream>
 
+#include "base/errors.hpp"
+#include "base/files.hpp"
+#include "base/interrupt.hpp"
+#include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/files.hpp"
-#include "tutor/interrupt.hpp"
-#include "tutor/lesson.hpp"
-#include "tutor/text.hpp"
+#include "course/lesson.hpp"
 
 namespace tutor::cli {
 

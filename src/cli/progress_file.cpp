@@ -2,8 +2,8 @@
 
 #include <ostream>
 
-#include "tutor/errors.hpp"
-#include "tutor/text.hpp"
+#include "base/errors.hpp"
+#include "base/text.hpp"
 
 namespace tutor::cli {
 

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "cli/command.hpp"
-#include "tutor/progress.hpp"
+#include "course/progress.hpp"
 
 namespace tutor::cli {
 

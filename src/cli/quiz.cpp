@@ -9,17 +9,17 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/errors.hpp"
+#include "base/files.hpp"
+#include "base/text.hpp"
+#include "class/gradebook.hpp"
+#include "class/quiz_marking.hpp"
+#include "class/responses.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/files.hpp"
-#include "tutor/gradebook.hpp"
-#include "tutor/print.hpp"
-#include "tutor/quiz_marking.hpp"
-#include "tutor/responses.hpp"
-#include "tutor/text.hpp"
+#include "math/print.hpp"
 
 namespace tutor::cli {
 

@@ -1,11 +1,11 @@
 // `tutor show EXPR`: how the tutor read the expression.
 #include <ostream>
 
+#include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
-#include "tutor/syntax.hpp"
-#include "tutor/text.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::cli {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "math/functions.hpp"
+#include "math/symbols.hpp"
 #include "repl/line.hpp"
-#include "tutor/functions.hpp"
-#include "tutor/symbols.hpp"
 
 namespace tutor::repl {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "tutor/i18n.hpp"
+#include "base/i18n.hpp"
 
 namespace tutor::repl {
 

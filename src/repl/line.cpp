@@ -4,11 +4,11 @@
 #include <cctype>
 #include <optional>
 
-#include "tutor/errors.hpp"
-#include "tutor/functions.hpp"
-#include "tutor/print.hpp"
-#include "tutor/symbols.hpp"
-#include "tutor/syntax.hpp"
+#include "base/errors.hpp"
+#include "math/functions.hpp"
+#include "math/print.hpp"
+#include "math/symbols.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::repl {
 

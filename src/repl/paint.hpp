@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "tutor/i18n.hpp"
+#include "base/i18n.hpp"
 
 namespace tutor::repl {
 

@@ -18,13 +18,13 @@
 #include <ostream>
 #include <string>
 
+#include "base/interrupt.hpp"
+#include "base/text.hpp"
 #include "repl/complete.hpp"
 #include "repl/help.hpp"
 #include "repl/history.hpp"
 #include "repl/paint.hpp"
 #include "repl/session.hpp"
-#include "tutor/interrupt.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::repl {
 

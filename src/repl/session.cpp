@@ -4,14 +4,14 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/errors.hpp"
+#include "base/interrupt.hpp"
+#include "base/text.hpp"
 #include "cli/help.hpp"
 #include "cli/terminal.hpp"
 #include "repl/help.hpp"
 #include "repl/line.hpp"
 #include "repl/paint.hpp"
-#include "tutor/errors.hpp"
-#include "tutor/interrupt.hpp"
-#include "tutor/text.hpp"
 
 namespace tutor::repl {
 

@@ -21,7 +21,7 @@ struct Outcome {
 // Splits TEXT (see line.hpp) and does what it asks, writing results on ctx.out and errors
 // (with the caret, coloured when ctx.color) on ctx.err. LINE_NUMBER, when not 0, starts
 // each error ("line 3: error: ..."), for scripts. `lang` changes ctx.lang. A command
-// stopped by tutor::Interrupted (see tutor/interrupt.hpp) prints "interrupted", clears the
+// stopped by tutor::Interrupted (see base/interrupt.hpp) prints "interrupted", clears the
 // interrupt and leaves ctx.last as it was. Never throws.
 Outcome run_line(std::string_view text, cli::Context& ctx, std::size_t line_number = 0);
 

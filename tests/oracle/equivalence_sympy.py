@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent check of tests/data/equivalence_cases.tsv.
 
-The policy (include/tutor/equivalence.hpp): two expressions are the same answer when they agree
+The policy (src/math/equivalence.hpp): two expressions are the same answer when they agree
 at every real point where both are defined, and "defined" means that every intermediate value
 is real and finite. So sqrt(k/m)*sqrt(m/k) is undefined where k/m < 0, log(x) for x <= 0, a
 negative number to a non-integer power (the principal value is not real), 0 to a power <= 0,

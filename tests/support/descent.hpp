@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "tutor/descent.hpp"
-#include "tutor/syntax.hpp"
+#include "labs/descent.hpp"
+#include "math/syntax.hpp"
 
 namespace tutor::testing {
 

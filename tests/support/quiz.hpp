@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "tutor/quiz_file.hpp"
-#include "tutor/quiz_marking.hpp"
+#include "class/quiz_file.hpp"
+#include "class/quiz_marking.hpp"
 
 namespace tutor::testing {
 

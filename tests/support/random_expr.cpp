@@ -1,6 +1,6 @@
 #include "support/random_expr.hpp"
 
-#include "tutor/functions.hpp"
+#include "math/functions.hpp"
 
 namespace tutor::testing {
 

@@ -1,0 +1,210 @@
+#include "base/text.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <string>
+
+namespace tutor {
+
+long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len) {
+  utf8proc_int32_t cp = -1;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                            static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+  if (n <= 0) {
+    len = 1;
+    return -1;
+  }
+  len = static_cast<std::size_t>(n);
+  return cp;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    if (cp < 0) {
+      width += 1;
+    } else {
+      int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+      width += w > 0 ? static_cast<std::size_t>(w) : 0;
+    }
+    i += len;
+  }
+  return width;
+}
+
+std::string sanitize(std::string_view s, bool ascii) {
+  const std::string_view replacement = ascii ? "?" : "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    bool control = cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+    if (cp == '\t') {
+      out += ' ';
+    } else if (control) {
+      out += replacement;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(start, nl - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.push_back(std::move(line));
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    if (decode_utf8(s, i, len) < 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+namespace {
+
+struct Spelling {
+  std::string_view glyph;
+  std::string_view ascii;
+};
+
+// Superscript and subscript digits are runs (x¹⁰ → x^10), handled apart from this table.
+constexpr Spelling kSpellings[] = {
+    {"θ", "theta"},  {"η", "eta"},   {"σ", "sigma"}, {"α", "alpha"},   {"β", "beta"},
+    {"λ", "lambda"}, {"γ", "gamma"}, {"δ", "delta"}, {"ε", "epsilon"}, {"μ", "mu"},
+    {"ρ", "rho"},    {"τ", "tau"},   {"φ", "phi"},   {"ω", "omega"},   {"π", "pi"},
+    {"∇", "grad "},  {"∂", "d"},     {"·", "*"},     {"×", "*"},       {"−", "-"},
+    {"÷", "/"},      {"→", "->"},    {"←", "<-"},    {"≤", "<="},      {"≥", ">="},
+    {"≈", "~"},      {"≠", "!="},    {"′", "'"},     {"″", "''"},      {"√", "sqrt"},
+    {"…", "..."},    {"✓", "OK"},    {"✗", "X"},     {"—", "-"},       {"–", "-"},
+    {"∞", "inf"},
+};
+
+// A superscript digit or minus (super = true), or a subscript digit (super = false).
+int script_digit(long cp, bool& super) {
+  super = true;
+  if (cp == 0x207B) return '-';
+  if (int d = superscript_digit(cp); d >= 0) return d;
+  super = false;
+  if (cp >= 0x2080 && cp <= 0x2089) return static_cast<int>(cp - 0x2080);
+  return -1;
+}
+
+}  // namespace
+
+int superscript_digit(long cp) {
+  switch (cp) {
+    case 0x2070:
+      return 0;
+    case 0x00B9:
+      return 1;
+    case 0x00B2:
+      return 2;
+    case 0x00B3:
+      return 3;
+    default:
+      return cp >= 0x2074 && cp <= 0x2079 ? static_cast<int>(cp - 0x2070) : -1;
+  }
+}
+
+std::string ascii_math(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    long cp = decode_utf8(s, i, len);
+    bool super = false;
+    if (int d = script_digit(cp, super); d >= 0) {
+      out += super ? '^' : '_';
+      // The whole run of the same kind: x¹⁰ → x^10, not x^1^0.
+      while (i < s.size()) {
+        bool same = false;
+        int digit = script_digit(decode_utf8(s, i, len), same);
+        if (digit < 0 || same != super) break;
+        out += digit == '-' ? '-' : static_cast<char>('0' + digit);
+        i += len;
+      }
+      continue;
+    }
+    bool replaced = false;
+    for (const auto& sp : kSpellings) {
+      if (s.substr(i).starts_with(sp.glyph)) {
+        out += sp.ascii;
+        i += sp.glyph.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+bool locale_is_utf8() {
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v == nullptr || *v == '\0') continue;
+    std::string value(v);
+    for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return value.find("utf-8") != std::string::npos || value.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+std::string superscript(std::string_view digits) {
+  static const char* const kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (char c : digits) {
+    if (c == '-') {
+      out += "⁻";
+    } else if (c >= '0' && c <= '9') {
+      out += kSup[c - '0'];
+    }
+  }
+  return out;
+}
+
+}  // namespace tutor

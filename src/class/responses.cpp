@@ -1,0 +1,185 @@
+#include "class/responses.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "base/text.hpp"
+
+namespace tutor {
+
+namespace {
+
+// libcsv calls back once per field and once per record; this collects them.
+struct Collector {
+  std::vector<std::string> fields;
+  std::vector<std::vector<std::string>> records;  // completed in this chunk
+};
+
+void on_field(void* data, std::size_t len, void* self) {
+  static_cast<Collector*>(self)->fields.emplace_back(static_cast<const char*>(data), len);
+}
+
+void on_record(int, void* self) {
+  auto* c = static_cast<Collector*>(self);
+  c->records.push_back(std::move(c->fields));
+  c->fields.clear();
+}
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+class Parser {
+ public:
+  Parser() { reset(); }
+  ~Parser() { csv_free(&p_); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  void reset() {
+    if (ready_) csv_free(&p_);
+    csv_init(&p_, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    ready_ = true;
+  }
+  // Feeds one physical line (with its line end); false on a quoting error.
+  bool feed(std::string_view chunk, Collector& c) {
+    return csv_parse(&p_, chunk.data(), chunk.size(), on_field, on_record, &c) == chunk.size();
+  }
+  bool finish(Collector& c) { return csv_fini(&p_, on_field, on_record, &c) == 0; }
+
+ private:
+  csv_parser p_{};
+  bool ready_ = false;
+};
+
+}  // namespace
+
+CsvTable read_csv(std::string_view text) {
+  CsvTable t;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  Parser parser;
+  Collector c;
+  std::size_t line = 0;
+  std::size_t start = 0;  // the line the record being read started on (0: none yet)
+  bool have_header = false;
+
+  auto take = [&](std::size_t record_line) {
+    for (auto& rec : c.records) {
+      if (!have_header) {
+        t.header = std::move(rec);
+        t.header_line = record_line;
+        have_header = true;
+        continue;
+      }
+      bool utf8 =
+          std::all_of(rec.begin(), rec.end(), [](const std::string& f) { return valid_utf8(f); });
+      if (!utf8) {
+        t.problems.push_back({record_line, Message{"csv.not_utf8", {}}});
+      } else if (rec.size() != t.header.size()) {
+        t.problems.push_back(
+            {record_line, Message{"csv.field_count",
+                                  {std::to_string(rec.size()), std::to_string(t.header.size())}}});
+      } else {
+        t.rows.push_back(CsvRow{record_line, std::move(rec)});
+      }
+    }
+    c.records.clear();
+  };
+
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view chunk = text.substr(pos, end - pos);
+    pos = end;
+    ++line;
+    if (start == 0) {
+      if (blank(chunk)) continue;
+      start = line;
+    }
+    if (!parser.feed(chunk, c)) {
+      // Bad quoting: drop this record and start again on the next line.
+      t.problems.push_back({start, Message{"csv.bad_quoting", {std::to_string(line)}}});
+      c.fields.clear();
+      c.records.clear();
+      parser.reset();
+      start = 0;
+      continue;
+    }
+    if (!c.records.empty()) {
+      take(start);
+      start = 0;
+    }
+  }
+  if (start != 0) {
+    if (!parser.finish(c)) {
+      t.problems.push_back({start, Message{"csv.bad_quoting", {std::to_string(line)}}});
+      c.records.clear();
+    }
+    take(start);
+  }
+  if (!have_header) t.problems.push_back({0, Message{"csv.empty", {}}});
+  return t;
+}
+
+void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
+                       Responses& out) {
+  if (table.header.empty()) {
+    for (const auto& p : table.problems) out.problems.push_back(p);
+    return;
+  }
+  std::string first = table.header[0];
+  std::transform(first.begin(), first.end(), first.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (first != "student") {
+    out.problems.push_back(
+        {table.header_line, Message{"csv.no_student", {sanitize(table.header[0])}}});
+    return;
+  }
+  // Column index per question id.
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 1; i < table.header.size(); ++i) {
+    const std::string& h = table.header[i];
+    if (quiz.find(h) == nullptr) {
+      out.problems.push_back({table.header_line, Message{"csv.unknown_column", {sanitize(h)}}});
+    } else if (!column.emplace(h, i).second) {
+      out.problems.push_back({table.header_line, Message{"csv.duplicate_column", {sanitize(h)}}});
+    }
+  }
+  for (const auto& q : quiz.questions) {
+    if (!column.contains(q.id)) {
+      out.problems.push_back({table.header_line, Message{"csv.missing_column", {q.id}}});
+    }
+  }
+  std::set<std::string> seen;
+  for (const auto& s : out.submissions) seen.insert(s.student);
+  // Problems of the table and of its rows, in line order.
+  std::vector<CsvProblem> row_problems = table.problems;
+  for (const auto& row : table.rows) {
+    std::string student = row.fields[0];
+    student.erase(0, student.find_first_not_of(" \t"));
+    student.erase(student.find_last_not_of(" \t") + 1);
+    if (student.empty()) {
+      row_problems.push_back({row.line, Message{"csv.no_student_id", {}}});
+      continue;
+    }
+    if (!seen.insert(student).second) {
+      row_problems.push_back({row.line, Message{"csv.duplicate_student", {sanitize(student)}}});
+      continue;
+    }
+    Submission s;
+    s.student = student;
+    s.line = row.line;
+    s.source = std::string(source);
+    for (const auto& [id, i] : column) s.answers[id] = row.fields[i];
+    out.submissions.push_back(std::move(s));
+  }
+  std::stable_sort(row_problems.begin(), row_problems.end(),
+                   [](const CsvProblem& a, const CsvProblem& b) { return a.line < b.line; });
+  out.problems.insert(out.problems.end(), row_problems.begin(), row_problems.end());
+}
+
+}  // namespace tutor

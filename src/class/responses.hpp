@@ -1,0 +1,64 @@
+// Reading a class's answers: CSV as forms and learning systems export it (RFC 4180: quoted
+// fields, commas, quotes and line breaks inside quotes, UTF-8, a byte-order mark and CRLF
+// line ends tolerated). The first column is the student; the other headers are question ids,
+// in any order.
+//
+//   tutor::CsvTable t = tutor::read_csv("student,d1\nkim,\"2x cos(x^2)\"\n");
+//   // t.header == {"student", "d1"}, t.rows[0].fields == {"kim", "2x cos(x^2)"}, line 2
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/i18n.hpp"
+#include "class/quiz_marking.hpp"
+
+namespace tutor {
+
+struct CsvRow {
+  std::size_t line = 0;  // the line the record starts on, 1-based
+  std::vector<std::string> fields;
+};
+
+// A record that was skipped, and why.
+struct CsvProblem {
+  std::size_t line = 0;  // 0: the file as a whole
+  Message message;
+};
+
+struct CsvTable {
+  std::vector<std::string> header;
+  std::size_t header_line = 0;
+  std::vector<CsvRow> rows;          // well-formed records after the header, in order
+  std::vector<CsvProblem> problems;  // skipped records, in order
+};
+
+// Parses TEXT with libcsv in strict mode. A record with bad quoting, with invalid UTF-8, or
+// with another number of fields than the header is reported with its line and skipped;
+// reading goes on with the next line. Never throws.
+CsvTable read_csv(std::string_view text);
+
+// One student's answers, by question id.
+struct Submission {
+  std::string student;
+  std::size_t line = 0;
+  std::string source;  // the file it came from
+  std::map<std::string, std::string> answers;
+};
+
+struct Responses {
+  std::vector<Submission> submissions;  // in file order
+  std::vector<CsvProblem> problems;     // skipped rows, unknown or missing columns
+};
+
+// The submissions in TABLE for QUIZ. The first header must be "student" (any case). A
+// header that is not a question id is reported and its column ignored; a question without
+// a column is reported and scores 0 for everyone. A row without a student id, or with one
+// already in OUT (an earlier file), is skipped.
+void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
+                       Responses& out);
+
+}  // namespace tutor

@@ -1,0 +1,136 @@
+// CSV responses: RFC 4180 quoting, BOM, CRLF, UTF-8, and malformed rows reported with their
+// line and skipped while the others are still read.
+#include "class/responses.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tutor {
+namespace {
+
+using Fields = std::vector<std::string>;
+
+TEST(Csv, QuotedFieldsWithCommasQuotesAndLineBreaks) {
+  CsvTable t = read_csv(
+      "student,d1,d2\n"
+      "\"Lee, Min\",\"2x cos(x^2)\",\"say \"\"hi\"\"\"\n"
+      "kim,\"a\nb\",c\n"
+      "park,,\n");
+  EXPECT_TRUE(t.problems.empty());
+  EXPECT_EQ(t.header, (Fields{"student", "d1", "d2"}));
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"Lee, Min", "2x cos(x^2)", "say \"hi\""}));
+  EXPECT_EQ(t.rows[0].line, 2u);
+  EXPECT_EQ(t.rows[1].fields, (Fields{"kim", "a\nb", "c"}));
+  EXPECT_EQ(t.rows[1].line, 3u);
+  EXPECT_EQ(t.rows[2].fields, (Fields{"park", "", ""}));
+  EXPECT_EQ(t.rows[2].line, 5u);  // the quoted line break took line 4
+}
+
+TEST(Csv, ByteOrderMarkAndCrlf) {
+  CsvTable t = read_csv("\xEF\xBB\xBFstudent,d1\r\nkim,54\r\n\"choi\",\"1,5\"\r\n");
+  EXPECT_TRUE(t.problems.empty());
+  EXPECT_EQ(t.header, (Fields{"student", "d1"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"kim", "54"}));
+  EXPECT_EQ(t.rows[1].fields, (Fields{"choi", "1,5"}));
+  EXPECT_EQ(t.rows[1].line, 3u);
+}
+
+TEST(Csv, Utf8NamesAndAnswers) {
+  CsvTable t = read_csv("student,d1\n김민수,2x·cos(x²)\n");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"김민수", "2x·cos(x²)"}));
+}
+
+TEST(Csv, NoFinalLineEnd) {
+  CsvTable t = read_csv("student,d1\nkim,54");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].fields, (Fields{"kim", "54"}));
+}
+
+TEST(Csv, MalformedRowsAreReportedAndSkipped) {
+  CsvTable t = read_csv(
+      "student,d1\n"             // 1
+      "kim,54\n"                 // 2
+      "lee,1,2\n"                // 3: three fields
+      "park,\"5\"4\n"            // 4: text after a closing quote
+      "choi,5\"4\n"              // 5: a quote inside an unquoted field
+      "\n"                       // 6: blank lines are not records
+      "han,7\n"                  // 7
+      "jung,\"never closed\n");  // 8
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].fields[0], "kim");
+  EXPECT_EQ(t.rows[1].fields[0], "han");
+  EXPECT_EQ(t.rows[1].line, 7u);
+  ASSERT_EQ(t.problems.size(), 4u);
+  EXPECT_EQ(t.problems[0].line, 3u);
+  EXPECT_EQ(t.problems[0].message.key, "csv.field_count");
+  EXPECT_EQ(t.problems[1].line, 4u);
+  EXPECT_EQ(t.problems[1].message.key, "csv.bad_quoting");
+  EXPECT_EQ(t.problems[2].line, 5u);
+  EXPECT_EQ(t.problems[2].message.key, "csv.bad_quoting");
+  EXPECT_EQ(t.problems[3].line, 8u);
+  EXPECT_EQ(t.problems[3].message.key, "csv.bad_quoting");
+}
+
+TEST(Csv, InvalidUtf8RowIsSkipped) {
+  CsvTable t = read_csv("student,d1\nkim,\xFF\xFE\nlee,2\n");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].fields[0], "lee");
+  ASSERT_EQ(t.problems.size(), 1u);
+  EXPECT_EQ(t.problems[0].line, 2u);
+  EXPECT_EQ(t.problems[0].message.key, "csv.not_utf8");
+}
+
+TEST(Csv, EmptyFile) {
+  CsvTable t = read_csv("");
+  ASSERT_EQ(t.problems.size(), 1u);
+  EXPECT_EQ(t.problems[0].message.key, "csv.empty");
+}
+
+Quiz two_questions() {
+  QuizLoad q = load_quiz(
+      "title = \"T\"\n"
+      "[[question]]\nid = \"d1\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"
+      "[[question]]\nid = \"v1\"\nkind = \"value\"\nexpression = \"x^2\"\nat = { x = 1 }\n",
+      "t.toml");
+  EXPECT_TRUE(q.ok());
+  return q.quiz;
+}
+
+TEST(Responses, ColumnsInAnyOrder) {
+  Quiz quiz = two_questions();
+  Responses r;
+  collect_responses(read_csv("Student,v1,d1\nkim,2,2x\n"), quiz, "a.csv", r);
+  EXPECT_TRUE(r.problems.empty());
+  ASSERT_EQ(r.submissions.size(), 1u);
+  EXPECT_EQ(r.submissions[0].student, "kim");
+  EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");
+  EXPECT_EQ(r.submissions[0].answers.at("v1"), "2");
+}
+
+TEST(Responses, UnknownAndMissingColumnsDuplicateAndNamelessStudents) {
+  Quiz quiz = two_questions();
+  Responses r;
+  collect_responses(read_csv("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n"), quiz,
+                    "a.csv", r);
+  ASSERT_EQ(r.submissions.size(), 1u);
+  EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");  // the first row of kim counts
+  EXPECT_FALSE(r.submissions[0].answers.contains("v1"));
+  std::vector<std::string> keys;
+  for (const auto& p : r.problems) keys.push_back(std::to_string(p.line) + " " + p.message.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"1 csv.unknown_column", "1 csv.missing_column",
+                                            "3 csv.no_student_id", "4 csv.duplicate_student"}));
+}
+
+TEST(Responses, FirstColumnMustBeStudent) {
+  Quiz quiz = two_questions();
+  Responses r;
+  collect_responses(read_csv("name,d1\nkim,2x\n"), quiz, "a.csv", r);
+  EXPECT_TRUE(r.submissions.empty());
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message.key, "csv.no_student");
+}
+
+}  // namespace
+}  // namespace tutor
