@@ -342,53 +342,55 @@ std::string format_percent(double percent) {
   return s == "-0" ? "0" : s;
 }
 
+nlohmann::ordered_json answer_json(const AnswerResult& a) {
+  nlohmann::ordered_json j{
+      {"id", a.id},
+      {"score", a.score},
+      {"points", a.points},
+      {"status", status_id(a.status)},
+      {"mistake", a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nullptr},
+      // Answers come from students: invalid UTF-8 would make the JSON unreadable.
+      {"answer", valid_utf8(a.answer) ? a.answer : sanitize(a.answer)}};
+  if (!a.variant.empty()) j["variant"] = a.variant;
+  return j;
+}
+
 nlohmann::ordered_json student_json(const StudentResult& r) {
-  nlohmann::ordered_json s;
-  s["student"] = r.student;
-  s["seed"] = seed_text(r.seed);
-  s["total"] = r.total;
-  s["max"] = r.max;
-  s["percent"] = rounded_percent(r.percent);
-  s["passed"] = r.passed;
-  s["answers"] = nlohmann::ordered_json::array();
-  for (const auto& a : r.answers) {
-    nlohmann::ordered_json j;
-    j["id"] = a.id;
-    j["score"] = a.score;
-    j["points"] = a.points;
-    j["status"] = status_id(a.status);
-    j["mistake"] =
-        a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nlohmann::ordered_json();
-    // Answers come from students: invalid UTF-8 would make the JSON unreadable.
-    j["answer"] = valid_utf8(a.answer) ? a.answer : sanitize(a.answer);
-    if (!a.variant.empty()) j["variant"] = a.variant;
-    s["answers"].push_back(j);
-  }
-  return s;
+  nlohmann::ordered_json answers = nlohmann::ordered_json::array();
+  for (const auto& a : r.answers) answers.push_back(answer_json(a));
+  return {{"student", r.student},
+          {"seed", seed_text(r.seed)},
+          {"total", r.total},
+          {"max", r.max},
+          {"percent", rounded_percent(r.percent)},
+          {"passed", r.passed},
+          {"answers", std::move(answers)}};
+}
+
+nlohmann::ordered_json question_json(const QuestionSummary& q) {
+  nlohmann::ordered_json mistakes = nlohmann::ordered_json::object();
+  for (const auto& [tag, n] : q.mistakes) mistakes[tag] = n;
+  return {{"id", q.id},
+          {"points", q.points},
+          {"students", q.students},
+          {"correct", q.correct},
+          {"correct_rate", std::round(q.correct_rate * 10000) / 10000},
+          {"mistakes", std::move(mistakes)},
+          {"incorrect", q.incorrect},
+          {"invalid", q.invalid},
+          {"blank", q.blank}};
 }
 
 std::string gradebook_json(const Gradebook& g) {
-  nlohmann::ordered_json j;
-  j["quiz"] = g.title;
-  j["pass"] = g.pass;
-  j["max"] = g.max;
-  j["students"] = nlohmann::ordered_json::array();
-  for (const auto& s : g.students) j["students"].push_back(student_json(s));
-  j["questions"] = nlohmann::ordered_json::array();
-  for (const auto& q : g.questions) {
-    nlohmann::ordered_json x;
-    x["id"] = q.id;
-    x["points"] = q.points;
-    x["students"] = q.students;
-    x["correct"] = q.correct;
-    x["correct_rate"] = std::round(q.correct_rate * 10000) / 10000;
-    x["mistakes"] = nlohmann::ordered_json::object();
-    for (const auto& [tag, n] : q.mistakes) x["mistakes"][tag] = n;
-    x["incorrect"] = q.incorrect;
-    x["invalid"] = q.invalid;
-    x["blank"] = q.blank;
-    j["questions"].push_back(x);
-  }
+  nlohmann::ordered_json students = nlohmann::ordered_json::array();
+  for (const auto& s : g.students) students.push_back(student_json(s));
+  nlohmann::ordered_json questions = nlohmann::ordered_json::array();
+  for (const auto& q : g.questions) questions.push_back(question_json(q));
+  const nlohmann::ordered_json j{{"quiz", g.title},
+                                 {"pass", g.pass},
+                                 {"max", g.max},
+                                 {"students", std::move(students)},
+                                 {"questions", std::move(questions)}};
   return j.dump(2) + "\n";
 }
 
