@@ -124,28 +124,16 @@ class Generator {
 // range, exact numbers of modest size, small symbolic exponents. Independent of the parser's
 // own checks.
 bool in_scope(const ex& e) {
-  std::vector<ex> todo{e};
-  while (!todo.empty()) {
-    ex cur = todo.back();
-    todo.pop_back();
-    if (GiNaC::is_a<numeric>(cur)) {
-      const numeric& n = GiNaC::ex_to<numeric>(cur);
-      if (!n.is_real()) return false;
-      if (n.is_rational() && (n.numer().int_length() > 300 || n.denom().int_length() > 300)) {
-        return false;
-      }
-      if (!n.is_rational() && !n.is_zero() &&
-          (abs(n) > numeric(1e200) || abs(n) < numeric(1e-200))) {
-        return false;
-      }
+  const auto out_of_scope = [](const ex& part) {
+    if (GiNaC::is_a<GiNaC::power>(part) && GiNaC::is_a<numeric>(part.op(1))) {
+      return abs(GiNaC::ex_to<numeric>(part.op(1))) > 100;
     }
-    if (GiNaC::is_a<GiNaC::power>(cur) && GiNaC::is_a<numeric>(cur.op(1)) &&
-        abs(GiNaC::ex_to<numeric>(cur.op(1))) > 100) {
-      return false;
-    }
-    for (std::size_t i = 0; i < cur.nops(); ++i) todo.push_back(cur.op(i));
-  }
-  return true;
+    if (!GiNaC::is_a<numeric>(part)) return false;
+    const numeric& n = GiNaC::ex_to<numeric>(part);
+    if (n.is_rational()) return n.numer().int_length() > 300 || n.denom().int_length() > 300;
+    return !n.is_real() || (!n.is_zero() && (abs(n) > numeric(1e200) || abs(n) < numeric(1e-200)));
+  };
+  return std::none_of(e.preorder_begin(), e.preorder_end(), out_of_scope);
 }
 
 // E with every decimal rounded to DIGITS significant digits. The input form writes a
