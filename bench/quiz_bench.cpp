@@ -11,62 +11,6 @@
 
 namespace {
 
-const char* kQuiz = R"toml(
-title = "Benchmark"
-[[question]]
-id = "d1"
-kind = "derivative"
-expression = "sin(x^2)"
-points = 2
-[[question]]
-id = "d2"
-kind = "derivative"
-expression = "(2x+1)^3"
-[[question]]
-id = "d3"
-kind = "derivative"
-expression = "exp(3x)*cos(x)"
-[[question]]
-id = "r1"
-kind = "derivative"
-expression = "({a}x+1)^3"
-[question.random]
-a = [2, 9]
-[[question]]
-id = "v1"
-kind = "value"
-expression = "(2x+1)^3"
-at = { x = 1 }
-[[question]]
-id = "g1"
-kind = "gradient"
-expression = "(a+b)*c"
-wrt = "a"
-at = { a = 1, b = 2, c = -3 }
-[[question]]
-id = "s1"
-kind = "descent"
-expression = "x^2"
-from = 1
-lr = 0.1
-steps = 2
-[[question]]
-id = "c1"
-kind = "choice"
-prompt = "?"
-choices = ["0.001", "0.1", "10"]
-answer = 3
-[[question]]
-id = "e1"
-kind = "expression"
-prompt = "?"
-answer = "3u^2"
-[[question]]
-id = "d4"
-kind = "derivative"
-expression = "log(x^2+1)"
-)toml";
-
 // DISTINCT: every answer text is different (a harmless "+ 0*k" term), the worst case for
 // remembering marked answers.
 std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students,
@@ -114,7 +58,7 @@ std::vector<tutor::Submission> make_class(const tutor::Quiz& quiz, int students,
 }
 
 void grade(benchmark::State& state, bool distinct) {
-  tutor::QuizLoad q = tutor::load_quiz(kQuiz, "bench.toml");
+  tutor::QuizLoad q = tutor::read_quiz(TUTOR_BENCH_DATA "/class.toml");
   if (!q.ok()) {
     state.SkipWithError("the benchmark quiz does not load");
     return;
