@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "math/syntax.hpp"
 #include "support/quiz.hpp"
 
@@ -95,20 +99,6 @@ TEST(QuizMark, DerivativeUsesTheVerdictAndTheTeachersFeedback) {
   EXPECT_EQ(a->answer("   ").status, Status::blank);
 }
 
-TEST(QuizMark, NumbersExactlyOrWithinOneInAMillion) {
-  // d/dx x³/2 at x = 3 is 27/2.
-  auto a = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\n");
-  EXPECT_EQ(a->answer("27/2").status, Status::correct);
-  EXPECT_EQ(a->answer("13.5").status, Status::correct);
-  EXPECT_EQ(a->answer("13.50001").status, Status::correct);   // 7.4e-7 relative
-  EXPECT_EQ(a->answer("13.5001").status, Status::incorrect);  // 7.4e-6 relative
-  EXPECT_EQ(a->answer("x").status, Status::invalid);
-  EXPECT_EQ(a->answer("-27/2").mistake, Mistake::sign_error);
-  // f(3) = 27/2 too, so the value of f there is not taken for a mistake: it is right.
-  auto b = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^2\"\nat={x=3}\n");  // key 6, f = 9
-  EXPECT_EQ(b->answer("9").mistake, Mistake::not_differentiated);
-}
-
 TEST(QuizMark, Gradient) {
   auto a =
       ask("id=\"g\"\nkind=\"gradient\"\nexpression=\"(a+b)*c\"\nwrt=\"a\"\nat={a=1,b=2,c=-3}\n");
@@ -117,55 +107,65 @@ TEST(QuizMark, Gradient) {
   EXPECT_EQ(a->answer("-9").mistake, Mistake::not_differentiated);
 }
 
-TEST(QuizMark, AQuestionMaySetItsOwnTolerance) {
-  auto a = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\ntolerance=0.01\n");
-  EXPECT_EQ(a->answer("13.4").status, Status::correct);  // 0.7% off 27/2
-  EXPECT_EQ(a->answer("13.3").status, Status::incorrect);
+// Answers to one question (the body of its [[question]] table), and how each is judged.
+struct Marking {
+  std::string question;
+  std::vector<std::pair<std::string, Status>> answers;
+};
+
+TEST(QuizMark, EveryKindJudgesItsAnswers) {
+  const auto correct = Status::correct, incorrect = Status::incorrect, invalid = Status::invalid;
+  const std::vector<Marking> cases = {
+      // d/dx x³/2 at x = 3 is 27/2: exactly, or within one in a million (13.50001 is 7.4e-7
+      // off, 13.5001 7.4e-6).
+      {"id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\n",
+       {{"27/2", correct},
+        {"13.5", correct},
+        {"13.50001", correct},
+        {"13.5001", incorrect},
+        {"x", invalid}}},
+      // A question may set its own tolerance: 13.4 is 0.7% off.
+      {"id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\ntolerance=0.01\n",
+       {{"13.4", correct}, {"13.3", incorrect}}},
+      // Two steps from x = 1 at rate 0.1: 0.8, then 0.64.
+      {"id=\"s\"\nkind=\"descent\"\nexpression=\"x^2\"\nfrom=1\nlr=0.1\nsteps=2\n",
+       {{"16/25", correct}, {"0.8", incorrect}}},
+      // A choice by number, letter or text, and a number that is not a choice.
+      {"id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[\"0.001\",\"0.1\",\"10\"]\nanswer=3\n",
+       {{"3", correct}, {"c", correct}, {"10", correct}, {"1", incorrect}, {"7", invalid}}},
+      // Choices named in either language.
+      {"id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[{en=\"yes\",ko=\"예\"},{en=\"no\","
+       "ko=\"아니요\"}]\nanswer=2\n",
+       {{"no", correct}, {"아니요", correct}, {"예", incorrect}}},
+      {"id=\"e\"\nkind=\"expression\"\nprompt=\"dy/du?\"\nanswer=\"3u^2\"\n",
+       {{"3*u*u", correct}, {"u^2*3", correct}, {"3u^2+1", incorrect}, {"3u^", invalid}}},
+      // Over the limits: invalid, and not slow.
+      {"id=\"d\"\nkind=\"derivative\"\nexpression=\"x^2\"\n",
+       {{std::string(5000, 'x'), invalid}, {"2^(10^9)", invalid}}},
+  };
+  for (const auto& c : cases) {
+    auto q = ask(c.question);
+    for (const auto& [answer, status] : c.answers) {
+      EXPECT_EQ(q->answer(answer).status, status) << c.question << answer.substr(0, 40);
+    }
+  }
+}
+
+TEST(QuizMark, MistakesOfValues) {
+  auto a = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^3/2\"\nat={x=3}\n");
+  EXPECT_EQ(a->answer("-27/2").mistake, Mistake::sign_error);
+  // f(3) = 27/2 too, so the value of f there is not taken for a mistake: it is right.
+  auto b = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^2\"\nat={x=3}\n");  // key 6, f = 9
+  EXPECT_EQ(b->answer("9").mistake, Mistake::not_differentiated);
+}
+
+TEST(QuizMark, AToleranceMustBeBelowOne) {
   EXPECT_EQ(
       load_test_quiz(kQuizHeader + "[[question]]\nid=\"v\"\nkind=\"value\"\nexpression=\"x\"\n"
                                    "at={x=3}\ntolerance=2\n")
           .problems.at(0)
           .message.key,
       "quiz.bad_tolerance");
-}
-
-TEST(QuizMark, ChoicesAreNamedInEitherLanguage) {
-  auto a =
-      ask("id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[{en=\"yes\",ko=\"예\"},{en=\"no\","
-          "ko=\"아니요\"}]\nanswer=2\n");
-  EXPECT_EQ(a->answer("no").status, Status::correct);
-  EXPECT_EQ(a->answer("아니요").status, Status::correct);
-  EXPECT_EQ(a->answer("예").status, Status::incorrect);
-}
-
-TEST(QuizMark, Descent) {
-  auto a = ask("id=\"s\"\nkind=\"descent\"\nexpression=\"x^2\"\nfrom=1\nlr=0.1\nsteps=2\n");
-  EXPECT_EQ(a->answer("16/25").status, Status::correct);
-  EXPECT_EQ(a->answer("0.8").status, Status::incorrect);
-}
-
-TEST(QuizMark, ChoiceByNumberLetterOrText) {
-  auto a = ask(
-      "id=\"c\"\nkind=\"choice\"\nprompt=\"?\"\nchoices=[\"0.001\",\"0.1\",\"10\"]\nanswer=3\n");
-  EXPECT_EQ(a->answer("3").status, Status::correct);
-  EXPECT_EQ(a->answer("c").status, Status::correct);
-  EXPECT_EQ(a->answer("10").status, Status::correct);
-  EXPECT_EQ(a->answer("1").status, Status::incorrect);
-  EXPECT_EQ(a->answer("7").status, Status::invalid);
-}
-
-TEST(QuizMark, ExpressionByEquivalence) {
-  auto a = ask("id=\"e\"\nkind=\"expression\"\nprompt=\"dy/du?\"\nanswer=\"3u^2\"\n");
-  EXPECT_EQ(a->answer("3*u*u").status, Status::correct);
-  EXPECT_EQ(a->answer("u^2*3").status, Status::correct);
-  EXPECT_EQ(a->answer("3u^2+1").status, Status::incorrect);
-  EXPECT_EQ(a->answer("3u^").status, Status::invalid);
-}
-
-TEST(QuizMark, AnswersOverTheLimitsAreInvalidNotSlow) {
-  auto a = ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"x^2\"\n");
-  EXPECT_EQ(a->answer(std::string(5000, 'x')).status, Status::invalid);
-  EXPECT_EQ(a->answer("2^(10^9)").status, Status::invalid);
 }
 
 TEST(QuizPrompt, GeneratedInBothLanguages) {

@@ -98,10 +98,16 @@ Quiz two_questions() {
   return q.quiz;
 }
 
-TEST(Responses, ColumnsInAnyOrder) {
-  Quiz quiz = two_questions();
+// CSV, a class's answers to two_questions(), read as `quiz grade` reads a.csv.
+Responses collect(const std::string& csv) {
+  const Quiz quiz = two_questions();
   Responses r;
-  collect_responses(read_csv("Student,v1,d1\nkim,2,2x\n"), quiz, "a.csv", r);
+  collect_responses(read_csv(csv), quiz, "a.csv", r);
+  return r;
+}
+
+TEST(Responses, ColumnsInAnyOrder) {
+  const Responses r = collect("Student,v1,d1\nkim,2,2x\n");
   EXPECT_TRUE(r.problems.empty());
   ASSERT_EQ(r.submissions.size(), 1u);
   EXPECT_EQ(r.submissions[0].student, "kim");
@@ -110,10 +116,7 @@ TEST(Responses, ColumnsInAnyOrder) {
 }
 
 TEST(Responses, UnknownAndMissingColumnsDuplicateAndNamelessStudents) {
-  Quiz quiz = two_questions();
-  Responses r;
-  collect_responses(read_csv("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n"), quiz,
-                    "a.csv", r);
+  const Responses r = collect("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n");
   ASSERT_EQ(r.submissions.size(), 1u);
   EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");  // the first row of kim counts
   EXPECT_FALSE(r.submissions[0].answers.contains("v1"));
@@ -124,9 +127,7 @@ TEST(Responses, UnknownAndMissingColumnsDuplicateAndNamelessStudents) {
 }
 
 TEST(Responses, FirstColumnMustBeStudent) {
-  Quiz quiz = two_questions();
-  Responses r;
-  collect_responses(read_csv("name,d1\nkim,2x\n"), quiz, "a.csv", r);
+  const Responses r = collect("name,d1\nkim,2x\n");
   EXPECT_TRUE(r.submissions.empty());
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].message.key, "csv.no_student");

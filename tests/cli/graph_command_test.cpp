@@ -57,41 +57,45 @@ TEST(GraphCommand, Formats) {
 
 // Exercise 2 with every answer right on the first try: a = 2, b = 3, y = 27, then the
 // gradients dy/db = 27, dy/da = 27, dy/dx = 54 (worked by hand).
-TEST(GraphCommand, PracticeAllRight) {
-  auto r = run_binary({"graph", "(2x+1)^3", "--at", "x=1", "--practice"}, "2\n3\n27\n27\n27\n54\n");
-  EXPECT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_TRUE(has(r.out, "score: 6 of 6 correct (6 on the first try)")) << r.out;
-}
+// One learner's session of `graph --practice`: the answers typed, the exit status, and lines
+// the output must show.
+struct PracticeCase {
+  std::string expression;
+  std::string at;
+  std::string answers;
+  int status;
+  std::vector<std::string> shown;
+};
 
-TEST(GraphCommand, PracticeAcceptsExpressionsAndDecimals) {
-  auto r = run_in_process({"graph", "x^2/4", "--at", "x=3", "--practice"}, "9\n9/4\n1/4\n3/2\n");
-  EXPECT_EQ(r.status, 0) << r.out << r.err;
-  auto f = run_in_process({"graph", "x^2/4", "--at", "x=3", "--practice"}, "9\n2.25\n0.25\n1.5\n");
-  EXPECT_EQ(f.status, 0) << f.out << f.err;
-  EXPECT_TRUE(has(f.out, "score: 4 of 4")) << f.out;
-}
-
-TEST(GraphCommand, PracticeWrongThenRightGetsAHint) {
-  auto r = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--practice"},
-                          "2\n3\n27\n27\n20\n27\n54\n");
-  EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_TRUE(has(r.out, "Try again (2 tries left).")) << r.out;
-  EXPECT_TRUE(has(r.out, "Hint 1: local derivative db/da = 1; upstream dy/db = 27")) << r.out;
-  EXPECT_TRUE(has(r.out, "score: 6 of 6 correct (5 on the first try)")) << r.out;
-}
-
-TEST(GraphCommand, PracticeThreeWrongReveals) {
-  auto r = run_in_process({"graph", "(2x+1)^3", "--at", "x=1", "--practice"},
-                          "2\n3\n27\n27\n27\n1\n2\n3\n");
-  EXPECT_EQ(r.status, 1) << r.out;
-  EXPECT_TRUE(has(r.out, "The answer: 54")) << r.out;
-  EXPECT_TRUE(has(r.out, "score: 5 of 6 correct")) << r.out;
-}
-
-TEST(GraphCommand, PracticeNonNumberDoesNotCostATry) {
-  auto r = run_in_process({"graph", "x+1", "--at", "x=1", "--practice"}, "two\n2\n1\n");
-  EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_TRUE(has(r.out, "Answer with a number")) << r.out;
+TEST(GraphCommand, Practice) {
+  const std::vector<PracticeCase> cases = {
+      {"(2x+1)^3",
+       "x=1",
+       "2\n3\n27\n27\n27\n54\n",
+       0,
+       {"score: 6 of 6 correct (6 on the first try)"}},
+      // Exact and decimal forms of the same numbers.
+      {"x^2/4", "x=3", "9\n9/4\n1/4\n3/2\n", 0, {"score: 4 of 4"}},
+      {"x^2/4", "x=3", "9\n2.25\n0.25\n1.5\n", 0, {"score: 4 of 4"}},
+      {"(2x+1)^3",
+       "x=1",
+       "2\n3\n27\n27\n20\n27\n54\n",
+       0,
+       {"Try again (2 tries left).", "Hint 1: local derivative db/da = 1; upstream dy/db = 27",
+        "score: 6 of 6 correct (5 on the first try)"}},
+      {"(2x+1)^3",
+       "x=1",
+       "2\n3\n27\n27\n27\n1\n2\n3\n",
+       1,
+       {"The answer: 54", "score: 5 of 6 correct"}},
+      // Not a number: said so, and no try is spent.
+      {"x+1", "x=1", "two\n2\n1\n", 0, {"Answer with a number"}},
+  };
+  for (const auto& c : cases) {
+    auto r = run_in_process({"graph", c.expression, "--at", c.at, "--practice"}, c.answers);
+    EXPECT_EQ(r.status, c.status) << c.answers << r.out << r.err;
+    for (const auto& line : c.shown) EXPECT_TRUE(has(r.out, line)) << line << "\n" << r.out;
+  }
 }
 
 TEST(GraphCommand, PracticeEndsCleanlyWhenInputEnds) {

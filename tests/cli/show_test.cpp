@@ -14,12 +14,14 @@ using testing::run_json;
 using testing::run_ok;
 
 TEST(Show, JsonHasTheContractFields) {
-  auto j = run_json({"show", "2x cos(x^2)", "--format", "json"});
-  EXPECT_EQ(j["input"], "2x cos(x^2)");
-  EXPECT_EQ(j["expression"], "2*x*cos(x^2)");
-  EXPECT_EQ(j["text"], "2x·cos(x²)");
-  EXPECT_EQ(j["latex"], "2 x \\cos\\left(x^{2}\\right)");
-  EXPECT_EQ(j["variables"], nlohmann::json::array({"x"}));
+  // The whole object, so that a field added or renamed by accident fails too.
+  EXPECT_EQ(run_json({"show", "2x cos(x^2)", "--format", "json"}), R"json({
+    "input": "2x cos(x^2)",
+    "expression": "2*x*cos(x^2)",
+    "text": "2x·cos(x²)",
+    "latex": "2 x \\cos\\left(x^{2}\\right)",
+    "variables": ["x"]
+  })json"_json);
 }
 
 // CLI11 reads a word in square brackets as a list and used to strip the brackets.

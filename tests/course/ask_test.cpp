@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace tutor {
 namespace {
 
@@ -24,68 +28,107 @@ TEST(Word, TheSameWordsEverywhereInBothLanguages) {
   EXPECT_EQ(word_of("2x cos(x^2)"), Word::answer);
 }
 
-TEST(Ask, HintsOneAtATimeThenNoMore) {
-  Question q = inner();
-  Ask a(q);
-  EXPECT_EQ(a.take("hint").hint, 0u);
-  EXPECT_EQ(a.take("?").hint, 1u);
-  EXPECT_EQ(a.take("힌트").event, Event::no_more_hints);
-  EXPECT_EQ(a.tries(), 0);
+// A turn in a few words, so that an exchange reads as a script: the event, then for a graded
+// answer its status, mistake, whether it was a try and the tries left, then the hint shown,
+// whether the key is shown, and whether the question is over.
+std::string brief(const Turn& t) {
+  static const char* const kEvents[] = {"hint", "no-more-hints", "graded", "revealed", "quit"};
+  std::string s = kEvents[static_cast<int>(t.event)];
+  if (t.event == Event::graded) {
+    s += " " + std::string(status_id(t.outcome.status));
+    if (t.outcome.mistake) s += " " + std::string(mistake_id(*t.outcome.mistake));
+    s += t.counted ? " try, " + std::to_string(t.tries_left) + " left" : " free";
+  }
+  if (t.hint) s += ", hint " + std::to_string(*t.hint);
+  if (t.show_key) s += ", key";
+  if (t.done) s += ", done";
+  return s;
 }
 
-TEST(Ask, AWrongTryEarnsTheNextHintAndCostsAPoint) {
-  Question q = inner();
-  Ask a(q);
-  Turn t = a.take("cos(x^2)");
-  EXPECT_EQ(t.event, Event::graded);
-  EXPECT_EQ(t.outcome.mistake, Mistake::missing_inner_derivative);
-  EXPECT_EQ(t.hint, 0u);
-  EXPECT_EQ(t.tries_left, 2);
-  EXPECT_FALSE(t.done);
-  t = a.take("2x cos(x^2)");
-  EXPECT_TRUE(t.done);
-  EXPECT_TRUE(a.solved());
-  EXPECT_EQ(a.tries(), 2);
-  EXPECT_EQ(a.score(), 2);
-}
+// Lines typed at one question, each with the turn it must give, and the state at the end.
+struct Script {
+  std::string name;
+  AskRules rules;
+  std::vector<std::pair<std::string, std::string>> turns;
+  int tries;
+  int score;
+  bool solved, revealed, quit;
+  Status status;  // of the last try
+};
 
-TEST(Ask, AnUnreadableAnswerIsNotATry) {
-  Question q = inner();
-  Ask a(q);
-  Turn t = a.take("2x cos(");
-  EXPECT_EQ(t.outcome.status, Status::invalid);
-  EXPECT_FALSE(t.counted);
-  EXPECT_EQ(a.tries(), 0);
-  Ask script(q, AskRules{1, true});
-  t = script.take("2x cos(");
-  EXPECT_TRUE(t.counted);
-  EXPECT_TRUE(t.done);
-  EXPECT_EQ(script.outcome().status, Status::invalid);
-}
-
-TEST(Ask, OutOfTriesShowsTheKey) {
-  Question q = inner();
-  Ask a(q, AskRules{2});
-  a.take("cos(x^2)");
-  Turn t = a.take("cos(x)");
-  EXPECT_TRUE(t.done);
-  EXPECT_TRUE(t.show_key);
-  EXPECT_TRUE(a.revealed());
-  EXPECT_EQ(a.score(), 0);
-}
-
-TEST(Ask, RevealAndQuit) {
-  Question q = inner();
-  Ask a(q);
-  Turn t = a.take("");
-  EXPECT_EQ(t.event, Event::revealed);
-  EXPECT_TRUE(t.show_key);
-  EXPECT_TRUE(a.done());
-  EXPECT_EQ(a.outcome().status, Status::blank);
-  Ask b(q);
-  EXPECT_EQ(b.take("그만").event, Event::quit);
-  EXPECT_TRUE(b.quit());
-  EXPECT_FALSE(b.revealed());
+TEST(Ask, Scripts) {
+  const AskRules three, two{2}, script{1, true};
+  const std::vector<Script> scripts = {
+      {"hints one at a time, then no more",
+       three,
+       {{"hint", "hint, hint 0"}, {"?", "hint, hint 1"}, {"힌트", "no-more-hints"}},
+       0,
+       0,
+       false,
+       false,
+       false,
+       Status::blank},
+      {"a wrong try earns the next hint and costs a point",
+       three,
+       {{"cos(x^2)", "graded incorrect missing-inner-derivative try, 2 left, hint 0"},
+        {"2x cos(x^2)", "graded correct try, 1 left, done"}},
+       2,
+       2,
+       true,
+       false,
+       false,
+       Status::correct},
+      {"an unreadable answer is not a try",
+       three,
+       {{"2x cos(", "graded invalid free"}},
+       0,
+       0,
+       false,
+       false,
+       false,
+       Status::blank},
+      {"unless each line answers its own question",
+       script,
+       {{"2x cos(", "graded invalid try, 0 left, key, done"}},
+       1,
+       0,
+       false,
+       true,
+       false,
+       Status::invalid},
+      {"out of tries shows the key",
+       two,
+       {{"cos(x^2)", "graded incorrect missing-inner-derivative try, 1 left, hint 0"},
+        {"cos(x)", "graded incorrect try, 0 left, key, done"}},
+       2,
+       0,
+       false,
+       true,
+       false,
+       Status::incorrect},
+      {"an empty line shows the answer",
+       three,
+       {{"", "revealed, key, done"}},
+       0,
+       0,
+       false,
+       true,
+       false,
+       Status::blank},
+      {"quitting", three, {{"그만", "quit, done"}}, 0, 0, false, false, true, Status::blank},
+  };
+  const Question q = inner();
+  for (const auto& sc : scripts) {
+    SCOPED_TRACE(sc.name);
+    Ask a(q, sc.rules);
+    for (const auto& [line, turn] : sc.turns) EXPECT_EQ(brief(a.take(line)), turn) << line;
+    EXPECT_EQ(a.tries(), sc.tries);
+    EXPECT_EQ(a.score(), sc.score);
+    EXPECT_EQ(a.solved(), sc.solved);
+    EXPECT_EQ(a.revealed(), sc.revealed);
+    EXPECT_EQ(a.quit(), sc.quit);
+    EXPECT_EQ(a.outcome().status, sc.status);
+  }
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "math/functions.hpp"
 #include "math/symbols.hpp"
+#include "support/letters.hpp"
 #include "support/run.hpp"
 
 namespace tutor {
@@ -22,12 +23,8 @@ using GiNaC::numeric;
 
 // Expressions are built by hand with GiNaC, never parsed, so a parser bug cannot hide a
 // printer bug.
-class Print : public ::testing::Test {
+class Print : public testing::Letters {
  protected:
-  SymbolTable syms;
-  ex x = syms.get("x");
-  ex y = syms.get("y");
-  ex z = syms.get("z");
   ex theta = syms.get("theta");
 
   static std::string text(const ex& e) { return print(e, Style::text); }

@@ -13,6 +13,7 @@
 
 #include "base/i18n.hpp"
 #include "math/functions.hpp"
+#include "support/letters.hpp"
 
 namespace tutor {
 namespace {
@@ -20,12 +21,8 @@ namespace {
 using GiNaC::ex;
 using GiNaC::numeric;
 
-class Syntax : public ::testing::Test {
+class Syntax : public testing::Letters {
  protected:
-  SymbolTable syms;
-  ex x = syms.get("x");
-  ex y = syms.get("y");
-
   ex read(std::string_view text) { return parse(text, syms).expr; }
 
   // The error TEXT raises, or nullopt (and a test failure) when it parses.
