@@ -117,8 +117,55 @@ constexpr Spelling kSpellings[] = {
     {"÷", "/"},      {"→", "->"},    {"←", "<-"},    {"≤", "<="},      {"≥", ">="},
     {"≈", "~"},      {"≠", "!="},    {"′", "'"},     {"″", "''"},      {"√", "sqrt"},
     {"…", "..."},    {"✓", "OK"},    {"✗", "X"},     {"—", "-"},       {"–", "-"},
-    {"∞", "inf"},
+    {"∞", "inf"},    {"‖", "||"},
 };
+
+// The ASCII character a subscript code point stands for (₀ → '0', ₖ → 'k', ₋ → '-'), or 0.
+char subscript_char(long cp) {
+  if (cp >= 0x2080 && cp <= 0x2089) return static_cast<char>('0' + (cp - 0x2080));
+  switch (cp) {
+    case 0x208A:
+      return '+';
+    case 0x208B:
+      return '-';
+    case 0x2090:
+      return 'a';
+    case 0x2091:
+      return 'e';
+    case 0x2092:
+      return 'o';
+    case 0x2093:
+      return 'x';
+    case 0x2095:
+      return 'h';
+    case 0x2096:
+      return 'k';
+    case 0x2097:
+      return 'l';
+    case 0x2098:
+      return 'm';
+    case 0x2099:
+      return 'n';
+    case 0x209A:
+      return 'p';
+    case 0x209B:
+      return 's';
+    case 0x209C:
+      return 't';
+    case 0x1D62:
+      return 'i';
+    case 0x1D63:
+      return 'r';
+    case 0x1D64:
+      return 'u';
+    case 0x1D65:
+      return 'v';
+    case 0x2C7C:
+      return 'j';
+    default:
+      return 0;
+  }
+}
 
 // A superscript digit or minus (super = true), or a subscript digit (super = false).
 int script_digit(long cp, bool& super) {
@@ -154,6 +201,19 @@ std::string ascii_math(std::string_view s) {
     std::size_t len = 1;
     long cp = decode_utf8(s, i, len);
     bool super = false;
+    if (subscript_char(cp) != 0) {
+      // A run of subscripts: a₀ → a_0, zₖ → z_k, and aₖ₋₁ → a_(k-1) as LaTeX's a_{k-1} reads.
+      std::string run;
+      while (i < s.size()) {
+        const char c = subscript_char(decode_utf8(s, i, len));
+        if (c == 0) break;
+        run += c;
+        i += len;
+      }
+      const bool digits = run.find_first_not_of("0123456789") == std::string::npos;
+      out += run.size() == 1 || digits ? "_" + run : "_(" + run + ")";
+      continue;
+    }
     if (int d = script_digit(cp, super); d >= 0) {
       out += super ? '^' : '_';
       // The whole run of the same kind: x¹⁰ → x^10, not x^1^0.

@@ -1,4 +1,4 @@
-// `tutor gradients --activation A --layers L`: a deep chain run forward and backward, showing
+// `tutor gradients --activation A --layers N`: a deep chain run forward and backward, showing
 // the gradient vanish or explode layer by layer, and the remedies at work.
 #include "labs/gradients.hpp"
 
@@ -78,7 +78,7 @@ Command gradients_command() {
            {"sigmoid", "tanh", "relu", "linear"},
            true,
            true},
-          {"--layers", "L", "opt.gradients.layers", false, {}, true},
+          {"--layers", "N", "opt.gradients.layers", false, {}, true},
           {"--weight", "W", "opt.gradients.weight"},
           {"--input", "X", "opt.gradients.input"},
           {"--clip", "C", "opt.gradients.clip"},

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 #include "base/text.hpp"
 
@@ -54,6 +55,28 @@ struct Range {
     }
   }
 };
+
+// On a log axis from 10^LO to 10^HI (whole decades) drawn over DH dot rows, SY to a text row:
+// the decade strictly inside whose dot falls nearest the middle of text row MID, if it falls
+// on a row of its own (neither the top nor the bottom one).
+std::optional<double> middle_decade(double lo, double hi, std::size_t DH, std::size_t sy,
+                                    std::size_t mid) {
+  const double centre = double(mid * sy) + double(sy - 1) / 2;
+  const std::size_t last_row = (DH - 1) / sy;
+  std::optional<double> best;
+  double best_gap = 0;
+  for (double d = lo + 1; d < hi; d += 1) {
+    const double at = (hi - d) / (hi - lo) * double(DH - 1);
+    const auto row = static_cast<std::size_t>(std::lround(at)) / sy;
+    if (row == 0 || row == last_row) continue;
+    const double gap = std::abs(at - centre);
+    if (!best || gap < best_gap) {
+      best = d;
+      best_gap = gap;
+    }
+  }
+  return best;
+}
 
 }  // namespace
 
@@ -167,8 +190,14 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
   const std::size_t mid = (H - 1) / 2;
   std::vector<std::string> labels(H);
   labels[0] = label_of(y_at_row(0));
-  labels[mid] = label_of(y_at_row(mid));
   labels[H - 1] = label_of(y_at_row(H - 1));
+  if (!log) {
+    labels[mid] = label_of(y_at_row(mid));
+  } else if (auto d = middle_decade(yr.lo, yr.hi, DH, sy, mid)) {
+    // The ends are whole decades; in between, a power of ten on the row where it is drawn.
+    const double at = (yr.hi - *d) / (yr.hi - yr.lo) * double(DH - 1);
+    labels[static_cast<std::size_t>(std::lround(at)) / sy] = label_of(std::pow(10.0, *d));
+  }
   std::size_t lw = 0;
   for (const auto& l : labels) lw = std::max(lw, l.size());
 

@@ -40,7 +40,10 @@ bool wants_log_scale(const std::vector<ChartSeries>& series);
 // The marker of series I in the ASCII chart and the legend ('*', 'o', '+', 'x', '#', '@', ...).
 char ascii_marker(std::size_t i);
 
-// The chart, ending in a newline: title, plot with y labels on the left, x axis, legend.
+// The chart, ending in a newline: title, plot with y labels on the left, x axis, legend. The y
+// labels mark the top, middle and bottom rows; on a log axis only powers of ten are labelled
+// (the ends are whole decades, and the middle label is the power of ten drawn nearest the
+// middle row, on the row where it is drawn).
 // Series with no finite point (or no positive one on a log axis) appear only in the legend.
 std::string render_chart(const std::vector<ChartSeries>& series, const ChartOptions& options);
 

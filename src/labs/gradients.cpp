@@ -1,5 +1,6 @@
 #include "labs/gradients.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -57,7 +58,7 @@ struct Judged {
   std::optional<int> layer;
 };
 
-// The verdict on the gradients G at layers L, L−1, …, 1 (the backward pass's order): the
+// The verdict on the gradients G at layers n, n−1, …, 1 (the backward pass's order): the
 // first that leaves the absolute bounds decides; else the per-layer factor and the change
 // end to end (kLayerFactor, kSpread).
 Judged judge_chain(const std::vector<double>& g) {
@@ -76,6 +77,28 @@ Judged judge_chain(const std::vector<double>& g) {
     if (v == ChainVerdict::exploding ? a >= kSpread : a <= 1 / kSpread) return {v, layers - i};
   }
   return {v, 1};
+}
+
+// A clipped gradient keeps the plain one's ratios, so only its size is judged: the first
+// layer, going back, outside [1e−6, 1e6]; else the plain verdict when that is vanishing, since
+// clipping never makes a gradient larger.
+Judged judge_clipped(const std::vector<double>& g, const Judged& plain) {
+  const int layers = static_cast<int>(g.size());
+  for (int i = 0; i < layers; ++i) {
+    if (ChainVerdict v = judge(g[i]); v != ChainVerdict::stable) return {v, layers - i};
+  }
+  if (plain.verdict == ChainVerdict::vanishing) return plain;
+  return {};
+}
+
+// The Euclidean norm of G, scaled by its largest entry so that squares do not overflow.
+double norm_of(const std::vector<double>& g) {
+  double largest = 0;
+  for (double v : g) largest = std::max(largest, std::abs(v));
+  if (largest == 0 || !std::isfinite(largest)) return largest;
+  double sum = 0;
+  for (double v : g) sum += (v / largest) * (v / largest);
+  return largest * std::sqrt(sum);
 }
 
 }  // namespace
@@ -139,28 +162,32 @@ Chain run_chain(const ChainOptions& o) {
     forward.push_back(l);
   }
 
-  // Backward, from the output: ∂a_L/∂a_{k−1} = local_k · ∂a_L/∂a_k, starting from ∂a_L/∂a_L = 1.
+  // Backward, from the output: ∂a_n/∂a_{k−1} = local_k · ∂a_n/∂a_k, starting from ∂a_n/∂a_n = 1.
   double g = 1;
-  double clipped = 1;
-  std::vector<double> plain_path, clipped_path;
+  std::vector<double> plain_path;
   for (int k = o.layers; k >= 1; --k) {
     poll_interrupt();
     Layer l = forward[k - 1];
     g *= l.local;
     l.gradient = g;
     plain_path.push_back(g);
-    if (o.clip) {
-      clipped *= l.local;
-      // Rescaling to magnitude C keeps the sign: for one number that is ±C.
-      if (std::abs(clipped) > *o.clip) clipped = std::copysign(*o.clip, clipped);
-      l.clipped = clipped;
-      clipped_path.push_back(clipped);
-    }
     c.layers.push_back(l);
   }
+  c.norm = norm_of(plain_path);
   const Judged plain = judge_chain(plain_path);
   c.unclipped_verdict = plain.verdict;
-  const Judged flowing = o.clip ? judge_chain(clipped_path) : plain;
+  c.verdict = plain.verdict;
+  c.verdict_layer = plain.layer;
+  if (!o.clip) return c;
+
+  // Clipping by norm, after the backward pass: the whole column is rescaled to norm C.
+  if (c.norm > *o.clip) c.clip_scale = *o.clip / c.norm;
+  std::vector<double> clipped_path;
+  for (auto& l : c.layers) {
+    l.clipped = l.gradient * c.clip_scale;
+    clipped_path.push_back(*l.clipped);
+  }
+  const Judged flowing = judge_clipped(clipped_path, plain);
   c.verdict = flowing.verdict;
   c.verdict_layer = flowing.layer;
   return c;

@@ -1,9 +1,12 @@
 #include "labs/gradients_render.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/table.hpp"
+#include "base/text.hpp"
 #include "labs/chart.hpp"
+#include "labs/remedies.hpp"
 #include "math/print.hpp"
 
 namespace tutor {
@@ -18,11 +21,58 @@ std::string verdict_word(Lang lang, ChainVerdict v) {
   return tr(lang, "gradients.verdict." + std::string(chain_verdict_name(v)));
 }
 
+// How the activation is written in formulas: σ for the sigmoid, as in the lessons.
+std::string symbol(Activation a) {
+  return a == Activation::sigmoid ? "σ" : std::string(activation_name(a));
+}
+
+// The clipped gradient's verdict: clipping keeps the ratios, so it speaks of sizes.
+std::string clipped_verdict(const Chain& c, Lang lang) {
+  const std::string word = verdict_word(lang, c.verdict);
+  const double at_input = *c.layers.back().clipped;
+  if (c.verdict == ChainVerdict::stable) {
+    double lo = std::abs(at_input), hi = lo;
+    for (const auto& l : c.layers) {
+      lo = std::min(lo, std::abs(*l.clipped));
+      hi = std::max(hi, std::abs(*l.clipped));
+    }
+    return tr(lang, "gradients.clipped.stable", word, format_short(lo), format_short(hi),
+              format_short(at_input));
+  }
+  const int at = c.verdict_layer.value_or(1);
+  const double there = *c.layers[static_cast<std::size_t>(c.options.layers - at)].clipped;
+  if (c.verdict == ChainVerdict::exploding) {
+    return tr(lang, "gradients.clipped.exploding", word, format_short(*c.options.clip), at);
+  }
+  if (c.unclipped_verdict == ChainVerdict::vanishing) {
+    return tr(lang, "gradients.clipped.still_vanishing", word, format_short(at_input));
+  }
+  return tr(lang, "gradients.clipped.vanishing", word, at, format_short(there));
+}
+
+// The command-line change a remedy makes: "--activation relu", "--weight 1", ...
+std::string remedy_option(const Remedy& r) {
+  switch (r.kind) {
+    case RemedyKind::activation:
+      return "--activation " + std::string(activation_name(r.options.activation));
+    case RemedyKind::residual:
+      return "--residual";
+    case RemedyKind::weight:
+      return "--weight " + format_short(r.options.weight);
+    case RemedyKind::layers:
+      return "--layers " + std::to_string(r.options.layers);
+    case RemedyKind::clip:
+      break;
+  }
+  return "--clip " + format_short(*r.options.clip);
+}
+
 }  // namespace
 
 std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
-  ChainVerdict v = clipped ? c.verdict : c.unclipped_verdict;
-  double at_input = clipped ? *c.layers.back().clipped : c.layers.back().gradient;
+  if (clipped) return clipped_verdict(c, lang);
+  ChainVerdict v = c.unclipped_verdict;
+  double at_input = c.layers.back().gradient;
   std::string word = verdict_word(lang, v);
   if (v == ChainVerdict::stable)
     return tr(lang, "gradients.why.stable", word, format_short(at_input));
@@ -30,7 +80,7 @@ std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
   const bool past = std::abs(at_input) < kVanishing || !(std::abs(at_input) <= kExploding);
   std::optional<int> where;
   for (const auto& l : c.layers) {
-    const double g = std::abs(clipped ? *l.clipped : l.gradient);
+    const double g = std::abs(l.gradient);
     const bool crossed = past ? (v == ChainVerdict::vanishing ? g < kVanishing : !(g <= kExploding))
                               : (v == ChainVerdict::vanishing ? g <= 1 / kSpread : g >= kSpread);
     if (crossed) {
@@ -73,17 +123,42 @@ std::string gradients_table(const Chain& c, Lang lang) {
 
 std::string gradients_bound(const Chain& c, Lang lang) {
   const auto& o = c.options;
-  const std::string name(activation_name(o.activation));
+  const std::string name = symbol(o.activation);
   if (o.residual) return tr(lang, "gradients.bound_residual", name);
   std::string out;
   if (o.activation == Activation::relu) out += tr(lang, "gradients.note_relu") + "\n";
+  const std::string power = superscript(std::to_string(o.layers));
   if (o.activation == Activation::sigmoid && std::abs(o.weight) == 1) {
-    return out + tr_count(lang, "gradients.bound_sigmoid", o.layers, format_short(c.bound));
+    return out + tr_count(lang, "gradients.bound_sigmoid", o.layers, power, format_short(c.bound));
   }
   const double m = max_slope(o.activation);
   return out + tr_plural(lang, "gradients.bound_weighted", o.layers, name, format_short(m),
                          format_short(std::abs(o.weight)), o.layers,
-                         format_short(m * std::abs(o.weight)), format_short(c.bound));
+                         format_short(m * std::abs(o.weight)), format_short(c.bound), power);
+}
+
+std::string gradients_clipping(const Chain& c, Lang lang) {
+  const std::string norm = format_short(c.norm), cap = format_short(*c.options.clip);
+  const std::string line =
+      c.clip_scale < 1 ? tr(lang, "gradients.clip.rescaled", norm, cap, format_short(c.clip_scale))
+                       : tr(lang, "gradients.clip.kept", norm, cap);
+  return line + "\n" + tr(lang, "gradients.clip.note") + "\n";
+}
+
+std::string gradients_remedies(const Chain& c, Lang lang) {
+  if (c.verdict == ChainVerdict::stable) return {};
+  const std::vector<Remedy> remedies = find_remedies(c);
+  if (remedies.empty()) return tr(lang, "gradients.remedy_none") + "\n";
+  std::string out = tr(lang, "gradients.remedies") + "\n";
+  for (const auto& r : remedies) {
+    out += tr(lang, "gradients.remedy", remedy_option(r), verdict_word(lang, r.verdict),
+              format_short(std::abs(r.at_input))) +
+           "\n";
+    if (r.kind == RemedyKind::activation && r.options.activation == Activation::relu) {
+      out += tr(lang, "gradients.remedy_dead_relu") + "\n";
+    }
+  }
+  return out;
 }
 
 std::string gradients_chart(const Chain& c, const ViewOptions& view) {
@@ -113,24 +188,24 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   const Lang lang = view.lang;
   const auto& o = c.options;
   const std::string name(activation_name(o.activation));
+  const std::string sym = symbol(o.activation);
   std::string out =
       tr_plural(lang, "gradients.header", o.layers, name, o.layers, format_short(o.weight),
                 format_short(o.input)) +
-      "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", name) +
-      "\n" +
-      tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", name, o.layers) +
+      "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", sym) + "\n" +
+      tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", sym, o.layers) +
       "\n\n";
   out += gradients_table(c, lang) + "\n";
   out += gradients_bound(c, lang) + "\n";
   if (o.clip) {
     out += tr(lang, "gradients.without_clip") + " " + gradients_verdict(c, lang, false) + "\n";
+    out += gradients_clipping(c, lang);
     out += tr(lang, "gradients.with_clip", format_short(*o.clip)) + " " +
            gradients_verdict(c, lang, true) + "\n";
   } else {
     out += gradients_verdict(c, lang, false) + "\n";
   }
-  if (c.verdict == ChainVerdict::vanishing) out += tr(lang, "gradients.remedy_vanishing") + "\n";
-  if (c.verdict == ChainVerdict::exploding) out += tr(lang, "gradients.remedy_exploding") + "\n";
+  out += gradients_remedies(c, lang);
   return out + "\n" + gradients_chart(c, view);
 }
 
@@ -159,6 +234,10 @@ nlohmann::ordered_json gradients_json(const Chain& c) {
   j["unclipped_verdict"] = chain_verdict_name(c.unclipped_verdict);
   j["bound"] =
       c.options.residual ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.bound);
+  if (c.options.clip) {
+    j["norm"] = c.norm;
+    j["clip_scale"] = c.clip_scale;
+  }
   j["layers"] = nlohmann::ordered_json::array();
   for (const auto& l : c.layers) {
     nlohmann::ordered_json r;

@@ -17,6 +17,13 @@ TEST(AsciiMath, SpellsGlyphs) {
   EXPECT_EQ(ascii_math("체인룰: σ(x)"), "체인룰: sigma(x)");  // Korean stays
 }
 
+TEST(AsciiMath, SubscriptRunsReadAsLatexDoes) {
+  // One subscript, or only digits, follows the underscore; a longer run is parenthesised.
+  EXPECT_EQ(ascii_math("aₖ = σ(W·aₖ₋₁), W·σ′(zₖ)"), "a_k = sigma(W*a_(k-1)), W*sigma'(z_k)");
+  EXPECT_EQ(ascii_math("x₁₂ + f(θₖ)"), "x_12 + f(theta_k)");
+  EXPECT_EQ(ascii_math("‖g‖ = 2"), "||g|| = 2");
+}
+
 TEST(AsciiMath, StreamConvertsWholeLines) {
   std::ostringstream target;
   {
@@ -38,6 +45,7 @@ TEST(AsciiMath, EveryCommandWritesOnlyAscii) {
       {"graph", "(2x+1)^3", "--at", "x=1"},
       {"descent", "x^2", "--from", "5", "--lr", "0.001", "--lr", "0.1", "--lr", "10"},
       {"gradients", "--activation", "sigmoid", "--layers", "20"},
+      {"gradients", "--activation", "linear", "--weight", "1.5", "--layers", "20", "--clip", "1"},
       {"check", "sin(x^2)", "--answer", "cos(x^2)", "--solution"},
       {"exercise"},
       {"lesson", "3"},

@@ -58,6 +58,44 @@ TEST(LessonCommand, EveryLiveBlockRunsCleanly) {
   }
 }
 
+TEST(LessonCommand, LessonFivesLiveBlocksShowWhatItsTextSays) {
+  // Lesson 5's runs, in order: 20 sigmoid layers vanish (within 0.25²⁰), ×1.5 a layer
+  // explodes, relu and residual connections keep it, and clipping by norm caps the size of
+  // the exploding gradient (‖g‖ ≈ 4461 for 1.5¹ … 1.5²⁰) without changing the ×1.5 a layer.
+  const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
+      {"gradients --activation sigmoid --layers 20",
+       {"so 20 layers give at most 0.25²⁰ ≈ 9.09495e-13", "\nvanishing: "}},
+      {"gradients --activation linear --weight 1.5 --layers 20",
+       {"\nexploding: each layer multiplies |gradient| by about 1.5"}},
+      {"gradients --activation relu --layers 20", {"\nstable: "}},
+      {"gradients --activation sigmoid --layers 20 --residual", {"\nstable: "}},
+      {"gradients --activation linear --weight 1.5 --layers 20 --clip 1",
+       {"without clipping: exploding", "‖g‖ = 4461.3 is above C = 1",
+        "with --clip 1: stable: every layer's |gradient| now lies between 0.000336225 and "
+        "0.745356",
+        "it does not help a vanishing one"}},
+  };
+  std::vector<std::string> lives;
+  const LessonSet set = load_lessons(kLessons, Lang::en);  // held: the loop reads into it
+  for (const auto& s : set.lessons[4].sections) {
+    for (const auto& b : s.blocks) {
+      if (b.kind == BlockKind::live) lives.push_back(b.text);
+    }
+  }
+  ASSERT_EQ(lives.size(), expected.size());
+  for (std::size_t i = 0; i < lives.size(); ++i) {
+    EXPECT_EQ(lives[i], expected[i].first);
+    std::vector<std::string> args;
+    std::istringstream words(lives[i]);
+    for (std::string w; words >> w;) args.push_back(w);
+    auto r = run_in_process(args);
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (const auto& part : expected[i].second) {
+      EXPECT_NE(r.out.find(part), std::string::npos) << lives[i] << "\n" << part << "\n" << r.out;
+    }
+  }
+}
+
 TEST(LessonCommand, ListsTheLessons) {
   TempDir d;
   auto r = run_binary({"lesson", "--lessons-dir", kLessons}, "", d.env());

@@ -51,7 +51,7 @@ TEST(Synopsis, TheTablesCommands) {
             "descent EXPR --from N|V=N,... --lr R [--lr R]... [--steps K] [--tol T] "
             "[--format text|json|csv] [--plot]");
   EXPECT_EQ(synopsis(*find_command("gradients")),
-            "gradients --activation sigmoid|tanh|relu|linear --layers L [--weight W] [--input X] "
+            "gradients --activation sigmoid|tanh|relu|linear --layers N [--weight W] [--input X] "
             "[--clip C] [--residual] [--format text|json|csv]");
 }
 

@@ -142,6 +142,35 @@ TEST(Lessons, EveryKeyIsAcceptedAndAWrongAnswerIsNot) {
   EXPECT_GE(questions, 2 * 14);
 }
 
+TEST(Lessons, TheHalvingQuestionAcceptsWhatItsExplanationSays) {
+  // Lesson 5: ten factors of 0.5 leave 1/1024 ≈ 0.000977. The question allows 1% and says so;
+  // the explanation gives the exact value and why 0.001 (2.4% off) is not it.
+  for (Lang lang : {Lang::ko, Lang::en}) {
+    const LessonSet set = load_lessons(kLessons, lang);
+    const Question* q = nullptr;
+    for (const auto& s : set.lessons[4].sections) {
+      for (const auto& b : s.blocks) {
+        if (b.kind == BlockKind::question && b.question.kind == AnswerKind::number) {
+          q = &b.question;
+        }
+      }
+    }
+    ASSERT_NE(q, nullptr);
+    EXPECT_DOUBLE_EQ(q->number, 1.0 / 1024);
+    EXPECT_DOUBLE_EQ(q->tolerance, 0.01);
+    EXPECT_NE(q->prompt.find("1%"), std::string::npos) << q->prompt;
+    EXPECT_NE(q->explain.find("0.000977"), std::string::npos) << q->explain;
+    EXPECT_NE(q->explain.find("2.4%"), std::string::npos) << q->explain;
+    EXPECT_NEAR(0.001 * 1024 - 1, 0.024, 1e-12);  // 0.001 is 2.4% above 1/1024
+    for (const char* right : {"1/1024", "0.000977", "0.00098", "2^-10", "0.5^10"}) {
+      EXPECT_EQ(grade(*q, right).status, Status::correct) << right;
+    }
+    for (const char* wrong : {"0.001", "1/1000", "0.00095", "1/512"}) {
+      EXPECT_EQ(grade(*q, wrong).status, Status::incorrect) << wrong;
+    }
+  }
+}
+
 TEST(Lessons, DerivativeMistakesGetTheCheckersFeedback) {
   // Exercise 1 with the inner derivative left out.
   // Held: a range-for over a member of a temporary reads freed memory.

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace tutor {
 namespace {
 
@@ -43,6 +45,46 @@ TEST(GradientsRender, Json) {
   EXPECT_EQ(j["layers"][2]["layer"], 1);
   EXPECT_EQ(j["layers"][2]["gradient"], 8.0);
   EXPECT_EQ(j["bound"], 8.0);  // (|W|·1)^3
+}
+
+TEST(GradientsRender, ClippingByNorm) {
+  // The column 2, 4, 8 has norm √84 ≈ 9.16515; clipped at 2 it is multiplied by
+  // 2/√84 ≈ 0.218218 into 0.436436, 0.872872, 1.74574.
+  ChainOptions o{.activation = Activation::linear, .layers = 3, .weight = 2, .clip = 2};
+  Chain c = run_chain(o);
+  EXPECT_EQ(gradients_clipping(c, Lang::en),
+            "clipping by norm: the gradient column's norm ‖g‖ = 9.16515 is above C = 2, so every "
+            "entry is multiplied by C/‖g‖ ≈ 0.218218\n"
+            "clipping caps the size of the gradient but keeps the ratio between layers; it never "
+            "makes a gradient larger, so it does not help a vanishing one\n");
+  EXPECT_EQ(gradients_verdict(c, Lang::en, true),
+            "stable: every layer's |gradient| now lies between 0.436436 and 1.74574; it reaches "
+            "the input as 1.74574");
+  EXPECT_EQ(gradients_table(c, Lang::en),
+            "  layer   z   a   local   gradient   clipped\n"
+            "  3       8   8   2       2          0.436436\n"
+            "  2       4   4   2       4          0.872872\n"
+            "  1       2   2   2       8          1.74574\n");
+  auto j = gradients_json(c);
+  EXPECT_DOUBLE_EQ(j["norm"].get<double>(), std::sqrt(84.0));
+  EXPECT_DOUBLE_EQ(j["clip_scale"].get<double>(), 2 / std::sqrt(84.0));
+  EXPECT_FALSE(gradients_json(linear3()).contains("norm"));
+  o.clip = 10;
+  EXPECT_TRUE(gradients_clipping(run_chain(o), Lang::en)
+                  .starts_with("clipping by norm: the gradient column's norm ‖g‖ = 9.16515 is "
+                               "not above C = 10, so the gradient is left as it is\n"));
+}
+
+TEST(GradientsRender, TheBoundSaysTheFactorIsWTimesTheSlope) {
+  EXPECT_EQ(gradients_bound(run_chain({.activation = Activation::sigmoid, .layers = 20}), Lang::en),
+            "each factor is W·σ′(zₖ) with |W| = 1 and σ′(z) = σ(z)(1 − σ(z)) ≤ 0.25, so 20 layers "
+            "give at most 0.25²⁰ ≈ 9.09495e-13");
+  // W = 2: the factor 2·σ′ can reach 0.5, and 0.5¹² ≈ 0.000244.
+  EXPECT_EQ(
+      gradients_bound(run_chain({.activation = Activation::sigmoid, .layers = 12, .weight = 2}),
+                      Lang::en),
+      "each factor is W·σ′(zₖ) with σ′ ≤ 0.25 and |W| = 2, so 12 layers give at most "
+      "(0.5)¹² ≈ 0.000244141");
 }
 
 TEST(GradientsRender, VerdictNamesTheLayer) {

@@ -83,19 +83,65 @@ TEST(Gradients, ASteadyFactorDecidesInsideTheBounds) {
   EXPECT_EQ(run_chain(chain(Activation::linear, 100, 1.04)).verdict, ChainVerdict::stable);
 }
 
-TEST(Gradients, ClippingCapsTheNorm) {
+TEST(Gradients, ClippingRescalesTheWholeGradientToNormC) {
+  // 20 linear layers, W = 1.5: the gradient column is 1.5, 1.5², …, 1.5²⁰, with norm
+  // √(Σ 1.5^(2j)) ≈ 4461.3. Clipped at 1, every entry is divided by that norm.
+  ChainOptions o = chain(Activation::linear, 20, 1.5);
+  o.clip = 1;
+  Chain c = run_chain(o);
+  double sum = 0;
+  for (int j = 1; j <= 20; ++j) sum += std::pow(1.5, 2 * j);
+  const double norm = std::sqrt(sum);
+  EXPECT_NEAR(c.norm, norm, 1e-12 * norm);
+  EXPECT_NEAR(c.clip_scale, 1 / norm, 1e-12 / norm);
+  double clipped_sum = 0;
+  for (const auto& l : c.layers) {
+    ASSERT_TRUE(l.clipped.has_value());
+    EXPECT_NEAR(*l.clipped, l.gradient / norm, 1e-12 * std::abs(l.gradient / norm));
+    clipped_sum += *l.clipped * *l.clipped;
+  }
+  EXPECT_NEAR(std::sqrt(clipped_sum), 1.0, 1e-12);  // the new norm is C
+  // The ratio between neighbouring layers is untouched: still ×1.5 a layer.
+  for (std::size_t i = 1; i < c.layers.size(); ++i) {
+    EXPECT_NEAR(*c.layers[i].clipped / *c.layers[i - 1].clipped, 1.5, 1e-12);
+  }
+  EXPECT_EQ(c.unclipped_verdict, ChainVerdict::exploding);
+  EXPECT_EQ(c.verdict, ChainVerdict::stable);
+  EXPECT_NEAR(*c.layers.back().clipped, std::pow(1.5, 20) / norm, 1e-12);  // ≈ 0.745
+}
+
+TEST(Gradients, ClippingBelowTheNormChangesNothing) {
+  ChainOptions o = chain(Activation::linear, 3, 2);
+  o.clip = 100;  // the column 2, 4, 8 has norm √84 ≈ 9.17
+  Chain c = run_chain(o);
+  EXPECT_NEAR(c.norm, std::sqrt(84.0), 1e-12);
+  EXPECT_EQ(c.clip_scale, 1.0);
+  for (const auto& l : c.layers) EXPECT_EQ(*l.clipped, l.gradient);
+}
+
+TEST(Gradients, ClippingNeverHelpsAVanishingGradient) {
+  for (double cap : {1e-3, 0.1, 1.0, 10.0}) {
+    ChainOptions o = chain(Activation::sigmoid, 20);
+    o.clip = cap;
+    Chain c = run_chain(o);
+    EXPECT_EQ(c.unclipped_verdict, ChainVerdict::vanishing);
+    EXPECT_EQ(c.verdict, ChainVerdict::vanishing) << cap;
+    EXPECT_LE(c.clip_scale, 1.0);
+    for (const auto& l : c.layers) EXPECT_LE(std::abs(*l.clipped), std::abs(l.gradient));
+  }
+}
+
+TEST(Gradients, ClippingAWideSpreadLeavesTheOutputSideVanishing) {
+  // 40 layers of ×1.5: the ends differ ×1.5³⁹ ≈ 7.4e6. Scaled to norm 5, the layer next to
+  // the output keeps only 1.5·5/‖g‖ ≈ 5e-7, below 1e-6: the size is capped, the spread is not.
   ChainOptions o = chain(Activation::linear, 40, 1.5);
   o.clip = 5;
   Chain c = run_chain(o);
   EXPECT_EQ(c.unclipped_verdict, ChainVerdict::exploding);
-  EXPECT_EQ(c.verdict, ChainVerdict::stable);
-  for (const auto& l : c.layers) {
-    ASSERT_TRUE(l.clipped.has_value());
-    EXPECT_LE(std::abs(*l.clipped), 5.0);
-  }
-  // Below the cap nothing changes: layer 40 carries one factor, 1.5.
-  EXPECT_EQ(*c.layers.front().clipped, 1.5);
-  EXPECT_EQ(*c.layers.back().clipped, 5.0);
+  EXPECT_EQ(c.verdict, ChainVerdict::vanishing);
+  EXPECT_EQ(c.verdict_layer, 40);
+  EXPECT_LT(std::abs(*c.layers.front().clipped), 1e-6);
+  EXPECT_LE(std::abs(*c.layers.back().clipped), 5.0);
 }
 
 TEST(Gradients, ResidualKeepsTheSigmoidGradientAlive) {
@@ -125,20 +171,38 @@ TEST(Gradients, BadOptionsThrow) {
 TEST(GradientsCommand, TextStatesTheSigmoidBound) {
   auto r = run_in_process({"gradients", "--activation", "sigmoid", "--layers", "20"});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("≤ 0.25, so 20 layers give at most 0.25^20 ≈ 9.09495e-13"),
-            std::string::npos)
+  EXPECT_NE(r.out.find("≤ 0.25, so 20 layers give at most 0.25²⁰ ≈ 9.09495e-13"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("vanishing: |gradient| fell below 1e-6 at layer"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("(log scale)"), std::string::npos) << r.out;
 }
 
-TEST(GradientsCommand, ClipShowsBothVerdicts) {
+TEST(GradientsCommand, ClipShowsBothVerdictsAndWhatClippingDoes) {
   auto r = run_in_process(
-      {"gradients", "--activation", "linear", "--layers", "40", "--weight", "1.5", "--clip", "5"});
+      {"gradients", "--activation", "linear", "--layers", "20", "--weight", "1.5", "--clip", "1"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("without clipping: exploding"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("with --clip 5: stable"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("clipping by norm: the gradient column's norm ‖g‖ = 4461.3 is above C = "
+                       "1, so every entry is multiplied by C/‖g‖ ≈ 0.00022415\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("so it does not help a vanishing one\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("with --clip 1: stable: every layer's |gradient| now lies between "
+                       "0.000336225 and 0.745356; it reaches the input as 0.745356\n"),
+            std::string::npos)
+      << r.out;
+  // A vanishing chain: the norm is below C, and clipping says it cannot help.
+  auto v =
+      run_in_process({"gradients", "--activation", "sigmoid", "--layers", "20", "--clip", "1"});
+  EXPECT_NE(v.out.find("‖g‖ = 0.230602 is not above C = 1, so the gradient is left as it is"),
+            std::string::npos)
+      << v.out;
+  EXPECT_NE(v.out.find("with --clip 1: vanishing: clipping never makes a gradient larger; it "
+                       "still reaches the input as 9.1391e-14"),
+            std::string::npos)
+      << v.out;
+  EXPECT_EQ(v.out.find("--clip 1: stable"), std::string::npos) << v.out;
 }
 
 TEST(GradientsCommand, JsonFollowsTheContract) {
