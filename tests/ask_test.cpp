@@ -55,12 +55,36 @@ TEST(Ask, AnUnreadableAnswerIsNotATry) {
   Turn t = a.take("2x cos(");
   EXPECT_EQ(t.outcome.status, Status::invalid);
   EXPECT_FALSE(t.counted);
+  EXPECT_FALSE(t.hint);  // a typing slip spends no hint
   EXPECT_EQ(a.tries(), 0);
   Ask script(q, AskRules{1, true});
   t = script.take("2x cos(");
   EXPECT_TRUE(t.counted);
   EXPECT_TRUE(t.done);
   EXPECT_EQ(script.outcome().status, Status::invalid);
+}
+
+// Exercise 3's rates: "0.5" names none of them. It is not a try, but the learner is stuck on
+// the question, so the next hint comes as it would after a wrong choice.
+TEST(Ask, NamingNoChoiceIsNotATryButEarnsTheNextHint) {
+  Question q;
+  q.kind = AnswerKind::choice;
+  q.choices = {Choice{"0.001", {}}, Choice{"0.1", {}}, Choice{"10", {}}};
+  q.choice = 2;
+  q.hints = {"first", "second"};
+  Ask a(q);
+  Turn t = a.take("0.5");
+  EXPECT_EQ(t.outcome.status, Status::invalid);
+  EXPECT_FALSE(t.counted);
+  EXPECT_EQ(t.hint, 0u);
+  EXPECT_EQ(a.tries(), 0);
+  t = a.take("b");
+  EXPECT_TRUE(t.counted);
+  EXPECT_EQ(t.hint, 1u);
+  t = a.take("7");
+  EXPECT_FALSE(t.hint);  // no hints left
+  EXPECT_TRUE(a.take("c").done);
+  EXPECT_TRUE(a.solved());
 }
 
 TEST(Ask, OutOfTriesShowsTheKey) {
