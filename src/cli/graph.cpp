@@ -1,6 +1,6 @@
-// `tutor graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--practice]`: the
-// expression as a computational graph, its forward and backward passes, and exercise 2 of the
-// course made interactive.
+// `tutor graph EXPR [--at V=N,...] [--format text|mermaid|dot|json] [--forward] [--practice]`:
+// the expression as a computational graph, its forward and backward passes (--forward: the
+// forward pass alone), and exercise 2 of the course made interactive.
 #include "labs/graph.hpp"
 
 #include <istream>
@@ -12,8 +12,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "course/graph_practice.hpp"
 #include "labs/graph_render.hpp"
-#include "math/equivalence.hpp"
 #include "math/point.hpp"
 #include "math/syntax.hpp"
 
@@ -28,25 +28,17 @@ class Practice {
   int run() {
     out_ << tr(ctx_.lang, "graph.practice_intro") << "\n\n";
     out_ << "[" << tr(ctx_.lang, "graph.practice_forward") << "]\n";
-    for (std::size_t i = 0; i < g_.nodes.size() && !ended_; ++i) {
-      const GraphNode& n = g_.nodes[i];
-      if (n.kind == NodeKind::input || n.kind == NodeKind::constant) continue;
-      const std::string with = inputs_with_values(n);
-      const std::string formula = value_text(n.formula, ctx_.ascii);
-      ask(tr(ctx_.lang, "graph.ask_value", node_label(n, ctx_.ascii), formula, with), n.value,
-          tr(ctx_.lang, "graph.hint_value", node_label(n, ctx_.ascii), formula, with));
-    }
-    if (!ended_) {
-      out_ << "\n[" << tr(ctx_.lang, "graph.practice_backward") << "]\n";
-      out_ << tr(ctx_.lang, "graph.output_gradient",
-                 derivative_name(g_, g_.output, g_.output, ctx_.ascii))
-           << "\n";
-    }
-    for (std::size_t k = g_.nodes.size(); k-- > 0 && !ended_;) {
-      const GraphNode& n = g_.nodes[k];
-      if (k == g_.output || n.kind == NodeKind::constant) continue;
-      ask(tr(ctx_.lang, "graph.ask_gradient", derivative_name(g_, g_.output, k, ctx_.ascii)),
-          n.gradient, gradient_hint(k));
+    bool backward = false;
+    for (const auto& gq : graph_practice(g_, ctx_.lang, ctx_.ascii)) {
+      if (gq.backward && !backward) {
+        backward = true;
+        out_ << "\n[" << tr(ctx_.lang, "graph.practice_backward") << "]\n";
+        out_ << tr(ctx_.lang, "graph.output_gradient",
+                   derivative_name(g_, g_.output, g_.output, ctx_.ascii))
+             << "\n";
+      }
+      ask(gq.question);
+      if (ended_) break;
     }
     if (ended_) *ctx_.err << tr(ctx_.lang, "graph.input_ended") << "\n";
     out_ << "\n" << tr(ctx_.lang, "graph.score", correct_, asked_, first_try_) << "\n";
@@ -54,43 +46,9 @@ class Practice {
   }
 
  private:
-  std::string inputs_with_values(const GraphNode& n) const {
-    std::string s;
-    for (const auto& in : n.inputs) {
-      const GraphNode& m = g_.nodes[in.node];
-      if (m.kind == NodeKind::constant) continue;
-      if (!s.empty()) s += ", ";
-      s += node_label(m, ctx_.ascii) + " = " + value_text(m.value, ctx_.ascii);
-    }
-    return s.empty() ? "-" : s;
-  }
-
-  std::string gradient_hint(std::size_t k) const {
-    std::string locals, upstream;
-    for (const auto& t : g_.nodes[k].terms) {
-      if (!locals.empty()) {
-        locals += ", ";
-        upstream += ", ";
-      }
-      const std::string local = value_text(t.local, ctx_.ascii);
-      const std::string local_value = value_text(t.local_value, ctx_.ascii);
-      locals += derivative_name(g_, t.consumer, k, ctx_.ascii) + " = " + local;
-      if (local_value != local) locals += " = " + local_value;
-      upstream += derivative_name(g_, g_.output, t.consumer, ctx_.ascii) + " = " +
-                  value_text(t.upstream, ctx_.ascii);
-    }
-    return tr(ctx_.lang, "graph.hint_gradient", locals, upstream);
-  }
-
-  // One question, asked the way every question is: tries, the hint, the answer at the end.
-  void ask(const std::string& question, const GiNaC::ex& expected, const std::string& hint) {
+  // One question, asked the way every question is: tries, the hints, the answer at the end.
+  void ask(const Question& q) {
     ++asked_;
-    Question q;
-    q.kind = AnswerKind::number;
-    q.prompt = question;
-    q.number = evaluate(expected, {}).value_or(0);
-    q.key = value_text(expected, ctx_.ascii);
-    q.hints = {hint};
     Asked a = cli::ask(q, AskRules{}, ctx_);
     if (a.ended || a.quit) {
       if (a.ended) out_ << "\n";
@@ -135,6 +93,10 @@ int run_graph(const Invocation& inv, Context& ctx) {
   } else if (g.variables.empty()) {
     evaluate(g, {});
   }
+  const bool forward_only = inv.has("--forward");
+  if (forward_only && (inv.has("--practice") || format_of(inv) != "text")) {
+    throw Error(Message{"graph.forward_text_only", {}});
+  }
   if (inv.has("--practice")) {
     if (!g.has_point) throw Error(Message{"graph.practice_needs_at", {example_point(g)}});
     return Practice(g, ctx).run();
@@ -171,8 +133,18 @@ int run_graph(const Invocation& inv, Context& ctx) {
   const DrawLimits limits;
   const auto drawing = draw_graph(g, ctx.ascii, limits);
   if (drawing) out << *drawing << "\n";
-  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii) << "\n";
-  out << tr(ctx.lang, "graph.backward") << "\n" << backward_table(g, ctx.lang, ctx.ascii) << "\n";
+  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii);
+  if (forward_only) {
+    if (!drawing) {
+      throw Error(Message{"graph.too_large",
+                          {std::to_string(g.nodes.size()), std::to_string(limits.max_nodes),
+                           std::to_string(limits.max_width)}});
+    }
+    return 0;
+  }
+  out << "\n"
+      << tr(ctx.lang, "graph.backward") << "\n"
+      << backward_table(g, ctx.lang, ctx.ascii) << "\n";
   out << tr(ctx.lang, "graph.check") << "\n" << gradient_check(g, ctx.lang, ctx.ascii);
   if (!drawing) {
     throw Error(Message{"graph.too_large",
@@ -191,6 +163,7 @@ Command graph_command() {
       {
           {"--at", "V=N,...", "opt.graph.at", true},
           format_option({"text", "mermaid", "dot", "json"}),
+          {"--forward", "", "opt.graph.forward"},
           {"--practice", "", "opt.graph.practice"},
       },
       true,

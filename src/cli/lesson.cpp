@@ -6,7 +6,9 @@
 // then take their answers from stdin, one line per try, when stdin is not a terminal; once
 // stdin has no more lines (or when it is a terminal nobody is looking at), each question is
 // shown with its answer, as in the back of a book, and nothing is recorded for it.
-// Reaching the end of the lesson marks it completed in the progress file.
+// Reaching the end of the lesson marks it completed in the progress file when every question
+// on the way has been answered (or its answer asked for); a lesson read without answering is
+// not completed.
 #include "course/lesson.hpp"
 
 #include <unistd.h>
@@ -44,8 +46,8 @@ class Session {
 
   int run() {
     if (ctx_.interactive) return paged();
-    for (std::size_t i = 0; i < lesson_.sections.size(); ++i) show_section(i);
-    finish();
+    for (std::size_t i = 0; i < lesson_.sections.size() && !quit_; ++i) show_section(i);
+    if (!quit_) finish();
     return 0;
   }
 
@@ -83,9 +85,29 @@ class Session {
   }
 
   void finish() {
+    long long unanswered = 0;
+    for (const auto& section : lesson_.sections) {
+      for (const auto& block : section.blocks) {
+        if (block.kind == BlockKind::question && !answered_.contains(key_of(block.question))) {
+          ++unanswered;
+        }
+      }
+    }
+    if (unanswered > 0) {
+      out_ << "\n"
+           << render_markdown(
+                  tr_count(ctx_.lang, "lesson.not_completed", unanswered, lesson_.number), md_);
+      out_.flush();
+      return;
+    }
     progress_.update([&](Progress& p) { p.lessons_completed.insert(lesson_.number); });
     out_ << "\n" << tr(ctx_.lang, "lesson.completed", lesson_.number) << "\n";
     out_.flush();
+  }
+
+  // "lesson-2/q1": how the progress file records Q.
+  std::string key_of(const Question& q) const {
+    return "lesson-" + std::to_string(lesson_.number) + "/" + q.id;
   }
 
   void show_section(std::size_t index) {
@@ -145,7 +167,7 @@ class Session {
     ++number_;
     Question q = block.question;
     q.prompt = "**" + tr(ctx_.lang, "lesson.question", number_) + "** " + q.prompt;
-    const std::string key = "lesson-" + std::to_string(lesson_.number) + "/" + q.id;
+    const std::string key = key_of(q);
     // Once the input has ended, or with nobody to answer, the question is shown with its
     // answer, as in the back of a book; so is a question met again after going back.
     if (!answers_ || input_ended_ || answered_.contains(key)) {
@@ -165,7 +187,8 @@ class Session {
       }
     }
     if (a.quit) quit_ = true;
-    if (!a.answered) return;
+    // Leaving at a question answers nothing; an answer or asking for the answer does.
+    if (!a.answered || (a.tries == 0 && !a.revealed)) return;
     answered_.insert(key);
     auto record = [&](Attempts& at) {
       at.tries += a.tries;

@@ -87,6 +87,10 @@ Turn Ask::take(std::string_view line) {
     t.done = done_ = revealed_ = true;
   } else if (t.counted && next_hint_ < q_.hints.size()) {
     t.hint = next_hint_++;  // a wrong try earns the next hint
+  } else if (!t.counted && q_.kind == AnswerKind::choice && next_hint_ < q_.hints.size()) {
+    // Naming what is not among the choices ("0.5" for a rate) is being stuck on the question,
+    // not a typing slip: it is still not a try, but it earns the next hint.
+    t.hint = next_hint_++;
   }
   return t;
 }

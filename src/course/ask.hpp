@@ -43,7 +43,7 @@ enum class Event {
 struct Turn {
   Event event = Event::graded;
   Outcome outcome;                  // graded
-  std::optional<std::size_t> hint;  // hint, or graded wrong: the hint to show now (0-based)
+  std::optional<std::size_t> hint;  // hint, graded wrong, or no such choice: the hint (0-based)
   int tries_left = 0;               // graded: tries left after this one
   bool counted = false;             // graded: the answer was a try
   bool show_key = false;            // show the key now: revealed, or the last try was wrong

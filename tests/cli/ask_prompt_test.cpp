@@ -132,7 +132,7 @@ testing::RunResult graph(const std::string& input) {
 }
 
 // 27/2 off by 3.7e-7 counts and by 3.7e-6 does not: one tolerance, 1e-6 relative. In the
-// graph, 2 off by 5e-7 and 5e-6; in exercise 3, θ = 2.56 off by 3.9e-7 and 3.9e-6.
+// graph, 2 off by 5e-7 and 5e-6; in exercise 3, x = 2.56 off by 3.9e-7 and 3.9e-6.
 TEST(SameEverywhere, HintWordsAndTolerance) {
   Home h;
   for (std::string w : {"hint", "힌트", "?"}) {
@@ -146,7 +146,7 @@ TEST(SameEverywhere, HintWordsAndTolerance) {
     auto e = h.exercise(w + "\nc\na\n" + w + "\n2.56001\n2.560001\n");
     EXPECT_EQ(e.status, 0) << e.out;
     EXPECT_NE(e.out.find("Hint 1: f'(x) = 2x"), std::string::npos) << w << "\n" << e.out;
-    EXPECT_NE(e.out.find("Hint 1: θ_new"), std::string::npos) << w << "\n" << e.out;
+    EXPECT_NE(e.out.find("Hint 1: x_new"), std::string::npos) << w << "\n" << e.out;
     EXPECT_EQ(count(e.out, "That is not the number."), 1u) << e.out;
 
     auto q = h.quiz(w + "\n13.500005\n" + w + "\nc\n");

@@ -27,6 +27,26 @@ TEST(GraphCommand, CourseExampleText) {
   EXPECT_EQ(r.err, "");
 }
 
+// Lesson 1 shows the order of evaluation before derivatives are taught: the drawing and the
+// values, and nothing of the backward pass.
+TEST(GraphCommand, ForwardOnly) {
+  auto r = run_in_process({"graph", "(3x+1)^2", "--at", "x=1", "--forward"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "Forward pass (left to right): values")) << r.out;
+  EXPECT_TRUE(has(r.out, "b² = 16")) << r.out;
+  EXPECT_FALSE(has(r.out, "Backward pass")) << r.out;
+  EXPECT_FALSE(has(r.out, "gradient")) << r.out;
+  EXPECT_FALSE(has(r.out, "dy/")) << r.out;
+  for (const auto& extra :
+       std::vector<std::vector<std::string>>{{"--format", "json"}, {"--practice"}}) {
+    std::vector<std::string> args = {"graph", "(3x+1)^2", "--at", "x=1", "--forward"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto bad = run_in_process(args);
+    EXPECT_EQ(bad.status, 2) << extra[0];
+    EXPECT_TRUE(has(bad.err, "--forward belongs to the text view")) << bad.err;
+  }
+}
+
 TEST(GraphCommand, AtMayBeRepeated) {
   auto r =
       run_in_process({"graph", "(a+b)*c", "--at", "a=1", "--at", "b=2,c=3", "--format", "json"});
@@ -65,6 +85,7 @@ struct PracticeCase {
   std::string answers;
   int status;
   std::vector<std::string> shown;
+  std::vector<std::string> not_shown = {};
 };
 
 TEST(GraphCommand, Practice) {
@@ -81,8 +102,12 @@ TEST(GraphCommand, Practice) {
        "x=1",
        "2\n3\n27\n27\n20\n27\n54\n",
        0,
-       {"Try again (2 tries left).", "Hint 1: local derivative db/da = 1; upstream dy/db = 27",
-        "score: 6 of 6 correct (5 on the first try)"}},
+       {"Try again (2 tries left).",
+        // The method first, the numbers only with the second hint.
+        "Hint 1: by the chain rule: the local derivative db/da = 1, times the upstream "
+        "gradient dy/db found before it",
+        "score: 6 of 6 correct (5 on the first try)"},
+       {"Hint 2"}},
       {"(2x+1)^3",
        "x=1",
        "2\n3\n27\n27\n27\n1\n2\n3\n",
@@ -95,6 +120,7 @@ TEST(GraphCommand, Practice) {
     auto r = run_in_process({"graph", c.expression, "--at", c.at, "--practice"}, c.answers);
     EXPECT_EQ(r.status, c.status) << c.answers << r.out << r.err;
     for (const auto& line : c.shown) EXPECT_TRUE(has(r.out, line)) << line << "\n" << r.out;
+    for (const auto& line : c.not_shown) EXPECT_FALSE(has(r.out, line)) << line << "\n" << r.out;
   }
 }
 

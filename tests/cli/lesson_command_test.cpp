@@ -115,18 +115,56 @@ TEST(LessonCommand, PipedLessonPrintsEverythingAndShowsAnswersWithoutInput) {
   EXPECT_NE(r.out.find("$ tutor diff (3x+1)^2"), std::string::npos);
   EXPECT_NE(r.out.find("d/dx (3x + 1)² = 2(3x + 1) · 3 = 6(3x + 1)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("The answer: 2x·cos(x²)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Lesson 2 completed"), std::string::npos);
-  // Completed, but no question recorded: nothing was answered.
-  auto j = read_json(d.progress());
-  EXPECT_EQ(j["lessons_completed"], nlohmann::json::array({2}));
-  EXPECT_TRUE(j["questions"].empty());
+  // Read, not answered: nothing is recorded, and the lesson is not completed.
+  EXPECT_EQ(r.out.find("Lesson 2 completed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Lesson 2 is not marked completed: 6 questions were not answered."),
+            std::string::npos)
+      << r.out;
+  if (std::filesystem::exists(d.progress())) {
+    auto j = read_json(d.progress());
+    EXPECT_TRUE(j["lessons_completed"].empty());
+    EXPECT_TRUE(j["questions"].empty());
+  }
+}
+
+// A lesson is completed when every question has been answered or its answer asked for on the
+// way through it; leaving at a question answers nothing.
+TEST(LessonCommand, CompletedOnlyWhenEveryQuestionIsAnswered) {
+  TempDir d;
+  auto completed = [&] {
+    return std::filesystem::exists(d.progress()) &&
+           read_json(d.progress())["lessons_completed"] == nlohmann::json::array({1});
+  };
+  // Lesson 1 asks three questions. The first is answered, then the input ends.
+  auto r = run_binary({"lesson", "1", "--lessons-dir", kLessons}, "b\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("2 questions were not answered"), std::string::npos) << r.out;
+  EXPECT_FALSE(completed());
+  // Quitting at the second answers nothing.
+  r = run_binary({"lesson", "1", "--lessons-dir", kLessons}, "b\nquit\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(completed());
+  EXPECT_FALSE(read_json(d.progress())["questions"].contains("lesson-1/q2"));
+  // Asking for the answer counts as answering: the second is given up, the third answered.
+  r = run_binary({"lesson", "1", "--lessons-dir", kLessons}, "b\nsolution\n0\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Lesson 1 completed"), std::string::npos) << r.out;
+  EXPECT_TRUE(completed());
+
+  // A lesson without questions is completed by reading it.
+  TempDir f;
+  r = run_binary({"lesson", "6", "--lessons-dir", kLessons}, "", f.env());
+  EXPECT_NE(r.out.find("Lesson 6 completed"), std::string::npos) << r.out;
+  EXPECT_EQ(read_json(f.progress())["lessons_completed"], nlohmann::json::array({6}));
 }
 
 TEST(LessonCommand, PipedAnswersAreCheckedAndRecorded) {
   TempDir d;
-  // Lesson 2 asks three questions: (2x+5)^3, a product of rates, and exercise 1 (sin(x^2)).
+  // Lesson 2 asks six questions: (2x+5)^3, a product of rates, the sigmoid's derivative in
+  // three steps (the inner derivative, the whole, its value at 0), and exercise 1 (sin(x^2)).
   // The last is first answered without the inner derivative, then right.
-  const std::string answers = "6(2x+5)^2\n5\ncos(x^2)\n2x cos(x^2)\n";
+  const std::string answers =
+      "6(2x+5)^2\n5\n-exp(-x)\nexp(-x)/(1+exp(-x))^2\n0.25\ncos(x^2)\n2x cos(x^2)\n";
   auto r = run_binary({"lesson", "2", "--lessons-dir", kLessons}, answers, d.env());
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("> cos(x^2)"), std::string::npos);
@@ -136,14 +174,15 @@ TEST(LessonCommand, PipedAnswersAreCheckedAndRecorded) {
   EXPECT_EQ(j["lessons_completed"], nlohmann::json::array({2}));
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["tries"], 1);
   EXPECT_EQ(j["questions"]["lesson-2/q1"]["solved"], true);
-  EXPECT_EQ(j["questions"]["lesson-2/q3"]["tries"], 2);
+  EXPECT_EQ(j["questions"]["lesson-2/q4"]["solved"], true);
+  EXPECT_EQ(j["questions"]["lesson-2/q6"]["tries"], 2);
   // Exercises are recorded by `tutor exercise`, not by the lesson's question.
   EXPECT_TRUE(j["exercises"].empty());
 
   auto p = run_binary({"progress"}, "", d.env());
   ASSERT_EQ(p.status, 0) << p.err;
   EXPECT_NE(p.out.find("Lessons completed: 1 of"), std::string::npos) << p.out;
-  EXPECT_NE(p.out.find("Questions answered: 3 (3 correct), 4 tries"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("Questions answered: 6 (6 correct), 7 tries"), std::string::npos) << p.out;
   EXPECT_NE(p.out.find("Exercises solved: 0 of 3"), std::string::npos) << p.out;
 }
 
@@ -199,12 +238,12 @@ class Pty : public testing::Pty {
 TEST(LessonCommand, OnATerminalOneSectionAtATime) {
   TempDir d;
   Pty t(d.path, {"--color", "never", "lesson", "2", "--lessons-dir", kLessons});
-  ASSERT_TRUE(t.wait_for("-- 1/5 --")) << t.take();
+  ASSERT_TRUE(t.wait_for("-- 1/6 --")) << t.take();
   std::string first = t.take();
   EXPECT_NE(first.find("2. The chain rule"), std::string::npos) << first;
   EXPECT_EQ(first.find("The rule"), std::string::npos) << "only the first section";
   ASSERT_TRUE(t.type("\r"));
-  ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
+  ASSERT_TRUE(t.wait_for("-- 2/6 --")) << t.take();
   ASSERT_TRUE(t.type("\r"));
   // Section 3 has a question: it waits for the answer before the pager line.
   ASSERT_TRUE(t.wait_for("Question 1.")) << t.take();
@@ -213,10 +252,10 @@ TEST(LessonCommand, OnATerminalOneSectionAtATime) {
   ASSERT_TRUE(t.wait_for("Try again")) << t.take();
   t.take();
   ASSERT_TRUE(t.type("6(2x+5)^2\r"));
-  ASSERT_TRUE(t.wait_for("-- 3/5 --")) << t.take();
+  ASSERT_TRUE(t.wait_for("-- 3/6 --")) << t.take();
   EXPECT_NE(t.take().find("Correct!"), std::string::npos);
   ASSERT_TRUE(t.type("b\r"));
-  ASSERT_TRUE(t.wait_for("-- 2/5 --")) << t.take();
+  ASSERT_TRUE(t.wait_for("-- 2/6 --")) << t.take();
   ASSERT_TRUE(t.type("q\r"));
   EXPECT_EQ(t.wait_exit(), 0);
   auto j = read_json(d.progress());
@@ -227,9 +266,9 @@ TEST(LessonCommand, OnATerminalOneSectionAtATime) {
 
 TEST(ProgressCommand, ResetNeedsYesWithoutATerminalAndKeepsABackup) {
   TempDir d;
-  ASSERT_EQ(run_binary({"lesson", "1", "--lessons-dir", kLessons}, "", d.env()).status, 0);
+  ASSERT_EQ(run_binary({"lesson", "6", "--lessons-dir", kLessons}, "", d.env()).status, 0);
   auto before = read_json(d.progress());
-  ASSERT_EQ(before["lessons_completed"], nlohmann::json::array({1}));
+  ASSERT_EQ(before["lessons_completed"], nlohmann::json::array({6}));
 
   auto r = run_binary({"progress", "--reset"}, "", d.env());
   EXPECT_EQ(r.status, 2);

@@ -131,5 +131,21 @@ TEST(Ask, Scripts) {
   }
 }
 
+// Exercise 3's rates: "0.5" names none of them. It is not a try, but the learner is stuck on
+// the question, so the next hint comes as it would after a wrong choice.
+TEST(Ask, NamingNoChoiceIsNotATryButEarnsTheNextHint) {
+  Question q;
+  q.kind = AnswerKind::choice;
+  q.choices = {Choice{"0.001", {}}, Choice{"0.1", {}}, Choice{"10", {}}};
+  q.choice = 2;
+  q.hints = {"first", "second"};
+  Ask a(q);
+  EXPECT_EQ(brief(a.take("0.5")), "graded invalid free, hint 0");
+  EXPECT_EQ(brief(a.take("b")), "graded incorrect try, 2 left, hint 1");
+  EXPECT_EQ(brief(a.take("7")), "graded invalid free");  // no hints left
+  EXPECT_EQ(brief(a.take("c")), "graded correct try, 1 left, done");
+  EXPECT_TRUE(a.solved());
+}
+
 }  // namespace
 }  // namespace tutor

@@ -6,7 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "course/graph_practice.hpp"
 #include "course/progress.hpp"
+#include "labs/graph.hpp"
+#include "math/point.hpp"
+#include "math/syntax.hpp"
+#include "support/hints.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
 
@@ -43,6 +48,45 @@ TEST(Exercise, GradesNumbersAndChoices) {
   EXPECT_EQ(grade(diverges, "10").status, Status::correct);
   EXPECT_EQ(grade(diverges, "0.1").status, Status::incorrect);
   EXPECT_EQ(grade(diverges, "4").status, Status::invalid);
+}
+
+// Every question of every exercise, in both languages, exercise 2's graph walk included: the
+// first hint points to the method and does not state the answer.
+TEST(Exercise, NoFirstHintGivesTheAnswerAway) {
+  for (Lang lang : {Lang::en, Lang::ko}) {
+    int hinted = 0;
+    for (const auto& ex : course_exercises(lang)) {
+      for (const auto& part : ex.parts) {
+        std::vector<Question> questions;
+        if (part.graph_at.empty()) {
+          questions.push_back(part.question);
+        } else {
+          SymbolTable syms;
+          Parsed p = parse(part.question.function, syms);
+          Graph g = build_graph(p.expr);
+          evaluate(g, parse_point(part.graph_at, p.variables));
+          for (auto& gq : graph_practice(g, lang, false)) questions.push_back(gq.question);
+        }
+        for (const auto& q : questions) {
+          ASSERT_FALSE(q.hints.empty()) << ex.number << ": " << q.prompt;
+          ++hinted;
+          EXPECT_FALSE(testing::gives_answer_away(q, q.hints.front()))
+              << "exercise " << ex.number << ": " << q.prompt << "\n  " << q.hints.front();
+        }
+      }
+    }
+    EXPECT_EQ(hinted, 1 + 6 + 1 + 3);
+  }
+}
+
+// A learning rate that is not among the choices still gets the first hint.
+TEST(ExerciseCli, ARateNotAmongTheChoicesGetsAHint) {
+  TempDir home;
+  auto r = run_binary({"exercise", "3"}, "0.5\n", home.env());
+  EXPECT_NE(r.out.find("'0.5' is not one of the choices"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Hint 1: f'(x) = 2x, so each step multiplies x by (1 - 2η)"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(ExerciseCli, WrongThenRightIsSolvedAndRecorded) {

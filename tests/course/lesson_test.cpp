@@ -11,6 +11,7 @@
 
 #include "course/markdown.hpp"
 #include "course/practice.hpp"
+#include "support/hints.hpp"
 #include "support/temp_dir.hpp"
 
 namespace tutor {
@@ -92,9 +93,16 @@ TEST(Lessons, TheCourseIsCovered) {
     return std::find(v.begin(), v.end(), s) != v.end();
   };
   EXPECT_TRUE(has(lives(2), "diff (3x+1)^2"));
-  EXPECT_TRUE(has(lives(3), "graph (a+b)*c --at a=1,b=2,c=3"));
+  EXPECT_TRUE(has(lives(3), "graph c*(a+b) --at a=1,b=2,c=3"));
   EXPECT_TRUE(has(lives(4), "descent x^2 --from 5 --lr 0.001 --lr 0.1 --lr 10"));
   EXPECT_TRUE(has(lives(5), "gradients --activation sigmoid --layers 20"));
+  // Lesson 1 comes before derivatives: its graphs show the forward pass only.
+  for (const auto& live : lives(1)) {
+    if (live.starts_with("graph ")) EXPECT_TRUE(live.ends_with(" --forward")) << live;
+  }
+  // A value used twice (colah's example), and one neuron from the loss to the update.
+  EXPECT_TRUE(has(lives(3), "graph (a+b)*(b+1) --at a=2,b=1"));
+  EXPECT_TRUE(has(lives(4), "graph (w*x + b - t)^2 --at w=1,x=2,b=0,t=4"));
   std::map<int, int> exercise_lesson;
   for (const auto& l : en.lessons) {
     for (const auto& s : l.sections) {
@@ -139,7 +147,56 @@ TEST(Lessons, EveryKeyIsAcceptedAndAWrongAnswerIsNot) {
       }
     }
   }
-  EXPECT_GE(questions, 2 * 14);
+  EXPECT_GE(questions, 2 * 20);
+}
+
+// Every question of every lesson, in both languages: the first hint nudges towards the method
+// and does not state the answer (the number, the right choice, the derivative).
+TEST(Lessons, NoFirstHintGivesTheAnswerAway) {
+  int hinted = 0;
+  for (Lang lang : {Lang::ko, Lang::en}) {
+    for (const auto& l : load_lessons(kLessons, lang).lessons) {
+      for (const auto& s : l.sections) {
+        for (const auto& b : s.blocks) {
+          if (b.kind != BlockKind::question || b.question.hints.empty()) continue;
+          ++hinted;
+          EXPECT_FALSE(testing::gives_answer_away(b.question, b.question.hints.front()))
+              << l.file << ":" << b.line << ": " << b.question.hints.front();
+        }
+      }
+    }
+  }
+  EXPECT_GE(hinted, 2 * 20);
+}
+
+// The check itself, on hints that do give the answer away and on some that do not.
+TEST(Lessons, TheHintCheckFindsAnswersInHints) {
+  Question n;
+  n.kind = AnswerKind::number;
+  n.number = 27;
+  n.key = "27";
+  EXPECT_TRUE(testing::gives_answer_away(n, "dy/db = 3b² = 27; upstream 1"));
+  EXPECT_TRUE(testing::gives_answer_away(n, "$3 \\cdot 3^2 = 27$입니다."));
+  EXPECT_TRUE(testing::gives_answer_away(n, "It is 54/2."));
+  EXPECT_FALSE(testing::gives_answer_away(n, "the local derivative dy/db = 3b², times dy/dy"));
+  EXPECT_FALSE(testing::gives_answer_away(n, "$27x$ and 270 and 2.7"));
+  n.number = -4;
+  EXPECT_TRUE(testing::gives_answer_away(n, "it is $-4$"));
+  Question c;
+  c.kind = AnswerKind::choice;
+  c.choices = {Choice{"0.001", {}}, Choice{"10", {}}};
+  c.choice = 1;
+  EXPECT_TRUE(testing::gives_answer_away(c, "the rate 10 diverges"));
+  EXPECT_FALSE(testing::gives_answer_away(c, "each step multiplies x by 1 - 2η"));
+  c.choices = {Choice{"it converged", {}}, Choice{"it diverged", {}}};
+  EXPECT_TRUE(testing::gives_answer_away(c, "Clearly It Diverged."));
+  Question d;
+  d.kind = AnswerKind::derivative;
+  d.function = "sin(x^2)";
+  d.key = "2x cos(x^2)";
+  EXPECT_TRUE(testing::gives_answer_away(d, "The answer is $2x \\cos(x^2)$."));
+  EXPECT_TRUE(testing::gives_answer_away(d, "It is 2x·cos(x²)."));
+  EXPECT_FALSE(testing::gives_answer_away(d, "The outer function is $\\sin(u)$."));
 }
 
 TEST(Lessons, TheHalvingQuestionAcceptsWhatItsExplanationSays) {
