@@ -60,7 +60,7 @@ TEST(GradientsRender, VerdictFromASteadyFactorSaysSo) {
             "and reaches the input as 3325.26");
   EXPECT_EQ(gradients_verdict(c, Lang::ko, false),
             "폭발 (exploding): 층마다 |그래디언트|가 약 1.5배가 됩니다. 9층에서 100을 넘었고, "
-            "입력에는 3325.26(으)로 도달합니다");
+            "입력에는 3325.26으로 도달합니다");
 }
 
 }  // namespace

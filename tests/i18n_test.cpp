@@ -103,7 +103,7 @@ TEST(Catalogue, EveryPatternRendersWithArguments) {
 
 TEST(Translate, FillsArgumentsInEachLanguage) {
   EXPECT_EQ(tr(Lang::en, "cli.did_you_mean", "show"), "did you mean show?");
-  EXPECT_EQ(tr(Lang::ko, "cli.did_you_mean", "show"), "show을(를) 뜻했나요?");
+  EXPECT_EQ(tr(Lang::ko, "cli.did_you_mean", "show"), "show를 뜻했나요?");
   EXPECT_EQ(tr(Lang::en, "syntax.number_too_long", 60, std::size_t{50}),
             "this number has 60 digits; the limit is 50");
 }
