@@ -155,6 +155,10 @@ std::map<std::string, std::set<std::string>> built_keys() {
   for (ChainVerdict v : {ChainVerdict::vanishing, ChainVerdict::exploding, ChainVerdict::stable}) {
     out["gradients.verdict."].insert(std::string(chain_verdict_name(v)));
   }
+  for (auto name : activation_names()) out["gradients.activation."].insert(std::string(name));
+  for (int m = 0; m <= static_cast<int>(Mistake::question_echo); ++m) {
+    out["mistake."].insert(std::string(mistake_id(static_cast<Mistake>(m))));
+  }
   return out;
 }
 
