@@ -67,6 +67,12 @@ TEST(KoreanOutput, MistakesAreNamedInKorean) {
   const std::string exercise = korean({"exercise", "1"}, "cos(x^2)\n2x cos(x^2)\n");
   EXPECT_EQ(exercise.find("missing-inner-derivative"), std::string::npos) << exercise;
   EXPECT_NE(exercise.find("(안쪽 함수의 도함수 빠짐)"), std::string::npos) << exercise;
+  // So does the gradebook's summary of a class's mistakes.
+  const std::string quizzes = std::string(TUTOR_SOURCE_LESSONS) + "/quizzes/";
+  const std::string grade =
+      korean({"quiz", "grade", quizzes + "chain-rule.toml", quizzes + "responses.csv"});
+  EXPECT_EQ(grade.find("missing-inner-derivative"), std::string::npos) << grade;
+  EXPECT_NE(grade.find("안쪽 함수의 도함수 빠짐 1"), std::string::npos) << grade;
   // JSON keeps the tag.
   const std::string json =
       korean({"check", "sin(x^2)", "--answer", "cos(x^2)", "--format", "json"});
