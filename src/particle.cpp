@@ -378,21 +378,16 @@ bool is_vowel_letter(char c) {
 // An English word as Korean writes it: a final m, n, ng or l is a final consonant (타임, 라인,
 // 롱, 파일); a final p, t, k after one short vowel is one too (스텝, 셋, 백); anything else
 // ends in a vowel (카인드, 스텝스, 그래프, 넘버).
-Coda english_coda(const std::string& w) {
-  std::string s = w;
-  const std::size_t n = s.size();
+Coda english_coda(const std::string& s) {
+  const std::size_t m = s.size();
   if (s.ends_with("ng")) return Coda::consonant;
-  char last = s.back();
-  if (last == 'e' && n >= 3 && !is_vowel_letter(s[n - 2])) {  // a silent e: time, line, file
-    last = s[n - 2];
-    s.pop_back();
-    if (last == 'm' || last == 'n') return Coda::consonant;
-    if (last == 'l') return Coda::rieul;
-    return Coda::vowel;
+  const char last = s.back();
+  if (last == 'e' && m >= 3 && !is_vowel_letter(s[m - 2])) {  // a silent e: time, line, file
+    if (s[m - 2] == 'm' || s[m - 2] == 'n') return Coda::consonant;
+    return s[m - 2] == 'l' ? Coda::rieul : Coda::vowel;
   }
   if (last == 'm' || last == 'n') return Coda::consonant;
   if (last == 'l') return Coda::rieul;
-  const std::size_t m = s.size();
   const bool short_vowel_before = [&](std::size_t v) {
     return v < m && is_vowel_letter(s[v]) && s[v] != 'y' && (v == 0 || !is_vowel_letter(s[v - 1]));
   }(m >= 2 ? m - 2 : m);
