@@ -5,6 +5,11 @@
 // README, "Design notes"), and a test checks that both languages have every key with the
 // same placeholders.
 //
+// A Korean particle after a placeholder is written {N:P}, P being either form of the particle
+// ({0:을}, {1:으로}, {0:은}); it shows argument N followed by the form its reading takes (see
+// particle.hpp): "{0:을} 미분하세요" gives "x를 미분하세요" and "x²을 미분하세요". Closing signs
+// between the two go before the particle: "'{0:'은}" gives "'x'는".
+//
 // A message about a count has plural forms. English has two: `en_one` for exactly 1 ("1 try
 // left") and `en` for every other count ("2 tries left", "0 tries left"). Korean counts with
 // a counter word ("{0}번"), which does not change with the number, so `ko` is its only form.
@@ -53,7 +58,8 @@ std::span<const CatalogueEntry> catalogue();
 std::string_view pattern(Lang lang, std::string_view key,
                          std::optional<long long> count = std::nullopt);
 
-// KEY's pattern with ARGS filled in. Never throws: a malformed pattern yields the raw pattern.
+// KEY's pattern with ARGS filled in, particles chosen. Never throws: a malformed pattern yields
+// the raw pattern.
 std::string render(Lang lang, const Message& msg);
 
 // Argument conversion for tr(); numbers are written the way the printer writes them.

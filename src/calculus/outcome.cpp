@@ -1,6 +1,7 @@
 #include "calculus/outcome.hpp"
 
 #include <array>
+#include <string>
 
 namespace tutor {
 
@@ -27,6 +28,10 @@ std::string_view status_id(Status status) {
 
 std::string_view mistake_id(Mistake mistake) {
   return kMistakeIds[static_cast<std::size_t>(mistake)];
+}
+
+std::string mistake_name(Lang lang, Mistake mistake) {
+  return tr(lang, "mistake." + std::string(mistake_id(mistake)));
 }
 
 std::optional<Mistake> parse_mistake(std::string_view tag) {

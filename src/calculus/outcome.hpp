@@ -34,6 +34,10 @@ std::string_view status_id(Status status);
 std::string_view mistake_id(Mistake mistake);
 std::optional<Mistake> parse_mistake(std::string_view tag);
 
+// The mistake as text output names it in LANG: its tag in English, words in Korean
+// ("안쪽 함수의 도함수 빠짐"). JSON and CSV keep the tag. Never throws.
+std::string mistake_name(Lang lang, Mistake mistake);
+
 struct Outcome {
   Status status = Status::invalid;
   std::optional<Mistake> mistake;

@@ -437,7 +437,10 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
     std::string line = "  " + q.id + ": " +
                        tr(lang, "grade.correct_share", q.correct, q.students,
                           format_percent(100 * q.correct_rate));
-    for (const auto& [tag, n] : q.mistakes) line += ", " + tag + " " + std::to_string(n);
+    for (const auto& [tag, n] : q.mistakes) {
+      const auto m = parse_mistake(tag);
+      line += ", " + (m ? mistake_name(lang, *m) : tag) + " " + std::to_string(n);
+    }
     if (q.invalid > 0) line += ", " + tr(lang, "grade.invalid", q.invalid);
     if (q.blank > 0) line += ", " + tr(lang, "grade.blank", q.blank);
     out += line + "\n";

@@ -46,7 +46,7 @@ class Printer {
     } else {
       const bool right = o.status == Status::correct;
       std::string mark = right ? (ctx_.ascii ? "OK" : "✓") : (ctx_.ascii ? "X" : "✗");
-      std::string tag = o.mistake ? " (" + std::string(mistake_id(*o.mistake)) + ")" : "";
+      std::string tag = o.mistake ? " (" + mistake_name(ctx_.lang, *o.mistake) + ")" : "";
       out_ << mark << " " << sanitize(render(ctx_.lang, o.feedback), ctx_.ascii) << tag << "\n";
     }
     if (!t.counted) out_ << tr(ctx_.lang, "practice.not_a_try") << "\n";

@@ -86,7 +86,7 @@ int run_check(const Invocation& inv, Context& ctx) {
     return status;
   }
   std::string verdict = tr(ctx.lang, "check.status." + std::string(status_id(v.status)));
-  if (v.mistake) verdict += " (" + std::string(mistake_id(*v.mistake)) + ")";
+  if (v.mistake) verdict += " (" + mistake_name(ctx.lang, *v.mistake) + ")";
   std::vector<std::pair<std::string, std::string>> rows{
       {tr(ctx.lang, "check.label_answer"), answer_shown(*answer, read, ctx)},
       {tr(ctx.lang, "check.label_verdict"), verdict},

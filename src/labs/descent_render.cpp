@@ -285,7 +285,7 @@ std::string descent_chart(const Descent& d, const ViewOptions& view) {
   std::vector<ChartSeries> series;
   for (const auto& run : d.runs) {
     ChartSeries s;
-    s.label = rate_label(view, run.lr) + " " + std::string(verdict_name(run.verdict));
+    s.label = rate_label(view, run.lr) + " " + verdict_word(view.lang, run.verdict);
     for (const auto& st : run.steps) {
       s.x.push_back(st.k);
       s.y.push_back(st.value);

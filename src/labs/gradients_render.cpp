@@ -67,6 +67,11 @@ std::string remedy_option(const Remedy& r) {
   return "--clip " + format_short(*r.options.clip);
 }
 
+// The activation as prose names it ("시그모이드"); formulas keep its input name.
+std::string activation_word(Lang lang, Activation a) {
+  return tr(lang, "gradients.activation." + std::string(activation_name(a)));
+}
+
 }  // namespace
 
 std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
@@ -190,8 +195,8 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   const std::string name(activation_name(o.activation));
   const std::string sym = symbol(o.activation);
   std::string out =
-      tr_plural(lang, "gradients.header", o.layers, name, o.layers, format_short(o.weight),
-                format_short(o.input)) +
+      tr_plural(lang, "gradients.header", o.layers, activation_word(lang, o.activation), o.layers,
+                format_short(o.weight), format_short(o.input)) +
       "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", sym) + "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", sym, o.layers) +
       "\n\n";

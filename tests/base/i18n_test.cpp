@@ -103,7 +103,7 @@ TEST(Catalogue, EveryPatternRendersWithArguments) {
 
 TEST(Translate, FillsArgumentsInEachLanguage) {
   EXPECT_EQ(tr(Lang::en, "cli.did_you_mean", "show"), "did you mean show?");
-  EXPECT_EQ(tr(Lang::ko, "cli.did_you_mean", "show"), "show을(를) 뜻했나요?");
+  EXPECT_EQ(tr(Lang::ko, "cli.did_you_mean", "show"), "show를 뜻했나요?");
   EXPECT_EQ(tr(Lang::en, "syntax.number_too_long", 60, std::size_t{50}),
             "this number has 60 digits; the limit is 50");
 }
@@ -152,6 +152,10 @@ std::map<std::string, std::set<std::string>> built_keys() {
   }
   for (ChainVerdict v : {ChainVerdict::vanishing, ChainVerdict::exploding, ChainVerdict::stable}) {
     out["gradients.verdict."].insert(std::string(chain_verdict_name(v)));
+  }
+  for (auto name : activation_names()) out["gradients.activation."].insert(std::string(name));
+  for (int m = 0; m <= static_cast<int>(Mistake::question_echo); ++m) {
+    out["mistake."].insert(std::string(mistake_id(static_cast<Mistake>(m))));
   }
   return out;
 }

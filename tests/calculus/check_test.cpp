@@ -64,7 +64,7 @@ TEST(Check, MissingInnerFactorIsNamedWithItsOrigin) {
             "You are missing the factor 2x = d/dx (x²), the derivative of the inner function. "
             "The chain rule multiplies by it.");
   EXPECT_EQ(render(Lang::ko, v.feedback),
-            "인수 2x = d/dx (x²)이(가) 빠졌습니다. 안쪽 함수의 도함수입니다. 체인룰에서는 이것을 "
+            "인수 2x = d/dx (x²)이 빠졌습니다. 안쪽 함수의 도함수입니다. 체인룰에서는 이것을 "
             "곱해야 합니다.");
   // Two levels down: the whole inner derivative 6(3x + 1) of (3x + 1)².
   Outcome deep = check_text("sin((3x+1)^2)", "cos((3x+1)^2)");

@@ -171,7 +171,7 @@ TEST(QuizMark, AToleranceMustBeBelowOne) {
 TEST(QuizPrompt, GeneratedInBothLanguages) {
   auto a = ask("id=\"d\"\nkind=\"derivative\"\nexpression=\"sin(x^2)\"\n");
   EXPECT_EQ(a->posed.prompt(Lang::en, false), "Differentiate sin(x²) with respect to x.");
-  EXPECT_EQ(a->posed.prompt(Lang::ko, false), "sin(x²)을(를) x에 대해 미분하세요.");
+  EXPECT_EQ(a->posed.prompt(Lang::ko, false), "sin(x²)을 x에 대해 미분하세요.");
   auto v = ask("id=\"v\"\nkind=\"value\"\nexpression=\"x^2\"\nat={x=3}\n");
   EXPECT_EQ(v->posed.prompt(Lang::en, true), "Let f = x^2. What is df/dx at x = 3?");
 }

@@ -113,7 +113,7 @@ TEST(Show, CaretUnderWideKoreanText) {
 TEST(Show, CaretAfterKoreanMessageInKorean) {
   auto r = run_binary({"--lang", "ko", "show", "sinn(x) + 1"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("sin을(를) 뜻했나요?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("sin을 뜻했나요?"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("\n  sinn(x) + 1\n  ^^^^\n"), std::string::npos) << r.err;
 }
 

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "course/graph_practice.hpp"
 #include "course/progress.hpp"
@@ -80,58 +83,57 @@ TEST(Exercise, NoFirstHintGivesTheAnswerAway) {
 }
 
 // A learning rate that is not among the choices still gets the first hint.
-TEST(ExerciseCli, ARateNotAmongTheChoicesGetsAHint) {
-  TempDir home;
-  auto r = run_binary({"exercise", "3"}, "0.5\n", home.env());
-  EXPECT_NE(r.out.find("'0.5' is not one of the choices"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Hint 1: f'(x) = 2x, so each step multiplies x by (1 - 2η)"),
-            std::string::npos)
-      << r.out;
-}
+// One run of `tutor exercise N` with a fresh progress file: what the learner types, the exit
+// status, what the output and the error stream must show, and what the progress file records.
+struct Session {
+  std::string exercise;
+  std::string input;
+  int status;
+  std::vector<std::string> out;
+  std::string err = {};
+  std::optional<bool> solved = {};
+  std::optional<bool> revealed = {};
+  std::optional<int> tries = {};
+};
 
-TEST(ExerciseCli, WrongThenRightIsSolvedAndRecorded) {
-  TempDir home;
-  auto r = run_binary({"exercise", "1"}, "hint\ncos(x^2)\n2x cos(x^2)\n", home.env());
-  EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("The outer function is sin(u)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(missing-inner-derivative)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("d/dx sin(x²) = cos(x²) · 2x = 2x·cos(x²)"), std::string::npos) << r.out;
-  Progress p = load_progress(home.progress()).progress;
-  EXPECT_TRUE(p.exercises["1"].solved);
-  EXPECT_EQ(p.exercises["1"].tries, 2);
-}
-
-TEST(ExerciseCli, GivingUpShowsTheSolutionAndExitsOne) {
-  TempDir home;
-  auto r = run_binary({"exercise", "1"}, "solution\n", home.env());
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("The answer: 2x·cos(x²)"), std::string::npos) << r.out;
-  EXPECT_TRUE(load_progress(home.progress()).progress.exercises["1"].revealed);
-  EXPECT_FALSE(load_progress(home.progress()).progress.exercises["1"].solved);
-}
-
-TEST(ExerciseCli, ThreeWrongAnswersReveal) {
-  TempDir home;
-  auto r = run_binary({"exercise", "3"}, "1\n2\n1\n", home.env());
-  EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("The answer: c) 10"), std::string::npos) << r.out;
-}
-
-TEST(ExerciseCli, ExerciseThreeSolved) {
-  TempDir home;
-  auto r = run_binary({"exercise", "3"}, "3\n1\n64/25\n", home.env());
-  EXPECT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("converged"), std::string::npos) << r.out;  // the comparison follows
-}
-
-TEST(ExerciseCli, ExerciseTwoUsesTheGraphPractice) {
-  TempDir home;
-  // Forward: a = 2x = 2, b = a + 1 = 3, y = b³ = 27. Backward: dy/db = 3b² = 27,
-  // dy/da = 27·1 = 27, dy/dx = 27·2 = 54. Then the formula 6(2x + 1)².
-  auto r = run_binary({"exercise", "2"}, "2\n3\n27\n27\n27\n54\n6(2x+1)^2\n", home.env());
-  EXPECT_NE(r.out.find("[Forward pass]"), std::string::npos) << r.out;
-  EXPECT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_TRUE(load_progress(home.progress()).progress.exercises["2"].solved);
+TEST(ExerciseCli, Sessions) {
+  const std::vector<Session> sessions = {
+      // A rate that is not one of the choices is not a try, but it earns the first hint.
+      {"3",
+       "0.5\n",
+       1,
+       {"'0.5' is not one of the choices",
+        "Hint 1: f'(x) = 2x, so each step multiplies x by (1 - 2η)"}},
+      {"1",
+       "hint\ncos(x^2)\n2x cos(x^2)\n",
+       0,
+       {"The outer function is sin(u)", "(missing-inner-derivative)",
+        "d/dx sin(x²) = cos(x²) · 2x = 2x·cos(x²)"},
+       "",
+       true,
+       false,
+       2},
+      {"1", "solution\n", 1, {"The answer: 2x·cos(x²)"}, "", false, true},
+      {"3", "1\n2\n1\n", 1, {"The answer: c) 10"}},
+      // Solved, and the comparison of the three rates follows.
+      {"3", "3\n1\n64/25\n", 0, {"converged"}},
+      // Forward: a = 2x = 2, b = a + 1 = 3, y = b³ = 27. Backward: dy/db = 3b² = 27,
+      // dy/da = 27·1 = 27, dy/dx = 27·2 = 54. Then the formula 6(2x + 1)².
+      {"2", "2\n3\n27\n27\n27\n54\n6(2x+1)^2\n", 0, {"[Forward pass]"}, "", true},
+      {"7", "", 2, {}, "there is no exercise '7'"},
+  };
+  for (const auto& s : sessions) {
+    SCOPED_TRACE("exercise " + s.exercise + " with " + s.input);
+    TempDir home;
+    auto r = run_binary({"exercise", s.exercise}, s.input, home.env());
+    EXPECT_EQ(r.status, s.status) << r.out << r.err;
+    for (const auto& part : s.out) EXPECT_NE(r.out.find(part), std::string::npos) << part;
+    EXPECT_NE(r.err.find(s.err), std::string::npos) << r.err;
+    const auto record = load_progress(home.progress()).progress.exercises[s.exercise];
+    if (s.solved) EXPECT_EQ(record.solved, *s.solved);
+    if (s.revealed) EXPECT_EQ(record.revealed, *s.revealed);
+    if (s.tries) EXPECT_EQ(record.tries, *s.tries);
+  }
 }
 
 TEST(ExerciseCli, ListShowsStatusInKorean) {
@@ -143,13 +145,6 @@ TEST(ExerciseCli, ListShowsStatusInKorean) {
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("해결 (시도 1번)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("시작 전"), std::string::npos) << r.out;
-}
-
-TEST(ExerciseCli, UnknownExerciseIsAnError) {
-  TempDir home;
-  auto r = run_binary({"exercise", "7"}, "", home.env());
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("there is no exercise '7'"), std::string::npos) << r.err;
 }
 
 TEST(ExerciseCli, CorruptProgressIsKeptAside) {

@@ -25,18 +25,18 @@ TEST(DescentRender, OneRunTableAndReason) {
 }
 
 TEST(DescentRender, RunsSideBySideAndAWideVerdictWidensItsBlock) {
-  // η = 2: θ = 5, −15, 45, −135 and f = θ². The Korean verdict under the first run is 25
-  // columns wide, so the second run starts 30 columns in.
+  // η = 2: θ = 5, −15, 45, −135 and f = θ². The Korean verdict under the first run is 13
+  // columns wide, wider than its table (8), so the second run starts 18 columns in.
   Descent d = run_descent("x^2", {{"x", 5}}, {0.5, 2}, 3);
   std::string t = descent_table(d, {.lang = Lang::ko});
   EXPECT_EQ(t.substr(0, t.find("\n\n") + 1),
-            "  η = 0.5                       η = 2\n"
-            "  k  x  f                       k  x     f\n"
-            "  0  5  25                      0  5     25\n"
-            "  1  0  0                       1  -15   225\n"
-            "                                2  45    2025\n"
-            "                                3  -135  18225\n"
-            "  → 수렴 (converged), 1단계     → 발산 (diverged), 3단계\n");
+            "  η = 0.5           η = 2\n"
+            "  k  x  f           k  x     f\n"
+            "  0  5  25          0  5     25\n"
+            "  1  0  0           1  -15   225\n"
+            "                    2  45    2025\n"
+            "                    3  -135  18225\n"
+            "  → 수렴, 1단계     → 발산, 3단계\n");
 }
 
 TEST(DescentRender, AsciiTable) {

@@ -288,8 +288,8 @@ TEST(DescentCommand, KoreanMessages) {
   auto good = run_in_process(
       {"--lang", "ko", "descent", "x^2", "--from", "5", "--lr", "0.001", "--lr", "10"});
   ASSERT_EQ(good.status, 0) << good.err;
-  EXPECT_NE(good.out.find("느림 (slow)"), std::string::npos) << good.out;
-  EXPECT_NE(good.out.find("발산 (diverged)"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find("→ 느림"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find("→ 발산, 5단계"), std::string::npos) << good.out;
 }
 
 }  // namespace

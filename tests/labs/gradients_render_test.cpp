@@ -101,8 +101,8 @@ TEST(GradientsRender, VerdictFromASteadyFactorSaysSo) {
             "exploding: each layer multiplies |gradient| by about 1.5; it passed 100 at layer 9 "
             "and reaches the input as 3325.26");
   EXPECT_EQ(gradients_verdict(c, Lang::ko, false),
-            "폭발 (exploding): 층마다 |그래디언트|가 약 1.5배가 됩니다. 9층에서 100을 넘었고, "
-            "입력에는 3325.26(으)로 도달합니다");
+            "폭발: 층마다 |그래디언트|가 약 1.5배가 됩니다. 9층에서 100을 넘었고, "
+            "입력에는 3325.26으로 도달합니다");
 }
 
 }  // namespace

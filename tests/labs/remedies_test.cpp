@@ -199,7 +199,7 @@ TEST(Remedies, Text) {
             "  --layers 10: vanishing, |gradient| at the input = 2.78477e-07\n");
   EXPECT_TRUE(gradients_remedies(s, Lang::ko)
                   .starts_with("해결책 (이 사슬에서 하나씩 바꿔 실행한 결과):\n"
-                               "  --activation relu: 안정 (stable), 입력에서 |그래디언트| = 1\n"
+                               "  --activation relu: 안정, 입력에서 |그래디언트| = 1\n"
                                "    죽은 ReLU: "))
       << gradients_remedies(s, Lang::ko);
   EXPECT_EQ(gradients_remedies(run_chain({.activation = Activation::relu, .layers = 3}), Lang::en),
