@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "course/graph_practice.hpp"
@@ -37,20 +38,19 @@ TEST(Exercise, AnswerKeysMatchTheCourse) {
 }
 
 TEST(Exercise, GradesNumbersAndChoices) {
-  auto all = course_exercises(Lang::ko);
+  const auto all = course_exercises(Lang::ko);
   const Question& theta = all[2].parts[2].question;
-  EXPECT_EQ(grade(theta, "2.56").status, Status::correct);
-  EXPECT_EQ(grade(theta, "64/25").status, Status::correct);
-  EXPECT_EQ(grade(theta, "5*0.8^3").status, Status::correct);
-  EXPECT_EQ(grade(theta, "2.5").status, Status::incorrect);
-  EXPECT_EQ(grade(theta, "x").status, Status::invalid);
-  EXPECT_EQ(grade(theta, "2.56)").status, Status::invalid);
   const Question& diverges = all[2].parts[0].question;
-  EXPECT_EQ(grade(diverges, "3").status, Status::correct);
-  EXPECT_EQ(grade(diverges, "c").status, Status::correct);
-  EXPECT_EQ(grade(diverges, "10").status, Status::correct);
-  EXPECT_EQ(grade(diverges, "0.1").status, Status::incorrect);
-  EXPECT_EQ(grade(diverges, "4").status, Status::invalid);
+  const std::vector<std::tuple<const Question*, std::string, Status>> cases = {
+      {&theta, "2.56", Status::correct},    {&theta, "64/25", Status::correct},
+      {&theta, "5*0.8^3", Status::correct}, {&theta, "2.5", Status::incorrect},
+      {&theta, "x", Status::invalid},       {&theta, "2.56)", Status::invalid},
+      {&diverges, "3", Status::correct},    {&diverges, "c", Status::correct},
+      {&diverges, "10", Status::correct},   {&diverges, "0.1", Status::incorrect},
+      {&diverges, "4", Status::invalid},
+  };
+  for (const auto& [q, answer, status] : cases)
+    EXPECT_EQ(grade(*q, answer).status, status) << answer;
 }
 
 // Every question of every exercise, in both languages, exercise 2's graph walk included: the
