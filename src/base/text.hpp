@@ -20,6 +20,17 @@ std::string sanitize(std::string_view s, bool ascii = false);
 // S without leading and trailing white space (spaces, tabs, CR, LF).
 std::string trim(std::string_view s);
 
+// PARTS (strings or string views) with SEPARATOR between each two.
+template <class Parts>
+std::string join(const Parts& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
 // TEXT split at newlines, a CR before each newline dropped; no empty line at the end.
 std::vector<std::string> split_lines(std::string_view text);
 

@@ -13,6 +13,7 @@
 #include "cli/ascii_stream.hpp"
 #include "cli/command.hpp"
 #include "cli/help.hpp"
+#include "cli/parse_error.hpp"
 #include "cli/terminal.hpp"
 #include "repl/repl.hpp"
 
@@ -243,7 +244,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   } catch (const CLI::ParseError& e) {
     const Command* cmd = nullptr;
     if (auto idx = command_index(args)) cmd = find_command(args[*idx]);
-    err << tr(lang, "error.prefix") << ": " << sanitize(e.what()) << "\n";
+    err << tr(lang, "error.prefix") << ": " << parse_error_text(e, lang) << "\n";
     if (auto dashed = dashed_expression(args)) {
       err << tr(lang, "cli.dash_hint", cmd ? std::string(cmd->name) : std::string("diff"),
                 sanitize(*dashed))

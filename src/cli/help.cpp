@@ -39,12 +39,6 @@ std::vector<std::string> wrap_parts(const std::vector<std::string>& parts, std::
   return lines;
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
-  return out;
-}
-
 std::string option_usage_in_list(const OptionSpec& o) {
   return std::string(o.name) + (o.value_name.empty() ? "" : " " + std::string(o.value_name));
 }
@@ -100,7 +94,7 @@ std::string help_rows(std::span<const HelpRow> rows, std::size_t width, HelpLayo
   }
   std::size_t first = 0;
   for (const auto& r : rows) {
-    const std::size_t w = display_width(joined(r.usage));
+    const std::size_t w = display_width(join(r.usage, " "));
     if (w <= kMaxFirstColumn) first = std::max(first, w);
   }
   TableOptions options;
@@ -111,7 +105,7 @@ std::string help_rows(std::span<const HelpRow> rows, std::size_t width, HelpLayo
   // However narrow the terminal, a few words go on each line.
   const std::size_t text_width = width > used ? std::max<std::size_t>(width - used, 20) : 20;
   for (const auto& r : rows) {
-    const std::string usage = joined(r.usage);
+    const std::string usage = join(r.usage, " ");
     std::string text;
     for (const auto& para : split_lines(r.text)) {
       for (const auto& l : wrap_text(para, text_width)) text += (text.empty() ? "" : "\n") + l;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/errors.hpp"
+#include "base/text.hpp"
 #include "math/functions.hpp"
 #include "math/print.hpp"
 #include "math/symbols.hpp"
@@ -51,12 +52,6 @@ bool looks_like_option(std::string_view word) {
   return std::all_of(name.begin() + 2, name.end(),
                      [](char c) { return is_ascii_letter(c) || c == '-'; }) &&
          is_ascii_letter(name[2]);
-}
-
-std::string joined(const std::vector<std::string_view>& choices) {
-  std::string out;
-  for (auto c : choices) out += (out.empty() ? "" : ", ") + std::string(c);
-  return out;
 }
 
 // Where a piece of the line goes while the words are read.
@@ -151,8 +146,9 @@ cli::Invocation read_rest(const cli::Command& cmd, std::string_view name, std::s
     }
     const auto& choices = p.option->choices;
     if (!choices.empty() && std::find(choices.begin(), choices.end(), piece) == choices.end()) {
-      throw Error(Message{"cli.bad_value", {std::string(p.option->name), piece, joined(choices)}},
-                  Span{p.begin, p.end}, std::string(text));
+      throw Error(
+          Message{"cli.bad_value", {std::string(p.option->name), piece, join(choices, ", ")}},
+          Span{p.begin, p.end}, std::string(text));
     }
     inv.values[std::string(p.option->name)].push_back(piece);
   }
