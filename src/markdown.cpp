@@ -267,9 +267,10 @@ class Renderer {
         if (!href_.empty()) text_ += " (" + sanitize(href_, opt().ascii) + ")";
         break;
       case MD_SPAN_CODE: {
-        const std::string code = sanitize(raw_, opt().ascii);
+        // Code shows as itself, in colour where colour is allowed; the backticks only mark
+        // it in the source.
         text_ += kCodeOn;
-        text_ += keep_spaces(opt().color ? code : "`" + code + "`");
+        text_ += keep_spaces(sanitize(raw_, opt().ascii));
         text_ += kCodeOff;
         break;
       }
