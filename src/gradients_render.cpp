@@ -5,6 +5,7 @@
 #include "tutor/chart.hpp"
 #include "tutor/print.hpp"
 #include "tutor/table.hpp"
+#include "tutor/text.hpp"
 
 namespace tutor {
 
@@ -48,8 +49,8 @@ std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
             word, where.value_or(0), format_short(at_input));
 }
 
-std::string gradients_table(const Chain& c, Lang lang) {
-  TextTable t({.indent = "  ", .gap = "   "});
+std::string gradients_table(const Chain& c, Lang lang, std::size_t width) {
+  TextTable t({.indent = "  ", .gap = "   ", .width = width});
   std::vector<std::string> head = {tr(lang, "gradients.col_layer"), "z", "a",
                                    tr(lang, "gradients.col_local"),
                                    tr(lang, "gradients.col_gradient")};
@@ -106,6 +107,7 @@ std::string gradients_chart(const Chain& c, const ViewOptions& view) {
   o.title = tr(view.lang, "gradients.chart_title");
   o.x_label = tr(view.lang, "gradients.col_layer");
   o.log_note = tr(view.lang, "chart.log_scale");
+  o.columns = view.width;
   return render_chart(series, o);
 }
 
@@ -120,7 +122,7 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
       "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", name, o.layers) +
       "\n\n";
-  out += gradients_table(c, lang) + "\n";
+  out += gradients_table(c, lang, view.width) + "\n";
   out += gradients_bound(c, lang) + "\n";
   if (o.clip) {
     out += tr(lang, "gradients.without_clip") + " " + gradients_verdict(c, lang, false) + "\n";
@@ -131,7 +133,8 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   }
   if (c.verdict == ChainVerdict::vanishing) out += tr(lang, "gradients.remedy_vanishing") + "\n";
   if (c.verdict == ChainVerdict::exploding) out += tr(lang, "gradients.remedy_exploding") + "\n";
-  return out + "\n" + gradients_chart(c, view);
+  // The prose lines wrap at the view's width; the table's lines fit it already.
+  return wrap_lines(out, view.width) + "\n" + gradients_chart(c, view);
 }
 
 std::string gradients_csv(const Chain& c) {

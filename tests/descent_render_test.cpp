@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/descent.hpp"
+#include "tutor/text.hpp"
 
 namespace tutor {
 namespace {
@@ -78,6 +81,36 @@ TEST(DescentRender, WhyOnlyForAQuadratic) {
   EXPECT_EQ(descent_why(run_descent("x^4", {{"x", 1}}, {0.1}, 5), {}), "");
   EXPECT_NE(descent_why(run_descent("x^2", {{"x", 1}}, {0.1}, 5), {}).find("f″ = 2"),
             std::string::npos);
+}
+
+// The widest line of TEXT, in display columns.
+std::size_t widest_line(const std::string& text) {
+  std::size_t w = 0;
+  for (const auto& l : split_lines(text)) w = std::max(w, display_width(l));
+  return w;
+}
+
+TEST(DescentRender, TooWideRunsStackAndEveryLineFits) {
+  // The lesson's three rates: each block is about 30 columns, so 80 columns hold two side by
+  // side and 60 columns one.
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.001, 0.1, 10}, 100);
+  for (Lang lang : {Lang::en, Lang::ko}) {
+    for (std::size_t width : {80u, 60u, 40u}) {
+      const std::string text = descent_text(d, {.lang = lang, .width = width});
+      EXPECT_LE(widest_line(text), width) << width << "\n" << text;
+    }
+  }
+  const std::string at80 = descent_table(d, {.width = 80});
+  EXPECT_NE(at80.find("  η = 0.001 "), std::string::npos) << at80;
+  EXPECT_NE(at80.find(" η = 0.1\n"), std::string::npos) << at80;
+  EXPECT_NE(at80.find("\n  η = 10\n"), std::string::npos) << at80;
+  const std::string at60 = descent_table(d, {.width = 60});
+  EXPECT_NE(at60.find("  η = 0.001\n"), std::string::npos) << at60;
+  EXPECT_NE(at60.find("\n  η = 0.1\n"), std::string::npos) << at60;
+  EXPECT_NE(at60.find("\n  η = 10\n"), std::string::npos) << at60;
+  // Stacked, the rows of η = 10 (diverged at step 5) are its own: k runs 0 to 5 under it.
+  const std::string last = at60.substr(at60.find("\n  η = 10\n"));
+  EXPECT_NE(last.find("\n  5  "), std::string::npos) << last;
 }
 
 }  // namespace

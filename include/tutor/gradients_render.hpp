@@ -7,6 +7,7 @@
 //   // "vanishing: |gradient| fell below 1e-6 at layer 11 and reaches the input as 9.1391e-14"
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -19,8 +20,9 @@ namespace tutor {
 // input. CLIPPED: of the gradient with --clip applied (C must have been run with a clip).
 std::string gradients_verdict(const Chain& c, Lang lang, bool clipped);
 
-// layer | z | a | local | gradient [| clipped], the first and last ten layers of a long chain.
-std::string gradients_table(const Chain& c, Lang lang);
+// layer | z | a | local | gradient [| clipped], the first and last ten layers of a long chain,
+// at most WIDTH columns wide (tutor/table.hpp).
+std::string gradients_table(const Chain& c, Lang lang, std::size_t width = 80);
 
 // The most the product can be: (|W|·max act′)^L, or why a residual chain has no such bound.
 std::string gradients_bound(const Chain& c, Lang lang);
