@@ -92,19 +92,20 @@ int run_check(const Invocation& inv, Context& ctx) {
       {tr(ctx.lang, "check.label_verdict"), verdict},
   };
   out << aligned(rows);
-  out << render(ctx.lang, v.feedback) << "\n";
+  out << wrap_lines(render(ctx.lang, v.feedback) + "\n", ctx.width);
   if (v.status != Status::correct) {
     if (inv.has("--solution")) {
       out << "\n"
-          << explain_text(steps,
-                          ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
+          << wrap_lines(explain_text(steps, ExplainOptions{ctx.lang, math_style(ctx), false,
+                                                           p.variables.size() > 1}),
+                        ctx.width);
     } else {
       // d2/dx2 EXPR asks diff for the same order.
       const std::string v = print(var, Style::input);
       const std::string n = std::to_string(order);
       const std::string asked =
           order > 1 ? "d" + n + "/d" + v + n + " " + inv.expression : inv.expression;
-      out << tr(ctx.lang, "check.see_solution", sanitize(asked)) << "\n";
+      out << wrap_lines(tr(ctx.lang, "check.see_solution", sanitize(asked)) + "\n", ctx.width);
     }
   }
   return status;

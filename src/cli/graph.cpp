@@ -26,7 +26,7 @@ class Practice {
   Practice(const Graph& g, Context& ctx) : g_(g), ctx_(ctx), out_(*ctx.out) {}
 
   int run() {
-    out_ << tr(ctx_.lang, "graph.practice_intro") << "\n\n";
+    out_ << wrap_lines(tr(ctx_.lang, "graph.practice_intro") + "\n", ctx_.width) << "\n";
     out_ << "[" << tr(ctx_.lang, "graph.practice_forward") << "]\n";
     for (std::size_t i = 0; i < g_.nodes.size() && !ended_; ++i) {
       const GraphNode& n = g_.nodes[i];
@@ -156,24 +156,27 @@ int run_graph(const Invocation& inv, Context& ctx) {
   }
 
   const Style style = math_style(ctx);
-  out << tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
+  std::string title = tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
   if (g.has_point && !g.point.empty()) {
     std::string pt;
     for (const auto& [name, v] : g.point) {
       if (!pt.empty()) pt += ", ";
       pt += print(ctx.syms->get(name), style) + " = " + print(v, style);
     }
-    out << ", " << tr(ctx.lang, "graph.at_point", pt);
+    title += ", " + tr(ctx.lang, "graph.at_point", pt);
   }
-  out << "\n";
-  if (!g.has_point) out << tr(ctx.lang, "graph.symbolic") << "\n";
+  out << wrap_lines(title + "\n", ctx.width);
+  if (!g.has_point) out << wrap_lines(tr(ctx.lang, "graph.symbolic") + "\n", ctx.width);
   out << "\n";
   const DrawLimits limits;
   const auto drawing = draw_graph(g, ctx.ascii, limits);
   if (drawing) out << *drawing << "\n";
-  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii) << "\n";
-  out << tr(ctx.lang, "graph.backward") << "\n" << backward_table(g, ctx.lang, ctx.ascii) << "\n";
-  out << tr(ctx.lang, "graph.check") << "\n" << gradient_check(g, ctx.lang, ctx.ascii);
+  out << tr(ctx.lang, "graph.forward") << "\n"
+      << forward_table(g, ctx.lang, ctx.ascii, ctx.width) << "\n";
+  out << tr(ctx.lang, "graph.backward") << "\n"
+      << backward_table(g, ctx.lang, ctx.ascii, ctx.width) << "\n";
+  out << wrap_lines(tr(ctx.lang, "graph.check") + "\n", ctx.width)
+      << gradient_check(g, ctx.lang, ctx.ascii, ctx.width);
   if (!drawing) {
     throw Error(Message{"graph.too_large",
                         {std::to_string(g.nodes.size()), std::to_string(limits.max_nodes),

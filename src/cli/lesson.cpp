@@ -18,7 +18,6 @@
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_file.hpp"
-#include "cli/terminal.hpp"
 #include "repl/line.hpp"
 #include "tutor/errors.hpp"
 #include "tutor/interrupt.hpp"
@@ -33,7 +32,7 @@ class Session {
  public:
   Session(const Lesson& lesson, Context& ctx, ProgressFile& progress)
       : lesson_(lesson), ctx_(ctx), out_(*ctx.out), progress_(progress) {
-    md_.width = terminal_width(ctx);
+    md_.width = ctx.width;
     md_.ascii = ctx.ascii;
     md_.color = ctx.color;
     // Answers come from a pipe or a file, or from the person at the terminal; never from a
@@ -131,8 +130,10 @@ class Session {
     } catch (const Error& e) {
       err << format_error(ctx_.lang, e, ctx_.ascii);
     }
-    const std::string prompt = "$ tutor " + sanitize(line, ctx_.ascii);
-    out_ << "\n" << (ctx_.color ? "\x1b[1;32m" + prompt + "\x1b[0m" : prompt) << "\n";
+    out_ << "\n";
+    for (const auto& l : wrap("$ tutor " + sanitize(line, ctx_.ascii), ctx_.width, "", "    ")) {
+      out_ << (ctx_.color ? "\x1b[1;32m" + l + "\x1b[0m" : l) << "\n";
+    }
     std::string shown = out.str();
     while (shown.ends_with("\n\n")) shown.pop_back();
     out_ << shown;
