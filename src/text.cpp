@@ -70,13 +70,17 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
     return text.size();
   };
   std::size_t i = 0;
+  std::size_t loose = 0;  // up to here, inside a unit too wide to keep whole: plain words
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
     if (i >= text.size()) break;
-    std::size_t j = unit_end(i);
+    std::size_t j = i < loose ? text.find(' ', i) : unit_end(i);
     // A bracketed unit too wide for a line of its own breaks at its spaces after all.
-    if (columns(rest) + columns(text.substr(i, j - i)) > width) j = text.find(' ', i);
-    if (j == std::string_view::npos) j = text.size();
+    if (i >= loose && columns(rest) + columns(text.substr(i, j - i)) > width) {
+      loose = j;
+      j = text.find(' ', i);
+    }
+    if (j == std::string_view::npos || j > text.size()) j = text.size();
     std::string_view word = text.substr(i, j - i);
     i = j;
     std::size_t w = columns(word);
@@ -103,7 +107,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
       }
       line += word.substr(0, k);
       word = word.substr(k);
-      w = columns(word);
+      w -= std::min(w, taken);
       empty = false;
       flush();
     }
@@ -125,8 +129,9 @@ std::string wrap_lines(std::string_view text, std::size_t width) {
       out += l + "\n";
       continue;
     }
+    // An indent past half the width (a step 100 levels deep) leaves no room: it stops there.
     const std::size_t lead = std::min(l.find_first_not_of(' '), l.size());
-    const std::string indent(lead, ' ');
+    const std::string indent(std::min(lead, width / 2), ' ');
     for (const auto& w : wrap(std::string_view(l).substr(lead), width, indent, indent + "  ")) {
       out += w + "\n";
     }

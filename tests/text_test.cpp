@@ -100,7 +100,9 @@ TEST(Wrap, MeasureOfTheCaller) {
 TEST(WrapLines, LinesThatFitStayAndLongOnesHangUnderTheirIndent) {
   EXPECT_EQ(wrap_lines("  aaa bbb ccc\nshort\n", 9), "  aaa bbb\n    ccc\nshort\n");
   EXPECT_EQ(wrap_lines("aaa bbb", 5), "aaa\n  bbb");
-  EXPECT_EQ(wrap_lines("그래디언트가 소실됩니다", 12), "그래디언트가\n  소실됩니다\n");
+  EXPECT_EQ(wrap_lines("그래디언트가 소실됩니다\n", 12), "그래디언트가\n  소실됩니다\n");
+  // A step nested too deep for the width starts at half of it.
+  EXPECT_EQ(wrap_lines(std::string(30, ' ') + "a b c\n", 20), std::string(10, ' ') + "a b c\n");
 }
 
 }  // namespace

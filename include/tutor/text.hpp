@@ -31,8 +31,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
                               std::string_view rest = "", const Measure& measure = {});
 
 // TEXT's lines, each at most WIDTH columns: a line that fits stays as it is, a longer one is
-// wrapped (wrap) and its later lines indented two columns past its own leading spaces. For
-// prose that a view writes line by line. Ends in a newline when TEXT does.
+// wrapped (wrap) and its later lines indented two columns past its own leading spaces (an
+// indent past half the width stops there). For prose that a view writes line by line. Ends
+// in a newline when TEXT does.
 std::string wrap_lines(std::string_view text, std::size_t width);
 
 // S with every control character (terminal escapes included) and every invalid UTF-8 byte

@@ -113,7 +113,7 @@ void record(Context& ctx, int number, const Result& o) {
 int list(Context& ctx, const std::vector<Exercise>& all) {
   Progress p = load(ctx);
   *ctx.out << tr(ctx.lang, "exercise.list_heading") << "\n";
-  TextTable table({.indent = "  "});
+  TextTable table({.indent = "  ", .width = ctx.width});
   for (const auto& ex : all) {
     auto it = p.exercises.find(std::to_string(ex.number));
     std::string status;

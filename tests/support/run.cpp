@@ -21,6 +21,7 @@ RunResult run_in_process(const std::vector<std::string>& args, const std::string
   unsetenv("LC_MESSAGES");
   unsetenv("TUTOR_LANG");
   setenv("NO_COLOR", "1", 1);
+  setenv("COLUMNS", "80", 1);
   std::istringstream in(input);
   std::ostringstream out;
   std::ostringstream err;

@@ -15,7 +15,8 @@ struct RunResult {
 };
 
 // cli::run with ARGS and INPUT on string streams. Language and ASCII come from ARGS only:
-// the environment's TUTOR_LANG and locale are set to English UTF-8 for the call.
+// the environment's TUTOR_LANG and locale are set to English UTF-8, and COLUMNS to 80, for
+// the call.
 RunResult run_in_process(const std::vector<std::string>& args, const std::string& input = "");
 
 // run_in_process for a run that must succeed: its stdout. Any other exit status throws,
