@@ -123,6 +123,24 @@ TEST(Markdown, WideTablesWrapTheirWidestColumn) {
             "    │ six seven eight nine ten\n");
 }
 
+TEST(Markdown, DisplayMathAndCodeWiderThanTheLineGoOnDeeper) {
+  MarkdownOptions o;
+  o.width = 24;
+  EXPECT_EQ(render_markdown("$$a = b + c + d + e + f + g + h$$\n", o),
+            "    a = b + c + d + e +\n"
+            "      f + g + h\n");
+  EXPECT_EQ(render_markdown("```\ntutor descent x^2 --lr 0.1\n```\n", o),
+            "    tutor descent x^2\n"
+            "      --lr 0.1\n");
+}
+
+TEST(Markdown, CodeSpansShowWithoutBackticks) {
+  EXPECT_EQ(render_markdown("Run `tutor exercise 1` now.\n"), "Run tutor exercise 1 now.\n");
+  MarkdownOptions o;
+  o.color = true;
+  EXPECT_EQ(render_markdown("Run `tutor` now.\n", o), "Run \x1b[36mtutor\x1b[0m now.\n");
+}
+
 TEST(Markdown, ProblemsAreFoundWithTheirLine) {
   auto p = markdown_problems("fine $x^2$\nbad $\\frobnicate x$\nopen $x\n");
   ASSERT_EQ(p.size(), 2u);
