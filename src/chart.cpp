@@ -189,7 +189,7 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
   if (!o.title.empty() || log) {
     std::string title = o.title;
     if (log) title += (o.title.empty() ? "(" : "  (") + o.log_note + ")";
-    out += o.columns > 0 ? wrap_lines(title, o.columns) : title;
+    out += o.columns > 0 ? wrap_lines(o.ascii ? ascii_math(title) : title, o.columns) : title;
     out += "\n";
   }
   for (std::size_t r = 0; r < H; ++r) {

@@ -21,6 +21,12 @@ Style style_of(const ViewOptions& view) {
   return view.ascii ? Style::ascii : Style::text;
 }
 
+// TEXT wrapped at the view's width as the reader sees it: under --ascii every glyph is spelled
+// out on the way to the terminal (θ takes the five columns of "theta"), so it is measured so.
+std::string wrapped(const ViewOptions& view, const std::string& text) {
+  return wrap_lines(view.ascii ? ascii_math(text) : text, view.width);
+}
+
 // A variable as the printer writes it: "θ" for theta (unless ASCII).
 std::string variable_text(const std::string& name, Style style) {
   SymbolTable syms;
@@ -162,11 +168,10 @@ std::string descent_header(const Descent& d, const ViewOptions& view) {
     grad += (i ? "   " : "") + std::string(view.ascii ? "df/d" : "∂f/∂") + d.variables[i] + " = " +
             print(d.gradient[i], style);
   }
-  return wrap_lines(tr_plural(view.lang, "descent.header", d.options.steps, print(d.expr, style),
-                              from, d.options.steps, format_short(d.options.tol)) +
-                        "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
-                        tr(view.lang, "descent.update_rule") + "\n",
-                    view.width);
+  return wrapped(view, tr_plural(view.lang, "descent.header", d.options.steps, print(d.expr, style),
+                                 from, d.options.steps, format_short(d.options.tol)) +
+                           "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
+                           tr(view.lang, "descent.update_rule") + "\n");
 }
 
 std::string descent_table(const Descent& d, const ViewOptions& view) {
@@ -238,7 +243,8 @@ std::string descent_table(const Descent& d, const ViewOptions& view) {
 
   TextTable reasons({.indent = "  ", .width = view.width});
   for (const auto& run : d.runs) {
-    reasons.add_row({rate_label(view, run.lr), descent_reason(d, run, view.lang)});
+    const std::string reason = descent_reason(d, run, view.lang);
+    reasons.add_row({rate_label(view, run.lr), view.ascii ? ascii_math(reason) : reason});
   }
   return t.str() + "\n" + reasons.str();
 }
@@ -251,7 +257,7 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
       tr(lang, q.curvature.size() == 1 ? "descent.quad.intro" : "descent.quad.intro_multi",
          point_text(q.curvature)) +
       "\n";
-  if (!q.critical_rate) return wrap_lines(out + tr(lang, "descent.quad.no_min") + "\n", view.width);
+  if (!q.critical_rate) return wrapped(view, out + tr(lang, "descent.quad.no_min") + "\n");
   out += tr(lang, "descent.quad.critical", format_short(*q.critical_rate)) + "\n";
   for (const auto& run : d.runs) {
     std::vector<double> f;
@@ -281,7 +287,7 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
              side + "\n";
     }
   }
-  return wrap_lines(out, view.width);
+  return wrapped(view, out);
 }
 
 std::string descent_chart(const Descent& d, const ViewOptions& view) {

@@ -134,7 +134,9 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
   if (c.verdict == ChainVerdict::vanishing) out += tr(lang, "gradients.remedy_vanishing") + "\n";
   if (c.verdict == ChainVerdict::exploding) out += tr(lang, "gradients.remedy_exploding") + "\n";
   // The prose lines wrap at the view's width; the table's lines fit it already.
-  return wrap_lines(out, view.width) + "\n" + gradients_chart(c, view);
+  // Under --ascii measured as spelled out (θ is "theta"), as it reaches the terminal.
+  return wrap_lines(view.ascii ? ascii_math(out) : out, view.width) + "\n" +
+         gradients_chart(c, view);
 }
 
 std::string gradients_csv(const Chain& c) {

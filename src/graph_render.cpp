@@ -348,7 +348,7 @@ std::string gradient_check(const Graph& g, Lang lang, bool ascii, std::size_t wi
                    : (ascii ? "X " : "✗ ") + tr(lang, "graph.not_ok"))});
   }
   const std::string verdict = "  " + tr(lang, all ? "graph.agree" : "graph.disagree") + "\n";
-  return t.str() + (width > 0 ? wrap_lines(verdict, width) : verdict);
+  return t.str() + (width > 0 ? wrap_lines(ascii ? ascii_math(verdict) : verdict, width) : verdict);
 }
 
 std::string graph_mermaid(const Graph& g, bool ascii) {

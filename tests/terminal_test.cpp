@@ -138,6 +138,23 @@ TEST(Terminal, EveryLessonFitsEightyAndSixtyColumns) {
   }
 }
 
+TEST(Terminal, EveryLessonFitsSixtyColumnsInAscii) {
+  // --ascii spells θ as "theta" and ∇ as "grad " on the way out: lines are measured so.
+  for (const Lang lang : {Lang::en, Lang::ko}) {
+    for (const auto& l : load_lessons(TUTOR_SOURCE_LESSONS, lang).lessons) {
+      testing::TempDir home;
+      auto env = home.env();
+      env["COLUMNS"] = "60";
+      auto r =
+          testing::run_binary({"--ascii", "--lang", std::string(lang_name(lang)), "lesson",
+                               std::to_string(l.number), "--lessons-dir", TUTOR_SOURCE_LESSONS},
+                              kWrongAnswers, env, 60);
+      EXPECT_EQ(r.status, 0) << r.err;
+      EXPECT_EQ(too_wide(r.out, 60), "") << l.file << " in ASCII";
+    }
+  }
+}
+
 TEST(Terminal, EveryExerciseFitsEightyAndSixtyColumns) {
   for (const std::size_t width : {80u, 60u}) {
     for (const Lang lang : {Lang::en, Lang::ko}) {

@@ -24,8 +24,11 @@ class Printer {
     }
   }
 
-  // One line of plain text, wrapped at the terminal's width.
-  void line(const std::string& s) { out_ << wrap_lines(s + "\n", ctx_.width); }
+  // One line of plain text, wrapped at the terminal's width as it shows there (under --ascii
+  // spelled out: θ takes the five columns of "theta").
+  void line(const std::string& s) {
+    out_ << wrap_lines((ctx_.ascii ? ascii_math(s) : s) + "\n", ctx_.width);
+  }
 
   void choices(const Question& q) {
     for (std::size_t i = 0; i < q.choices.size(); ++i) {

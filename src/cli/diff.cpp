@@ -380,10 +380,10 @@ int run_diff(const Invocation& inv, Context& ctx) {
       }
       if (const auto& chain = named[var_of[i]]; chain && orders[i] == 1) {
         const std::string op = partial ? (ascii ? "d/d" : "∂/∂") + v : "d/d" + v;
-        out << wrap_lines(named_text(*chain, op, defs, style, ctx.lang), ctx.width);
+        out << wrapped(ctx, named_text(*chain, op, defs, style, ctx.lang));
       } else {
         ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
-        out << wrap_lines(explain_text(steps[i], o), ctx.width);
+        out << wrapped(ctx, explain_text(steps[i], o));
       }
     }
     if (!point || !last) continue;
@@ -393,7 +393,7 @@ int run_diff(const Invocation& inv, Context& ctx) {
   }
   if (format != "latex") {
     for (const auto& n : p.notes) {
-      out << wrap_lines(tr(ctx.lang, "show.note", render(ctx.lang, n)) + "\n", ctx.width);
+      out << wrapped(ctx, tr(ctx.lang, "show.note", render(ctx.lang, n)) + "\n");
     }
   }
   // With several variables the partial derivatives at the point make the gradient.

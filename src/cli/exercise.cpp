@@ -30,8 +30,7 @@ class Session {
   Session(const Exercise& ex, Context& ctx) : ex_(ex), ctx_(ctx), out_(*ctx.out) {}
 
   Result run() {
-    out_ << wrap_lines(tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number), ex_.title),
-                       ctx_.width)
+    out_ << wrapped(ctx_, tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number), ex_.title))
          << "\n";
     bool all = true;
     for (const auto& part : ex_.parts) {
@@ -54,7 +53,7 @@ class Session {
  private:
   // The graph practice of `tutor graph`, through the command table.
   bool graph(const ExercisePart& part) {
-    out_ << wrap_lines(sanitize(part.question.prompt, ctx_.ascii), ctx_.width) << "\n";
+    out_ << wrapped(ctx_, sanitize(part.question.prompt, ctx_.ascii)) << "\n";
     Invocation inv;
     inv.expression = part.question.function;
     inv.values["--at"] = {part.graph_at};

@@ -26,7 +26,7 @@ class Practice {
   Practice(const Graph& g, Context& ctx) : g_(g), ctx_(ctx), out_(*ctx.out) {}
 
   int run() {
-    out_ << wrap_lines(tr(ctx_.lang, "graph.practice_intro") + "\n", ctx_.width) << "\n";
+    out_ << wrapped(ctx_, tr(ctx_.lang, "graph.practice_intro") + "\n") << "\n";
     out_ << "[" << tr(ctx_.lang, "graph.practice_forward") << "]\n";
     for (std::size_t i = 0; i < g_.nodes.size() && !ended_; ++i) {
       const GraphNode& n = g_.nodes[i];
@@ -165,8 +165,8 @@ int run_graph(const Invocation& inv, Context& ctx) {
     }
     title += ", " + tr(ctx.lang, "graph.at_point", pt);
   }
-  out << wrap_lines(title + "\n", ctx.width);
-  if (!g.has_point) out << wrap_lines(tr(ctx.lang, "graph.symbolic") + "\n", ctx.width);
+  out << wrapped(ctx, title + "\n");
+  if (!g.has_point) out << wrapped(ctx, tr(ctx.lang, "graph.symbolic") + "\n");
   out << "\n";
   const DrawLimits limits;
   const auto drawing = draw_graph(g, ctx.ascii, limits);
@@ -175,7 +175,7 @@ int run_graph(const Invocation& inv, Context& ctx) {
       << forward_table(g, ctx.lang, ctx.ascii, ctx.width) << "\n";
   out << tr(ctx.lang, "graph.backward") << "\n"
       << backward_table(g, ctx.lang, ctx.ascii, ctx.width) << "\n";
-  out << wrap_lines(tr(ctx.lang, "graph.check") + "\n", ctx.width)
+  out << wrapped(ctx, tr(ctx.lang, "graph.check") + "\n")
       << gradient_check(g, ctx.lang, ctx.ascii, ctx.width);
   if (!drawing) {
     throw Error(Message{"graph.too_large",
