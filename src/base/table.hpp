@@ -1,5 +1,7 @@
 // Text tables for the terminal: columns aligned by display width (base/text.hpp), so Korean,
 // two columns a character, lines up with ASCII. Every aligned table the tutor prints is one.
+// Given a width, a table too wide for it stacks its groups of columns one under another (when
+// it has groups), then narrows its widest columns and wraps their cells (tutor::wrap).
 //
 //   tutor::TextTable t({.indent = "  "});
 //   t.add_row({"x", "1"});
@@ -28,6 +30,12 @@ struct TableOptions {
   std::string gap = "  ";   // between two columns (" │ " draws a bar)
   // Columns a line of a cell takes; display_width unless the text carries markers of its own.
   std::function<std::size_t(std::string_view)> measure = nullptr;
+  // The most columns a line may take, indent included; 0 means no limit.
+  std::size_t width = 0;
+  // Columns that belong together, as a run's k, θ and f do: a table too wide for its width
+  // shows as many groups side by side as fit, and the rest below, a blank line apart. Rows
+  // empty in a group's part are left out there. 0: no groups.
+  std::size_t group = 0;
 };
 
 class TextTable {
@@ -54,8 +62,11 @@ class TextTable {
   std::vector<std::size_t> widths() const;
 
   // The table, one line per row (more where a cell has several lines), each ending in '\n',
-  // with no trailing spaces. Empty when there are no rows.
+  // with no trailing spaces, laid out for the options' width. Empty when there are no rows.
   std::string str() const;
+
+  // The narrowest a column becomes when the table narrows, unless it is narrower already.
+  static constexpr std::size_t kNarrowest = 8;
 
  private:
   struct Row {
@@ -66,6 +77,12 @@ class TextTable {
   std::size_t measure(std::string_view s) const;
   std::size_t columns() const;
   const std::string& gap(std::size_t column) const;
+  // Columns a line of the table takes with column widths W.
+  std::size_t total(const std::vector<std::size_t>& w) const;
+  // Groups FROM..TO (columns from*group up to to*group) as a table of their own.
+  TextTable part(std::size_t from, std::size_t to) const;
+  // The table laid out with column widths W, cells wrapped to them.
+  std::string lay_out(const std::vector<std::size_t>& w) const;
 
   TableOptions options_;
   std::vector<Align> align_;

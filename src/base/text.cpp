@@ -24,6 +24,13 @@ long decode_utf8(std::string_view s, std::size_t pos, std::size_t& len) {
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\x1b' && i + 1 < s.size() && s[i + 1] == '[') {
+      // A CSI sequence: parameters and intermediates up to a final byte in @..~.
+      std::size_t k = i + 2;
+      while (k < s.size() && (s[k] < 0x40 || s[k] > 0x7E)) ++k;
+      i = k + 1;
+      continue;
+    }
     std::size_t len = 1;
     long cp = decode_utf8(s, i, len);
     if (cp < 0) {
@@ -35,6 +42,102 @@ std::size_t display_width(std::string_view s) {
     i += len;
   }
   return width;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first,
+                              std::string_view rest, const Measure& measure) {
+  auto columns = [&measure](std::string_view t) { return measure ? measure(t) : display_width(t); };
+  std::vector<std::string> out;
+  std::string line(first);
+  std::size_t used = columns(first);
+  bool empty = true;  // no word on LINE yet
+  auto flush = [&] {
+    out.push_back(line);
+    line = std::string(rest);
+    used = columns(rest);
+    empty = true;
+  };
+  // The end of the unit starting at I: up to the next space outside brackets, so that
+  // "σ(w·x + b)" or "(the distance to the minimum)" moves to the next line whole.
+  auto unit_end = [&text](std::size_t i) {
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == ' ' && depth == 0) return i;
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    }
+    return text.size();
+  };
+  std::size_t i = 0;
+  std::size_t loose = 0;  // up to here, inside a unit too wide to keep whole: plain words
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size()) break;
+    std::size_t j = i < loose ? text.find(' ', i) : unit_end(i);
+    // A bracketed unit too wide for a line of its own breaks at its spaces after all.
+    if (i >= loose && columns(rest) + columns(text.substr(i, j - i)) > width) {
+      loose = j;
+      j = text.find(' ', i);
+    }
+    if (j == std::string_view::npos || j > text.size()) j = text.size();
+    std::string_view word = text.substr(i, j - i);
+    i = j;
+    std::size_t w = columns(word);
+    if (!empty && used + 1 + w > width) flush();
+    if (!empty) {
+      line += ' ';
+      ++used;
+    }
+    // A word that cannot fit on any line is cut at the edge, character by character.
+    while (used + w > width && w > 0 && width > columns(rest) + 1) {
+      std::size_t k = 0, taken = 0;
+      while (k < word.size()) {
+        std::size_t len = 1;
+        decode_utf8(word, k, len);
+        std::size_t cw = columns(word.substr(k, len));
+        if (used + taken + cw > width) break;
+        taken += cw;
+        k += len;
+      }
+      if (k == 0) {
+        if (empty) break;
+        flush();
+        continue;
+      }
+      line += word.substr(0, k);
+      word = word.substr(k);
+      w -= std::min(w, taken);
+      empty = false;
+      flush();
+    }
+    line += word;
+    used += w;
+    empty = false;
+  }
+  if (!empty || out.empty()) out.push_back(line);
+  for (auto& l : out) {
+    while (l.ends_with(' ')) l.pop_back();
+  }
+  return out;
+}
+
+std::string wrap_lines(std::string_view text, std::size_t width) {
+  std::string out;
+  for (const auto& l : split_lines(text)) {
+    if (display_width(l) <= width) {
+      out += l + "\n";
+      continue;
+    }
+    // An indent past half the width (a step 100 levels deep) leaves no room: it stops there.
+    const std::size_t lead = std::min(l.find_first_not_of(' '), l.size());
+    const std::string indent(std::min(lead, width / 2), ' ');
+    for (const auto& w : wrap(std::string_view(l).substr(lead), width, indent, indent + "  ")) {
+      out += w + "\n";
+    }
+  }
+  if (!text.empty() && !text.ends_with('\n') && !out.empty()) out.pop_back();
+  return out;
 }
 
 std::string sanitize(std::string_view s, bool ascii) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,8 +11,30 @@
 namespace tutor {
 
 // Columns S takes on a terminal: wide characters (Hangul, CJK) count 2, combining marks 0.
-// Invalid UTF-8 bytes count 1 each, as they print after sanitize().
+// Invalid UTF-8 bytes count 1 each, as they print after sanitize(). A colour escape
+// (ESC [ … m, and any other CSI sequence) takes no room.
 std::size_t display_width(std::string_view s);
+
+// How many columns a piece of text takes; display_width unless a caller's text carries
+// markers of its own.
+using Measure = std::function<std::size_t(std::string_view)>;
+
+// The one wrapping rule of every view. TEXT (one paragraph) broken into lines of at most
+// WIDTH columns at its spaces; FIRST starts the first line and REST the others (a bullet and
+// its hanging indent), and count towards the width. A space inside brackets breaks a line
+// only when the bracketed part cannot fit on a line of its own, so σ(w·x + b) stays whole. A
+// word wider than the line is cut at the edge. A run of spaces between words becomes one;
+// trailing spaces are dropped. MEASURE counts columns (display_width when empty).
+//
+//   tutor::wrap("one two three", 8);  // {"one two", "three"}
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first = "",
+                              std::string_view rest = "", const Measure& measure = {});
+
+// TEXT's lines, each at most WIDTH columns: a line that fits stays as it is, a longer one is
+// wrapped (wrap) and its later lines indented two columns past its own leading spaces (an
+// indent past half the width stops there). For prose that a view writes line by line. Ends
+// in a newline when TEXT does.
+std::string wrap_lines(std::string_view text, std::size_t width);
 
 // S with every control character (terminal escapes included) and every invalid UTF-8 byte
 // replaced by U+FFFD (or '?' when ASCII is asked for), so nothing typed can steer the terminal.

@@ -263,6 +263,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ctx.interactive = &in == &std::cin && &out == &std::cout && isatty(STDIN_FILENO) != 0 &&
                     isatty(STDOUT_FILENO) != 0;
   ctx.in = &in;
+  ctx.out = &out;
+  ctx.width = terminal_width(ctx);
   // Under --ascii every message is spelled in ASCII on the way out, not only the formulas.
   AsciiOut ascii_out(out, ctx.ascii);
   AsciiOut ascii_err(err, ctx.ascii);

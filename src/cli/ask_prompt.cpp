@@ -20,15 +20,24 @@ class Printer {
     if (style_.markdown) {
       out_ << render_markdown(s, *style_.markdown);
     } else {
-      out_ << sanitize(s, ctx_.ascii) << "\n";
+      line(sanitize(s, ctx_.ascii));
     }
+  }
+
+  // One line of plain text, wrapped at the terminal's width as it shows there (under --ascii
+  // spelled out: θ takes the five columns of "theta").
+  void line(const std::string& s) {
+    out_ << wrap_lines((ctx_.ascii ? ascii_math(s) : s) + "\n", ctx_.width);
   }
 
   void choices(const Question& q) {
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
       const std::string label = choice_letter(i) + ") ";
       if (!style_.markdown) {
-        out_ << "  " << label << sanitize(q.choices[i].text, ctx_.ascii) << "\n";
+        for (const auto& l : wrap(sanitize(q.choices[i].text, ctx_.ascii), ctx_.width, "  " + label,
+                                  std::string(2 + label.size(), ' '))) {
+          out_ << l << "\n";
+        }
         continue;
       }
       for (const auto& l :
@@ -47,9 +56,9 @@ class Printer {
       const bool right = o.status == Status::correct;
       std::string mark = right ? (ctx_.ascii ? "OK" : "✓") : (ctx_.ascii ? "X" : "✗");
       std::string tag = o.mistake ? " (" + mistake_name(ctx_.lang, *o.mistake) + ")" : "";
-      out_ << mark << " " << sanitize(render(ctx_.lang, o.feedback), ctx_.ascii) << tag << "\n";
+      line(mark + " " + sanitize(render(ctx_.lang, o.feedback), ctx_.ascii) + tag);
     }
-    if (!t.counted) out_ << tr(ctx_.lang, "practice.not_a_try") << "\n";
+    if (!t.counted) line(tr(ctx_.lang, "practice.not_a_try"));
   }
 
  private:
@@ -79,7 +88,7 @@ Asked ask(const Question& q, const AskRules& rules, Context& ctx, const AskStyle
   std::ostream& out = *ctx.out;
   show.text(q.prompt);
   show.choices(q);
-  if (ctx.interactive) out << tr(ctx.lang, "practice.answer_help") << "\n";
+  if (ctx.interactive) show.line(tr(ctx.lang, "practice.answer_help"));
 
   Ask state(q, rules);
   Asked result;
@@ -96,13 +105,12 @@ Asked ask(const Question& q, const AskRules& rules, Context& ctx, const AskStyle
         show.text(tr(ctx.lang, "practice.hint", *t.hint + 1, q.hints[*t.hint]));
         break;
       case Event::no_more_hints:
-        out << tr(ctx.lang, "practice.no_more_hints") << "\n";
+        show.line(tr(ctx.lang, "practice.no_more_hints"));
         break;
       case Event::graded:
         show.outcome(t);
         if (t.hint) show.text(tr(ctx.lang, "practice.hint", *t.hint + 1, q.hints[*t.hint]));
-        if (!t.done && t.counted)
-          out << tr_count(ctx.lang, "practice.try_again", t.tries_left) << "\n";
+        if (!t.done && t.counted) show.line(tr_count(ctx.lang, "practice.try_again", t.tries_left));
         break;
       case Event::revealed:
       case Event::quit:

@@ -92,19 +92,19 @@ int run_check(const Invocation& inv, Context& ctx) {
       {tr(ctx.lang, "check.label_verdict"), verdict},
   };
   out << aligned(rows);
-  out << render(ctx.lang, v.feedback) << "\n";
+  out << wrapped(ctx, render(ctx.lang, v.feedback) + "\n");
   if (v.status != Status::correct) {
     if (inv.has("--solution")) {
       out << "\n"
-          << explain_text(steps,
-                          ExplainOptions{ctx.lang, math_style(ctx), false, p.variables.size() > 1});
+          << wrapped(ctx, explain_text(steps, ExplainOptions{ctx.lang, math_style(ctx), false,
+                                                             p.variables.size() > 1}));
     } else {
       // d2/dx2 EXPR asks diff for the same order.
       const std::string v = print(var, Style::input);
       const std::string n = std::to_string(order);
       const std::string asked =
           order > 1 ? "d" + n + "/d" + v + n + " " + inv.expression : inv.expression;
-      out << tr(ctx.lang, "check.see_solution", sanitize(asked)) << "\n";
+      out << wrapped(ctx, tr(ctx.lang, "check.see_solution", sanitize(asked)) + "\n");
     }
   }
   return status;

@@ -5,6 +5,7 @@
 
 #include <ginac/ginac.h>
 
+#include <cstddef>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -49,6 +50,9 @@ struct Context {
   bool ascii = false;        // ASCII math (--ascii, or a non-UTF-8 locale)
   bool color = false;        // colour escapes allowed on out/err
   bool interactive = false;  // a person at a terminal on in/out
+  // Columns a line may take: the terminal's width, measured once by the front end
+  // (cli/terminal.hpp) and handed to every view.
+  std::size_t width = 80;
   std::istream* in = nullptr;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;

@@ -42,7 +42,7 @@ int run_descent(const Invocation& inv, Context& ctx) {
   ctx.last = p.expr;
 
   const std::string format = format_of(inv);
-  const ViewOptions view{ctx.lang, ctx.ascii, ctx.color};
+  const ViewOptions view{ctx.lang, ctx.ascii, ctx.color, ctx.width};
   std::ostream& out = *ctx.out;
   if (format == "json") {
     out << json_text(descent_json(d, inv.expression, ctx.lang)) << "\n";

@@ -380,10 +380,10 @@ int run_diff(const Invocation& inv, Context& ctx) {
       }
       if (const auto& chain = named[var_of[i]]; chain && orders[i] == 1) {
         const std::string op = partial ? (ascii ? "d/d" : "∂/∂") + v : "d/d" + v;
-        out << named_text(*chain, op, defs, style, ctx.lang);
+        out << wrapped(ctx, named_text(*chain, op, defs, style, ctx.lang));
       } else {
         ExplainOptions o{ctx.lang, style, inv.has("--brief"), partial};
-        out << explain_text(steps[i], o);
+        out << wrapped(ctx, explain_text(steps[i], o));
       }
     }
     if (!point || !last) continue;
@@ -392,7 +392,9 @@ int run_diff(const Invocation& inv, Context& ctx) {
     out << "  " << value_text(called, at[i], style, ctx.lang) << "\n";
   }
   if (format != "latex") {
-    for (const auto& n : p.notes) out << tr(ctx.lang, "show.note", render(ctx.lang, n)) << "\n";
+    for (const auto& n : p.notes) {
+      out << wrapped(ctx, tr(ctx.lang, "show.note", render(ctx.lang, n)) + "\n");
+    }
   }
   // With several variables the partial derivatives at the point make the gradient.
   if (point && format != "latex" && order == 1 && steps.size() > 1 &&

@@ -30,7 +30,8 @@ class Session {
   Session(const Exercise& ex, Context& ctx) : ex_(ex), ctx_(ctx), out_(*ctx.out) {}
 
   Result run() {
-    out_ << tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number), ex_.title) << "\n";
+    out_ << wrapped(ctx_, tr(ctx_.lang, "exercise.heading", std::to_string(ex_.number), ex_.title))
+         << "\n";
     bool all = true;
     for (const auto& part : ex_.parts) {
       out_ << "\n";
@@ -52,7 +53,7 @@ class Session {
  private:
   // The graph practice of `tutor graph`, through the command table.
   bool graph(const ExercisePart& part) {
-    out_ << sanitize(part.question.prompt, ctx_.ascii) << "\n";
+    out_ << wrapped(ctx_, sanitize(part.question.prompt, ctx_.ascii)) << "\n";
     Invocation inv;
     inv.expression = part.question.function;
     inv.values["--at"] = {part.graph_at};
@@ -111,7 +112,7 @@ void record(Context& ctx, int number, const Result& o) {
 int list(Context& ctx, const std::vector<Exercise>& all) {
   Progress p = load(ctx);
   *ctx.out << tr(ctx.lang, "exercise.list_heading") << "\n";
-  TextTable table({.indent = "  "});
+  TextTable table({.indent = "  ", .width = ctx.width});
   for (const auto& ex : all) {
     auto it = p.exercises.find(std::to_string(ex.number));
     std::string status;

@@ -58,7 +58,7 @@ int run_gradients(const Invocation& inv, Context& ctx) {
   } else if (format == "csv") {
     out << gradients_csv(c);
   } else {
-    out << gradients_text(c, {ctx.lang, ctx.ascii, ctx.color});
+    out << gradients_text(c, {ctx.lang, ctx.ascii, ctx.color, ctx.width});
   }
   return 0;
 }

@@ -26,7 +26,7 @@ class Practice {
   Practice(const Graph& g, Context& ctx) : g_(g), ctx_(ctx), out_(*ctx.out) {}
 
   int run() {
-    out_ << tr(ctx_.lang, "graph.practice_intro") << "\n\n";
+    out_ << wrapped(ctx_, tr(ctx_.lang, "graph.practice_intro") + "\n") << "\n";
     out_ << "[" << tr(ctx_.lang, "graph.practice_forward") << "]\n";
     bool backward = false;
     for (const auto& gq : graph_practice(g_, ctx_.lang, ctx_.ascii)) {
@@ -118,22 +118,22 @@ int run_graph(const Invocation& inv, Context& ctx) {
   }
 
   const Style style = math_style(ctx);
-  out << tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
+  std::string title = tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
   if (g.has_point && !g.point.empty()) {
     std::string pt;
     for (const auto& [name, v] : g.point) {
       if (!pt.empty()) pt += ", ";
       pt += print(ctx.syms->get(name), style) + " = " + print(v, style);
     }
-    out << ", " << tr(ctx.lang, "graph.at_point", pt);
+    title += ", " + tr(ctx.lang, "graph.at_point", pt);
   }
-  out << "\n";
-  if (!g.has_point) out << tr(ctx.lang, "graph.symbolic") << "\n";
+  out << wrapped(ctx, title + "\n");
+  if (!g.has_point) out << wrapped(ctx, tr(ctx.lang, "graph.symbolic") + "\n");
   out << "\n";
   const DrawLimits limits;
   const auto drawing = draw_graph(g, ctx.ascii, limits);
   if (drawing) out << *drawing << "\n";
-  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii);
+  out << tr(ctx.lang, "graph.forward") << "\n" << forward_table(g, ctx.lang, ctx.ascii, ctx.width);
   if (forward_only) {
     if (!drawing) {
       throw Error(Message{"graph.too_large",
@@ -144,8 +144,9 @@ int run_graph(const Invocation& inv, Context& ctx) {
   }
   out << "\n"
       << tr(ctx.lang, "graph.backward") << "\n"
-      << backward_table(g, ctx.lang, ctx.ascii) << "\n";
-  out << tr(ctx.lang, "graph.check") << "\n" << gradient_check(g, ctx.lang, ctx.ascii);
+      << backward_table(g, ctx.lang, ctx.ascii, ctx.width) << "\n";
+  out << wrapped(ctx, tr(ctx.lang, "graph.check") + "\n")
+      << gradient_check(g, ctx.lang, ctx.ascii, ctx.width);
   if (!drawing) {
     throw Error(Message{"graph.too_large",
                         {std::to_string(g.nodes.size()), std::to_string(limits.max_nodes),

@@ -35,7 +35,7 @@ class Session {
  public:
   Session(const Lesson& lesson, Context& ctx, ProgressFile& progress)
       : lesson_(lesson), ctx_(ctx), out_(*ctx.out), progress_(progress) {
-    md_.width = terminal_width(ctx);
+    md_.width = ctx.width;
     md_.ascii = ctx.ascii;
     md_.color = ctx.color;
     // Answers come from a pipe or a file, or from the person at the terminal; never from a
@@ -153,8 +153,10 @@ class Session {
     } catch (const Error& e) {
       err << format_error(ctx_.lang, e, ctx_.ascii);
     }
-    const std::string prompt = "$ tutor " + sanitize(line, ctx_.ascii);
-    out_ << "\n" << (ctx_.color ? "\x1b[1;32m" + prompt + "\x1b[0m" : prompt) << "\n";
+    out_ << "\n";
+    for (const auto& l : wrap("$ tutor " + sanitize(line, ctx_.ascii), ctx_.width, "", "    ")) {
+      out_ << (ctx_.color ? "\x1b[1;32m" + l + "\x1b[0m" : l) << "\n";
+    }
     std::string shown = out.str();
     while (shown.ends_with("\n\n")) shown.pop_back();
     out_ << shown;

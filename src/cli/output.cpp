@@ -17,6 +17,10 @@ std::string aligned(const std::vector<std::pair<std::string, std::string>>& rows
   return t.str();
 }
 
+std::string wrapped(const Context& ctx, const std::string& text) {
+  return wrap_lines(ctx.ascii ? ascii_math(text) : text, ctx.width);
+}
+
 Style math_style(const Context& ctx) {
   return ctx.ascii ? Style::ascii : Style::text;
 }

@@ -15,6 +15,10 @@ namespace tutor::cli {
 // Korean labels line up too.
 std::string aligned(const std::vector<std::pair<std::string, std::string>>& rows);
 
+// TEXT's lines wrapped at ctx.width (tutor::wrap_lines) as they show there: under --ascii
+// spelled out first, as the output stream spells them, so θ takes the columns of "theta".
+std::string wrapped(const Context& ctx, const std::string& text);
+
 // The style for math shown to the learner in this context.
 Style math_style(const Context& ctx);
 

@@ -40,14 +40,14 @@ int run_parts(const Invocation& inv, Context& ctx) {
     return 0;
   }
   if (s.rule != Rule::chain) {
-    out << tr(ctx.lang, "parts.not_composite", print(p.expr, style),
-              tr(ctx.lang, "rule." + std::string(rule_id(s.rule))))
-        << "\n";
+    out << wrapped(ctx, tr(ctx.lang, "parts.not_composite", print(p.expr, style),
+                           tr(ctx.lang, "rule." + std::string(rule_id(s.rule)))) +
+                            "\n");
     return 0;
   }
   // f(u) = sin(u), u = g(v) = v², v = h(x) = 3x + 1: one line a link, in the learner's order.
   static const char* const kNames[] = {"f", "g", "h", "k", "m", "n", "p", "q", "r", "s"};
-  out << tr(ctx.lang, "parts.intro", print(p.expr, style), s.links.size()) << "\n";
+  out << wrapped(ctx, tr(ctx.lang, "parts.intro", print(p.expr, style), s.links.size()) + "\n");
   for (std::size_t i = 0; i + 1 < s.links.size(); ++i) {
     const Link& l = s.links[i];
     const std::string name = i < std::size(kNames) ? kNames[i] : "f" + std::to_string(i + 1);
@@ -56,10 +56,11 @@ int run_parts(const Invocation& inv, Context& ctx) {
     const std::string next_name =
         i + 1 < std::size(kNames) ? kNames[i + 1] : "f" + std::to_string(i + 2);
     const std::string next_arg = print(next.variable, style);
-    out << "  " << name << "(" << arg << ") = " << print(l.outer, style) << ",   " << arg << " = "
-        << next_name << "(" << next_arg << ") = " << print(l.inner, style) << "\n";
+    out << wrapped(ctx, "  " + name + "(" + arg + ") = " + print(l.outer, style) + ",   " + arg +
+                            " = " + next_name + "(" + next_arg + ") = " + print(l.inner, style) +
+                            "\n");
   }
-  out << tr(ctx.lang, "parts.chain", sanitize(inv.expression)) << "\n";
+  out << wrapped(ctx, tr(ctx.lang, "parts.chain", sanitize(inv.expression)) + "\n");
   return 0;
 }
 

@@ -1,4 +1,5 @@
-// How wide the learner's terminal is, for text that wraps (lessons, help).
+// How wide the learner's terminal is. The front end measures it once into Context::width,
+// and every view lays itself out for that width.
 #pragma once
 
 #include <cstddef>

@@ -113,6 +113,14 @@ struct Writer {
     out += finish(s, opt);
     out += '\n';
   }
+  // A line of a formula or of code, four columns in; past the width it goes on two deeper.
+  void indented(std::string_view s) {
+    if (4 + columns(s) <= opt.width) {
+      line("    " + std::string(s));
+      return;
+    }
+    for (const auto& l : wrap_text(s, opt.width, "    ", "      ")) line(l);
+  }
   void paragraph(const std::string& marked, std::string_view first = "",
                  std::string_view rest = "") {
     for (const auto& l : wrap_text(marked, opt.width, first, rest)) line(l);
@@ -259,9 +267,10 @@ class Renderer {
         if (!href_.empty()) text_ += " (" + sanitize(href_, opt().ascii) + ")";
         break;
       case MD_SPAN_CODE: {
-        const std::string code = sanitize(raw_, opt().ascii);
+        // Code shows as itself, in colour where colour is allowed; the backticks only mark
+        // it in the source.
         text_ += kCodeOn;
-        text_ += keep_spaces(opt().color ? code : "`" + code + "`");
+        text_ += keep_spaces(sanitize(raw_, opt().ascii));
         text_ += kCodeOff;
         break;
       }
@@ -269,15 +278,15 @@ class Renderer {
         inline_math();
         break;
       case MD_SPAN_LATEXMATH_DISPLAY:
-        // Display math stands on its own lines, each indented and never wrapped: a formula
-        // cut in two reads worse than one that runs past the edge. One line has no room.
+        // Display math stands on its own lines, each indented; a line wider than the
+        // terminal goes on under a deeper indent. One line has no room.
         if (inline_) {
           inline_math();
           break;
         }
         flush();
         w_.blank();
-        for (const auto& l : render_latex(raw_, {opt().ascii}).lines) w_.line("    " + l);
+        for (const auto& l : render_latex(raw_, {opt().ascii}).lines) w_.indented(l);
         w_.blank();
         break;
       default:
@@ -391,40 +400,20 @@ class Renderer {
     if (info == "mermaid") {
       for (const auto& l : mermaid_text(code_, opt().ascii)) w_.line("    " + l);
     } else {
-      for (const auto& l : split_lines(code_)) w_.line("    " + sanitize(l, opt().ascii));
+      for (const auto& l : split_lines(code_)) w_.indented(sanitize(l, opt().ascii));
     }
     w_.blank();
   }
 
   // The header row, a rule, then the body, columns a bar apart. Too wide for the terminal,
-  // the widest column gives up room (down to kNarrowest) and its cells wrap.
+  // the table narrows its widest columns and wraps their cells (base/table.hpp).
   void table() {
-    constexpr std::size_t kNarrowest = 12;
-    const TableOptions layout{
-        .indent = "  ", .gap = opt().ascii ? " | " : " │ ", .measure = columns};
-    TextTable natural(layout);
-    for (const auto& r : rows_) natural.add_row(r);
-    std::vector<std::size_t> widths = natural.widths();
-    auto total = [&] {
-      std::size_t t = 2 + (widths.empty() ? 0 : 3 * (widths.size() - 1));
-      for (auto x : widths) t += x;
-      return t;
-    };
-    while (total() > opt().width) {
-      auto widest = std::max_element(widths.begin(), widths.end());
-      if (widest == widths.end() || *widest <= kNarrowest) break;
-      *widest = std::max(kNarrowest, *widest - std::min(*widest, total() - opt().width));
-    }
-    TextTable t(layout);
-    for (std::size_t i = 0; i < widths.size(); ++i) t.width_at_least(i, widths[i]);
+    TextTable t({.indent = "  ",
+                 .gap = opt().ascii ? " | " : " │ ",
+                 .measure = columns,
+                 .width = opt().width});
     for (std::size_t k = 0; k < rows_.size(); ++k) {
-      std::vector<std::string> cells;
-      for (std::size_t i = 0; i < rows_[k].size() && i < widths.size(); ++i) {
-        std::string cell;
-        for (const auto& l : wrap_text(rows_[k][i], widths[i])) cell += l + "\n";
-        cells.push_back(cell);
-      }
-      t.add_row(cells);
+      t.add_row(rows_[k]);
       if (k == 0) t.add_rule(opt().ascii ? "-" : "─", opt().ascii ? "-+-" : "─┼─");
     }
     w_.blank();
@@ -564,61 +553,7 @@ std::optional<std::size_t> starts_block(std::string_view line) {
 
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first,
                                    std::string_view rest) {
-  std::vector<std::string> out;
-  std::string line(first);
-  std::size_t used = columns(first);
-  bool empty = true;  // no word on LINE yet
-  auto flush = [&] {
-    out.push_back(line);
-    line = std::string(rest);
-    used = columns(rest);
-    empty = true;
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (i >= text.size()) break;
-    std::size_t j = text.find(' ', i);
-    if (j == std::string_view::npos) j = text.size();
-    std::string_view word = text.substr(i, j - i);
-    i = j;
-    std::size_t w = columns(word);
-    if (!empty && used + 1 + w > width) flush();
-    if (!empty) {
-      line += ' ';
-      ++used;
-    }
-    // A word that cannot fit on any line is cut at the edge, character by character.
-    while (used + w > width && w > 0 && width > columns(rest) + 1) {
-      std::size_t k = 0, taken = 0;
-      while (k < word.size()) {
-        std::size_t len = 1;
-        decode_utf8(word, k, len);
-        std::size_t cw = columns(word.substr(k, len));
-        if (used + taken + cw > width) break;
-        taken += cw;
-        k += len;
-      }
-      if (k == 0) {
-        if (empty) break;
-        flush();
-        continue;
-      }
-      line += word.substr(0, k);
-      word = word.substr(k);
-      w = columns(word);
-      empty = false;
-      flush();
-    }
-    line += word;
-    used += w;
-    empty = false;
-  }
-  if (!empty || out.empty()) out.push_back(line);
-  for (auto& l : out) {
-    while (l.ends_with(' ')) l.pop_back();
-  }
-  return out;
+  return wrap(text, width, first, rest, columns);
 }
 
 std::string render_inline(std::string_view text, const MarkdownOptions& options) {

@@ -17,6 +17,8 @@ namespace {
 
 constexpr char kAsciiMarkers[] = {'*', 'o', '+', 'x', '#', '@', '%', '&', '=', '$'};
 constexpr int kColors[] = {31, 32, 34, 35, 36, 33};
+// However narrow the terminal, the plot keeps this many columns.
+constexpr std::size_t kNarrowestPlot = 10;
 
 // Braille dot bits by (column 0..1, row 0..3) inside a cell (Unicode's dot numbering).
 constexpr std::uint8_t kBrailleBit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
@@ -102,7 +104,6 @@ bool wants_log_scale(const std::vector<ChartSeries>& series) {
 std::string render_chart(const std::vector<ChartSeries>& series, const ChartOptions& o) {
   const bool log =
       o.scale == ChartScale::log || (o.scale == ChartScale::automatic && wants_log_scale(series));
-  const std::size_t W = std::max<std::size_t>(o.width, 2);
   const std::size_t H = std::max<std::size_t>(o.height, 2);
   auto usable = [&](double x, double y) {
     return std::isfinite(x) && std::isfinite(y) && (!log || y > 0);
@@ -131,9 +132,35 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
   xr.fix();
   yr.fix();
 
+  auto y_at_row = [&](std::size_t r) {
+    double v = yr.hi - (yr.hi - yr.lo) * double(r) / double(H - 1);
+    return log ? std::pow(10.0, v) : v;
+  };
   // Dots per cell: 2×4 in braille, 1×1 in ASCII.
   const std::size_t sx = o.ascii ? 1 : 2, sy = o.ascii ? 1 : 4;
-  const std::size_t DW = W * sx, DH = H * sy;
+  const std::size_t DH = H * sy;
+  const std::size_t mid = (H - 1) / 2;
+  std::vector<std::string> labels(H);
+  labels[0] = label_of(y_at_row(0));
+  labels[H - 1] = label_of(y_at_row(H - 1));
+  if (!log) {
+    labels[mid] = label_of(y_at_row(mid));
+  } else if (auto d = middle_decade(yr.lo, yr.hi, DH, sy, mid)) {
+    // The ends are whole decades; in between, a power of ten on the row where it is drawn.
+    const double at = (yr.hi - *d) / (yr.hi - yr.lo) * double(DH - 1);
+    labels[static_cast<std::size_t>(std::lround(at)) / sy] = label_of(std::pow(10.0, *d));
+  }
+  std::size_t lw = 0;
+  for (const auto& l : labels) lw = std::max(lw, l.size());
+
+  // The plot gives up columns for the y labels, the axis and the x label to fit o.columns.
+  std::size_t W = std::max<std::size_t>(o.width, 2);
+  if (o.columns > 0) {
+    const std::size_t beside = lw + 2 + (o.x_label.empty() ? 0 : 2 + display_width(o.x_label));
+    W = std::min(W, o.columns > beside + kNarrowestPlot ? o.columns - beside : kNarrowestPlot);
+  }
+
+  const std::size_t DW = W * sx;
   std::vector<Cell> grid(W * H);
   auto dot_col = [&](double x) {
     return static_cast<long>(std::lround((x - xr.lo) / (xr.hi - xr.lo) * double(DW - 1)));
@@ -183,24 +210,6 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
     }
   }
 
-  auto y_at_row = [&](std::size_t r) {
-    double v = yr.hi - (yr.hi - yr.lo) * double(r) / double(H - 1);
-    return log ? std::pow(10.0, v) : v;
-  };
-  const std::size_t mid = (H - 1) / 2;
-  std::vector<std::string> labels(H);
-  labels[0] = label_of(y_at_row(0));
-  labels[H - 1] = label_of(y_at_row(H - 1));
-  if (!log) {
-    labels[mid] = label_of(y_at_row(mid));
-  } else if (auto d = middle_decade(yr.lo, yr.hi, DH, sy, mid)) {
-    // The ends are whole decades; in between, a power of ten on the row where it is drawn.
-    const double at = (yr.hi - *d) / (yr.hi - yr.lo) * double(DH - 1);
-    labels[static_cast<std::size_t>(std::lround(at)) / sy] = label_of(std::pow(10.0, *d));
-  }
-  std::size_t lw = 0;
-  for (const auto& l : labels) lw = std::max(lw, l.size());
-
   const std::string vline = o.ascii ? "|" : "│";
   const std::string tick = o.ascii ? "+" : "┤";
   const std::string corner = o.ascii ? "+" : "└";
@@ -208,8 +217,9 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
 
   std::string out;
   if (!o.title.empty() || log) {
-    out += o.title;
-    if (log) out += (o.title.empty() ? "(" : "  (") + o.log_note + ")";
+    std::string title = o.title;
+    if (log) title += (o.title.empty() ? "(" : "  (") + o.log_note + ")";
+    out += o.columns > 0 ? wrap_lines(o.ascii ? ascii_math(title) : title, o.columns) : title;
     out += "\n";
   }
   for (std::size_t r = 0; r < H; ++r) {
@@ -244,17 +254,24 @@ std::string render_chart(const std::vector<ChartSeries>& series, const ChartOpti
   if (!o.x_label.empty()) axis += "  " + o.x_label;
   out += axis + "\n";
 
+  // The legend's entries side by side, on as many lines as o.columns needs.
+  const std::string indent(lw + 2, ' ');
   std::string legend;
   for (std::size_t si = 0; si < series.size(); ++si) {
-    if (!legend.empty()) legend += "   ";
     std::string mark = o.ascii ? std::string(1, ascii_marker(si))
                                : std::string(1, static_cast<char>('1' + si % 9));
     if (o.color) {
       mark = fmt::format("\x1b[{}m{}\x1b[0m", kColors[si % std::size(kColors)], mark);
     }
-    legend += mark + " " + series[si].label;
+    const std::string entry = mark + " " + series[si].label;
+    if (!legend.empty() && o.columns > 0 &&
+        display_width(indent + legend + "   " + entry) > o.columns) {
+      out += indent + legend + "\n";
+      legend.clear();
+    }
+    legend += (legend.empty() ? "" : "   ") + entry;
   }
-  if (!legend.empty()) out += std::string(lw + 2, ' ') + legend + "\n";
+  if (!legend.empty()) out += indent + legend + "\n";
   return out;
 }
 

@@ -23,7 +23,10 @@ struct ChartSeries {
 enum class ChartScale { automatic, linear, log };
 
 struct ChartOptions {
-  std::size_t width = 60;   // plot columns, without the axis labels
+  std::size_t width = 60;  // plot columns, without the axis labels
+  // The most columns a line of the whole chart may take (labels and legend included): the
+  // plot narrows to fit, the title and legend wrap. 0 means no limit.
+  std::size_t columns = 0;
   std::size_t height = 12;  // plot rows
   bool ascii = false;       // plain ASCII: '*', 'o', '+', ... instead of braille
   bool color = false;       // one ANSI colour per series (Unicode and ASCII alike)

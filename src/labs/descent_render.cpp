@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/table.hpp"
+#include "base/text.hpp"
 #include "labs/chart.hpp"
 #include "math/print.hpp"
 #include "math/symbols.hpp"
@@ -18,6 +19,12 @@ constexpr std::size_t kTailRows = 3;
 
 Style style_of(const ViewOptions& view) {
   return view.ascii ? Style::ascii : Style::text;
+}
+
+// TEXT wrapped at the view's width as the reader sees it: under --ascii every glyph is spelled
+// out on the way to the terminal (θ takes the five columns of "theta"), so it is measured so.
+std::string wrapped(const ViewOptions& view, const std::string& text) {
+  return wrap_lines(view.ascii ? ascii_math(text) : text, view.width);
 }
 
 // A variable as the printer writes it: "θ" for theta (unless ASCII).
@@ -161,10 +168,10 @@ std::string descent_header(const Descent& d, const ViewOptions& view) {
     grad += (i ? "   " : "") + std::string(view.ascii ? "df/d" : "∂f/∂") + d.variables[i] + " = " +
             print(d.gradient[i], style);
   }
-  return tr_plural(view.lang, "descent.header", d.options.steps, print(d.expr, style), from,
-                   d.options.steps, format_short(d.options.tol)) +
-         "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
-         tr(view.lang, "descent.update_rule") + "\n";
+  return wrapped(view, tr_plural(view.lang, "descent.header", d.options.steps, print(d.expr, style),
+                                 from, d.options.steps, format_short(d.options.tol)) +
+                           "\n" + tr(view.lang, "descent.gradient_line", grad) + "\n" +
+                           tr(view.lang, "descent.update_rule") + "\n");
 }
 
 std::string descent_table(const Descent& d, const ViewOptions& view) {
@@ -180,8 +187,9 @@ std::string descent_table(const Descent& d, const ViewOptions& view) {
     var_head += ")";
   }
   // Each run is a block of three columns (k, θ, f), two spaces apart, five between blocks;
-  // the rate above and the verdict below span their block.
-  TextTable t({.indent = "  ", .gap = "     "});
+  // the rate above and the verdict below span their block. Blocks that do not fit side by
+  // side go one under another.
+  TextTable t({.indent = "  ", .gap = "     ", .width = view.width, .group = 3});
   for (std::size_t b = 0; b < d.runs.size(); ++b) {
     t.gap_after(3 * b, "  ");
     t.gap_after(3 * b + 1, "  ");
@@ -233,9 +241,10 @@ std::string descent_table(const Descent& d, const ViewOptions& view) {
   }
   t.add_cells(spanning(verdicts));
 
-  TextTable reasons({.indent = "  "});
+  TextTable reasons({.indent = "  ", .width = view.width});
   for (const auto& run : d.runs) {
-    reasons.add_row({rate_label(view, run.lr), descent_reason(d, run, view.lang)});
+    const std::string reason = descent_reason(d, run, view.lang);
+    reasons.add_row({rate_label(view, run.lr), view.ascii ? ascii_math(reason) : reason});
   }
   return t.str() + "\n" + reasons.str();
 }
@@ -248,7 +257,7 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
       tr(lang, q.curvature.size() == 1 ? "descent.quad.intro" : "descent.quad.intro_multi",
          point_text(q.curvature)) +
       "\n";
-  if (!q.critical_rate) return out + tr(lang, "descent.quad.no_min") + "\n";
+  if (!q.critical_rate) return wrapped(view, out + tr(lang, "descent.quad.no_min") + "\n");
   out += tr(lang, "descent.quad.critical", format_short(*q.critical_rate)) + "\n";
   for (const auto& run : d.runs) {
     std::vector<double> f;
@@ -278,7 +287,7 @@ std::string descent_why(const Descent& d, const ViewOptions& view) {
              side + "\n";
     }
   }
-  return out;
+  return wrapped(view, out);
 }
 
 std::string descent_chart(const Descent& d, const ViewOptions& view) {
@@ -298,6 +307,7 @@ std::string descent_chart(const Descent& d, const ViewOptions& view) {
   o.title = tr(view.lang, "descent.chart_title");
   o.x_label = "k";
   o.log_note = tr(view.lang, "chart.log_scale");
+  o.columns = view.width;
   return render_chart(series, o);
 }
 

@@ -103,8 +103,8 @@ std::string gradients_verdict(const Chain& c, Lang lang, bool clipped) {
             word, where.value_or(0), format_short(at_input));
 }
 
-std::string gradients_table(const Chain& c, Lang lang) {
-  TextTable t({.indent = "  ", .gap = "   "});
+std::string gradients_table(const Chain& c, Lang lang, std::size_t width) {
+  TextTable t({.indent = "  ", .gap = "   ", .width = width});
   std::vector<std::string> head = {tr(lang, "gradients.col_layer"), "z", "a",
                                    tr(lang, "gradients.col_local"),
                                    tr(lang, "gradients.col_gradient")};
@@ -186,6 +186,7 @@ std::string gradients_chart(const Chain& c, const ViewOptions& view) {
   o.title = tr(view.lang, "gradients.chart_title");
   o.x_label = tr(view.lang, "gradients.col_layer");
   o.log_note = tr(view.lang, "chart.log_scale");
+  o.columns = view.width;
   return render_chart(series, o);
 }
 
@@ -200,7 +201,7 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
       "\n" + tr(lang, o.residual ? "gradients.forward_residual" : "gradients.forward", sym) + "\n" +
       tr(lang, o.residual ? "gradients.backward_residual" : "gradients.backward", sym, o.layers) +
       "\n\n";
-  out += gradients_table(c, lang) + "\n";
+  out += gradients_table(c, lang, view.width) + "\n";
   out += gradients_bound(c, lang) + "\n";
   if (o.clip) {
     out += tr(lang, "gradients.without_clip") + " " + gradients_verdict(c, lang, false) + "\n";
@@ -211,7 +212,10 @@ std::string gradients_text(const Chain& c, const ViewOptions& view) {
     out += gradients_verdict(c, lang, false) + "\n";
   }
   out += gradients_remedies(c, lang);
-  return out + "\n" + gradients_chart(c, view);
+  // The prose lines wrap at the view's width; the table's lines fit it already.
+  // Under --ascii measured as spelled out (θ is "theta"), as it reaches the terminal.
+  return wrap_lines(view.ascii ? ascii_math(out) : out, view.width) + "\n" +
+         gradients_chart(c, view);
 }
 
 std::string gradients_csv(const Chain& c) {

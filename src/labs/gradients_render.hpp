@@ -7,6 +7,7 @@
 //   // "vanishing: |gradient| fell below 1e-6 at layer 11 and reaches the input as 9.1391e-14"
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -29,8 +30,9 @@ std::string gradients_clipping(const Chain& c, Lang lang);
 // that none helps; or nothing for a stable chain.
 std::string gradients_remedies(const Chain& c, Lang lang);
 
-// layer | z | a | local | gradient [| clipped], the first and last ten layers of a long chain.
-std::string gradients_table(const Chain& c, Lang lang);
+// layer | z | a | local | gradient [| clipped], the first and last ten layers of a long chain,
+// at most WIDTH columns wide (base/table.hpp).
+std::string gradients_table(const Chain& c, Lang lang, std::size_t width = 80);
 
 // The most the product can be: (|W|·max act′)ⁿ, or why a residual chain has no such bound.
 std::string gradients_bound(const Chain& c, Lang lang);

@@ -76,9 +76,10 @@ std::string times(bool ascii) {
   return ascii ? " * " : " × ";
 }
 
-// The graph's tables: two spaces in from the margin, two between columns.
-TextTable table() {
-  return TextTable({.indent = "  "});
+// The graph's tables: two spaces in from the margin, two between columns, at most WIDTH
+// columns wide.
+TextTable table(std::size_t width) {
+  return TextTable({.indent = "  ", .width = width});
 }
 
 // --- the drawing ----------------------------------------------------------------------------
@@ -274,8 +275,8 @@ std::optional<std::string> draw_graph(const Graph& g, bool ascii, const DrawLimi
   return out;
 }
 
-std::string forward_table(const Graph& g, Lang lang, bool ascii) {
-  TextTable t = table();
+std::string forward_table(const Graph& g, Lang lang, bool ascii, std::size_t width) {
+  TextTable t = table(width);
   t.add_row({tr(lang, "graph.col_node"), tr(lang, "graph.col_op"), tr(lang, "graph.col_inputs"),
              tr(lang, "graph.col_value")});
   for (const auto& n : g.nodes) {
@@ -301,8 +302,8 @@ std::string forward_table(const Graph& g, Lang lang, bool ascii) {
   return t.str();
 }
 
-std::string backward_table(const Graph& g, Lang lang, bool ascii) {
-  TextTable t = table();
+std::string backward_table(const Graph& g, Lang lang, bool ascii, std::size_t width) {
+  TextTable t = table(width);
   t.add_row({tr(lang, "graph.col_node"), tr(lang, "graph.col_local"),
              tr(lang, "graph.col_upstream"), tr(lang, "graph.col_gradient")});
   const std::string dash = ascii ? "-" : "—";
@@ -329,9 +330,9 @@ std::string backward_table(const Graph& g, Lang lang, bool ascii) {
   return t.str();
 }
 
-std::string gradient_check(const Graph& g, Lang lang, bool ascii) {
+std::string gradient_check(const Graph& g, Lang lang, bool ascii, std::size_t width) {
   if (g.variables.empty()) return "  " + tr(lang, "graph.no_inputs") + "\n";
-  TextTable t = table();
+  TextTable t = table(width);
   bool all = true;
   for (std::size_t v : g.variables) {
     const bool ok = gradient_agrees(g, v);
@@ -342,11 +343,15 @@ std::string gradient_check(const Graph& g, Lang lang, bool ascii) {
     const std::string ref = value_text(reference_gradient(g, v), ascii);
     std::string diff_text = value_text(symbolic, ascii);
     if (g.has_point && diff_text != ref) diff_text += " = " + ref;
-    t.add_row({ours, tr(lang, "graph.diff_says", "d/d" + node_label(g.nodes[v], ascii), diff_text),
+    // Under ASCII the message's arrow prints as "->": measured as it will print.
+    const std::string says =
+        tr(lang, "graph.diff_says", "d/d" + node_label(g.nodes[v], ascii), diff_text);
+    t.add_row({ours, ascii ? ascii_math(says) : says,
                (ok ? (ascii ? "OK " : "✓ ") + tr(lang, "graph.ok")
                    : (ascii ? "X " : "✗ ") + tr(lang, "graph.not_ok"))});
   }
-  return t.str() + "  " + tr(lang, all ? "graph.agree" : "graph.disagree") + "\n";
+  const std::string verdict = "  " + tr(lang, all ? "graph.agree" : "graph.disagree") + "\n";
+  return t.str() + (width > 0 ? wrap_lines(ascii ? ascii_math(verdict) : verdict, width) : verdict);
 }
 
 std::string graph_mermaid(const Graph& g, bool ascii) {

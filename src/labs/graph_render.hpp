@@ -42,16 +42,18 @@ std::string value_text(const GiNaC::ex& v, bool ascii);
 // LIMITS. A subexpression used twice is drawn again as a leaf with its name.
 std::optional<std::string> draw_graph(const Graph& g, bool ascii, const DrawLimits& limits = {});
 
+// The tables below are at most WIDTH columns wide (base/table.hpp); 0 means no limit.
+
 // node | operation | inputs | value, in evaluation order.
-std::string forward_table(const Graph& g, Lang lang, bool ascii);
+std::string forward_table(const Graph& g, Lang lang, bool ascii, std::size_t width = 80);
 
 // node | local derivatives | upstream | gradient, in reverse evaluation order. Constants are
 // left out: nothing is learned from their gradients.
-std::string backward_table(const Graph& g, Lang lang, bool ascii);
+std::string backward_table(const Graph& g, Lang lang, bool ascii, std::size_t width = 80);
 
 // Each input gradient beside GiNaC's partial derivative of the whole expression, and a last
 // line saying whether they all agree.
-std::string gradient_check(const Graph& g, Lang lang, bool ascii);
+std::string gradient_check(const Graph& g, Lang lang, bool ascii, std::size_t width = 80);
 
 // `graph LR` as the course writes it: value nodes, operation nodes "(+)", and with a point
 // the values and gradients in the labels.

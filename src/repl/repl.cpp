@@ -20,6 +20,7 @@
 
 #include "base/interrupt.hpp"
 #include "base/text.hpp"
+#include "cli/terminal.hpp"
 #include "repl/complete.hpp"
 #include "repl/help.hpp"
 #include "repl/history.hpp"
@@ -213,6 +214,7 @@ int run_terminal(cli::Context& ctx) {
     if (resized) {
       resized = 0;
       rl_resize_terminal();
+      ctx.width = cli::terminal_width(ctx);
     }
     if (interrupted) {
       interrupted = 0;

@@ -99,5 +99,53 @@ TEST(TextTable, MeasureCountsMarkersAsTheCallerSays) {
   EXPECT_EQ(t.str(), "a\x01  b\ncc  d\n");
 }
 
+TEST(TextTable, WithinItsWidthNothingChanges) {
+  TextTable t({.indent = "  ", .width = 12});
+  t.add_row({"k", "θ"});
+  t.add_row({"0", "5"});
+  EXPECT_EQ(t.str(), "  k  θ\n  0  5\n");
+}
+
+TEST(TextTable, TooWideTheWidestColumnNarrowsAndItsCellsWrap) {
+  // 2 + 7 + 2 + 28 = 39 columns; the reason gives up 19 of its 28 and wraps at 9.
+  TextTable t({.indent = "  ", .width = 20});
+  t.add_row({"η = 0.1", "converged at step 84 because"});
+  EXPECT_EQ(t.str(),
+            "  η = 0.1  converged\n"
+            "           at step\n"
+            "           84\n"
+            "           because\n");
+}
+
+TEST(TextTable, NarrowedKoreanCellsWrapByDisplayWidth) {
+  TextTable t({.width = 14});
+  t.add_row({"층", "그래디언트가 소실됩니다"});
+  // 2 + 2 + 10 = 14: the second column keeps 10 columns, five Hangul syllables.
+  EXPECT_EQ(t.str(),
+            "층  그래디언트\n"
+            "    가\n"
+            "    소실됩니다\n");
+}
+
+TEST(TextTable, TooWideGroupsStackOneUnderAnother) {
+  // Two groups of two columns: 2 + 3 + 2 = 7 columns each, 17 side by side.
+  TextTable t({.gap = "   ", .width = 12, .group = 2});
+  t.add_cells({{"A", 2}, {"B", 2}});
+  t.add_row({"a1", "a2", "b1", "b2"});
+  t.add_row({"x", "y", "", ""});
+  EXPECT_EQ(t.str(),
+            "A\n"
+            "a1   a2\n"
+            "x    y\n"
+            "\n"
+            "B\n"
+            "b1   b2\n");
+  // Wide enough, the groups stay side by side.
+  TextTable wide({.gap = "   ", .width = 17, .group = 2});
+  wide.add_cells({{"A", 2}, {"B", 2}});
+  wide.add_row({"a1", "a2", "b1", "b2"});
+  EXPECT_EQ(wide.str(), "A         B\na1   a2   b1   b2\n");
+}
+
 }  // namespace
 }  // namespace tutor

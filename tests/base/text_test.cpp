@@ -57,5 +57,53 @@ TEST(Utf8, DecodeAndValidate) {
   EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // a surrogate
 }
 
+TEST(DisplayWidth, ColourEscapesTakeNoRoom) {
+  EXPECT_EQ(display_width("\x1b[31mab\x1b[0m"), 2u);
+  EXPECT_EQ(display_width("\x1b[1;32m변수\x1b[0m x"), 6u);
+}
+
+TEST(Wrap, BreaksAtSpacesWithinTheWidth) {
+  EXPECT_EQ(wrap("one two three", 8), (std::vector<std::string>{"one two", "three"}));
+  EXPECT_EQ(wrap("one two three", 13), (std::vector<std::string>{"one two three"}));
+  EXPECT_EQ(wrap("", 10), (std::vector<std::string>{""}));
+}
+
+TEST(Wrap, HangulTakesTwoColumns) {
+  // "가나 다라" is 4 + 1 + 4 = 9 columns.
+  EXPECT_EQ(wrap("가나 다라 마바", 9), (std::vector<std::string>{"가나 다라", "마바"}));
+  EXPECT_EQ(wrap("가나 다라 마바", 8), (std::vector<std::string>{"가나", "다라", "마바"}));
+}
+
+TEST(Wrap, PrefixesCountAndLongWordsAreCut) {
+  EXPECT_EQ(wrap("a b c d", 5, "- ", "  "), (std::vector<std::string>{"- a b", "  c d"}));
+  EXPECT_EQ(wrap("abcdefghij", 4), (std::vector<std::string>{"abcd", "efgh", "ij"}));
+  EXPECT_EQ(wrap("한국어문장", 4), (std::vector<std::string>{"한국", "어문", "장"}));
+}
+
+TEST(Wrap, BracketsStayTogetherWhenTheyFitALine) {
+  EXPECT_EQ(wrap("a = σ(w·x + b)", 10), (std::vector<std::string>{"a =", "σ(w·x + b)"}));
+  // Too wide for a line of 12, "(the distance)" breaks like any other words.
+  EXPECT_EQ(wrap("by (the distance) to", 12),
+            (std::vector<std::string>{"by (the", "distance) to"}));
+  EXPECT_EQ(wrap("by (the distance) to", 16),
+            (std::vector<std::string>{"by", "(the distance)", "to"}));
+  // Too wide for any line, the brackets break at their spaces after all.
+  EXPECT_EQ(wrap("x (a b c d e f)", 7), (std::vector<std::string>{"x (a b", "c d e", "f)"}));
+}
+
+TEST(Wrap, MeasureOfTheCaller) {
+  // Markers the caller turns into spaces later count one column each.
+  auto bytes = [](std::string_view s) { return s.size(); };
+  EXPECT_EQ(wrap("a\x01b c", 3, "", "", bytes), (std::vector<std::string>{"a\x01b", "c"}));
+}
+
+TEST(WrapLines, LinesThatFitStayAndLongOnesHangUnderTheirIndent) {
+  EXPECT_EQ(wrap_lines("  aaa bbb ccc\nshort\n", 9), "  aaa bbb\n    ccc\nshort\n");
+  EXPECT_EQ(wrap_lines("aaa bbb", 5), "aaa\n  bbb");
+  EXPECT_EQ(wrap_lines("그래디언트가 소실됩니다\n", 12), "그래디언트가\n  소실됩니다\n");
+  // A step nested too deep for the width starts at half of it.
+  EXPECT_EQ(wrap_lines(std::string(30, ' ') + "a b c\n", 20), std::string(10, ' ') + "a b c\n");
+}
+
 }  // namespace
 }  // namespace tutor

@@ -34,7 +34,7 @@ TEST(Markdown, InlineMathStaysOnOneLine) {
 
 TEST(Markdown, HeadingsBoldListsAndCode) {
   std::string out = render_markdown("# Title\n\nSome **bold** and `code`.\n\n- one\n- two\n");
-  EXPECT_EQ(out, "Title\n═════\n\nSome bold and `code`.\n\n  • one\n  • two\n");
+  EXPECT_EQ(out, "Title\n═════\n\nSome bold and code.\n\n  • one\n  • two\n");
 }
 
 TEST(Markdown, ColourOnlyWhenAsked) {
@@ -121,6 +121,24 @@ TEST(Markdown, WideTablesWrapTheirWidestColumn) {
             "  ──┼─────────────────────────\n"
             "  1 │ one two three four five\n"
             "    │ six seven eight nine ten\n");
+}
+
+TEST(Markdown, DisplayMathAndCodeWiderThanTheLineGoOnDeeper) {
+  MarkdownOptions o;
+  o.width = 24;
+  EXPECT_EQ(render_markdown("$$a = b + c + d + e + f + g + h$$\n", o),
+            "    a = b + c + d + e +\n"
+            "      f + g + h\n");
+  EXPECT_EQ(render_markdown("```\ntutor descent x^2 --lr 0.1\n```\n", o),
+            "    tutor descent x^2\n"
+            "      --lr 0.1\n");
+}
+
+TEST(Markdown, CodeSpansShowWithoutBackticks) {
+  EXPECT_EQ(render_markdown("Run `tutor exercise 1` now.\n"), "Run tutor exercise 1 now.\n");
+  MarkdownOptions o;
+  o.color = true;
+  EXPECT_EQ(render_markdown("Run `tutor` now.\n", o), "Run \x1b[36mtutor\x1b[0m now.\n");
 }
 
 TEST(Markdown, ProblemsAreFoundWithTheirLine) {

@@ -46,6 +46,8 @@ def environment(home):
     env = {k: v for k, v in os.environ.items() if k not in CLEARED}
     env["LANG"] = "C.UTF-8"
     env["NO_COLOR"] = "1"
+    # Every view lays itself out for the terminal's width; the expected files are for 80.
+    env["COLUMNS"] = "80"
     env["HOME"] = home
     for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state"),
                      ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):

@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
+
+#include "base/text.hpp"
 
 namespace tutor {
 namespace {
@@ -139,6 +142,23 @@ TEST(Chart, NonFiniteAndEmptySeriesDoNotBreakIt) {
   std::string s =
       render_chart({{"a", {0, 1}, {inf, std::nan("")}}, {"b", {}, {}}}, small(4, 2, true));
   EXPECT_NE(s.find("* a   o b"), std::string::npos) << s;
+}
+
+TEST(Chart, ColumnsNarrowThePlotAndWrapTheLegend) {
+  std::vector<ChartSeries> s{{"η = 0.001 slow", {0, 1, 2}, {25, 16, 10}},
+                             {"η = 0.1 converged", {0, 1, 2}, {25, 9, 1}},
+                             {"η = 10 diverged", {0, 1, 2}, {25, 900, 9e4}}};
+  ChartOptions o{.width = 60, .height = 6, .x_label = "k"};
+  o.columns = 50;
+  const std::string c = render_chart(s, o);
+  std::size_t lines = 0, longest = 0;
+  for (std::size_t at = 0, nl; (nl = c.find('\n', at)) != std::string::npos; at = nl + 1, ++lines) {
+    longest = std::max(longest, display_width(c.substr(at, nl - at)));
+  }
+  EXPECT_LE(longest, 50u) << c;
+  // Title, six rows, the axis, its labels, and the legend on two lines.
+  EXPECT_EQ(lines, 11u) << c;
+  EXPECT_NE(c.find("3 η = 10 diverged\n"), std::string::npos) << c;
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "base/text.hpp"
 #include "support/descent.hpp"
 
 namespace tutor {
@@ -78,6 +81,46 @@ TEST(DescentRender, WhyOnlyForAQuadratic) {
   EXPECT_EQ(descent_why(run_descent("x^4", {{"x", 1}}, {0.1}, 5), {}), "");
   EXPECT_NE(descent_why(run_descent("x^2", {{"x", 1}}, {0.1}, 5), {}).find("f″ = 2"),
             std::string::npos);
+}
+
+// The widest line of TEXT, in display columns.
+std::size_t widest_line(const std::string& text) {
+  std::size_t w = 0;
+  for (const auto& l : split_lines(text)) w = std::max(w, display_width(l));
+  return w;
+}
+
+TEST(DescentRender, TooWideRunsStackAndEveryLineFits) {
+  // The lesson's three rates: the blocks of 0.001 and 0.1 take 54 columns side by side, with
+  // 10 beside them 89; so 80 columns hold two side by side and 50 columns one.
+  Descent d = run_descent("x^2", {{"x", 5}}, {0.001, 0.1, 10}, 100);
+  for (Lang lang : {Lang::en, Lang::ko}) {
+    for (std::size_t width : {80u, 60u, 40u}) {
+      const std::string text = descent_text(d, {.lang = lang, .width = width});
+      EXPECT_LE(widest_line(text), width) << width << "\n" << text;
+    }
+  }
+  const std::string at80 = descent_table(d, {.width = 80});
+  EXPECT_NE(at80.find("  η = 0.001 "), std::string::npos) << at80;
+  EXPECT_NE(at80.find(" η = 0.1\n"), std::string::npos) << at80;
+  EXPECT_NE(at80.find("\n  η = 10\n"), std::string::npos) << at80;
+  const std::string at50 = descent_table(d, {.width = 50});
+  EXPECT_NE(at50.find("  η = 0.001\n"), std::string::npos) << at50;
+  EXPECT_NE(at50.find("\n  η = 0.1\n"), std::string::npos) << at50;
+  EXPECT_NE(at50.find("\n  η = 10\n"), std::string::npos) << at50;
+  // Stacked, the rows of η = 10 (diverged at step 5) are its own: k runs 0 to 5 under it,
+  // with no ⋮ and no empty row.
+  const std::string last = at50.substr(at50.find("\n  η = 10\n"));
+  EXPECT_EQ(last.substr(0, last.find("\n\n") + 1),
+            "\n  η = 10\n"
+            "  k  x             f\n"
+            "  0  5             25\n"
+            "  1  -95           9025\n"
+            "  2  1805          3.25802e+06\n"
+            "  3  -34295        1.17615e+09\n"
+            "  4  651605        4.24589e+11\n"
+            "  5  -1.23805e+07  1.53277e+14\n"
+            "  → diverged, at step 5\n");
 }
 
 }  // namespace

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "base/text.hpp"
 
 namespace tutor {
 namespace {
@@ -103,6 +106,27 @@ TEST(GradientsRender, VerdictFromASteadyFactorSaysSo) {
   EXPECT_EQ(gradients_verdict(c, Lang::ko, false),
             "폭발: 층마다 |그래디언트|가 약 1.5배가 됩니다. 9층에서 100을 넘었고, "
             "입력에는 3325.26으로 도달합니다");
+}
+
+// The widest line of TEXT, in display columns.
+std::size_t widest_line(const std::string& text) {
+  std::size_t w = 0;
+  for (const auto& l : split_lines(text)) w = std::max(w, display_width(l));
+  return w;
+}
+
+TEST(GradientsRender, EveryLineFitsTheWidth) {
+  const Chain plain = run_chain({.activation = Activation::sigmoid, .layers = 20});
+  const Chain clipped =
+      run_chain({.activation = Activation::linear, .layers = 20, .weight = 1.5, .clip = 1.0});
+  for (Lang lang : {Lang::en, Lang::ko}) {
+    for (std::size_t width : {80u, 60u}) {
+      for (const Chain* c : {&plain, &clipped}) {
+        const std::string text = gradients_text(*c, {.lang = lang, .width = width});
+        EXPECT_LE(widest_line(text), width) << width << "\n" << text;
+      }
+    }
+  }
 }
 
 }  // namespace

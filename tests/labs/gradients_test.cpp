@@ -171,36 +171,39 @@ TEST(Gradients, BadOptionsThrow) {
 TEST(GradientsCommand, TextStatesTheSigmoidBound) {
   auto r = run_in_process({"gradients", "--activation", "sigmoid", "--layers", "20"});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("≤ 0.25, so 20 layers give at most 0.25²⁰ ≈ 9.09495e-13"), std::string::npos)
+  EXPECT_TRUE(testing::has_flowed(r.out, "≤ 0.25, so 20 layers give at most 0.25²⁰ ≈ 9.09495e-13"))
       << r.out;
-  EXPECT_NE(r.out.find("vanishing: |gradient| fell below 1e-6 at layer"), std::string::npos)
+  EXPECT_TRUE(testing::has_flowed(r.out, "vanishing: |gradient| fell below 1e-6 at layer"))
       << r.out;
-  EXPECT_NE(r.out.find("(log scale)"), std::string::npos) << r.out;
+  EXPECT_TRUE(testing::has_flowed(r.out, "(log scale)")) << r.out;
 }
 
 TEST(GradientsCommand, ClipShowsBothVerdictsAndWhatClippingDoes) {
   auto r = run_in_process(
       {"gradients", "--activation", "linear", "--layers", "20", "--weight", "1.5", "--clip", "1"});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("without clipping: exploding"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("clipping by norm: the gradient column's norm ‖g‖ = 4461.3 is above C = "
-                       "1, so every entry is multiplied by C/‖g‖ ≈ 0.00022415\n"),
-            std::string::npos)
+  EXPECT_TRUE(testing::has_flowed(r.out, "without clipping: exploding")) << r.out;
+  EXPECT_TRUE(
+      testing::has_flowed(r.out,
+                          "clipping by norm: the gradient column's norm ‖g‖ = 4461.3 is above C = "
+                          "1, so every entry is multiplied by C/‖g‖ ≈ 0.00022415\n"))
       << r.out;
-  EXPECT_NE(r.out.find("so it does not help a vanishing one\n"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("with --clip 1: stable: every layer's |gradient| now lies between "
-                       "0.000336225 and 0.745356; it reaches the input as 0.745356\n"),
-            std::string::npos)
+  EXPECT_TRUE(testing::has_flowed(r.out, "so it does not help a vanishing one\n")) << r.out;
+  EXPECT_TRUE(
+      testing::has_flowed(r.out,
+                          "with --clip 1: stable: every layer's |gradient| now lies between "
+                          "0.000336225 and 0.745356; it reaches the input as 0.745356\n"))
       << r.out;
   // A vanishing chain: the norm is below C, and clipping says it cannot help.
   auto v =
       run_in_process({"gradients", "--activation", "sigmoid", "--layers", "20", "--clip", "1"});
-  EXPECT_NE(v.out.find("‖g‖ = 0.230602 is not above C = 1, so the gradient is left as it is"),
-            std::string::npos)
+  EXPECT_TRUE(testing::has_flowed(
+      v.out, "‖g‖ = 0.230602 is not above C = 1, so the gradient is left as it is"))
       << v.out;
-  EXPECT_NE(v.out.find("with --clip 1: vanishing: clipping never makes a gradient larger; it "
-                       "still reaches the input as 9.1391e-14"),
-            std::string::npos)
+  EXPECT_TRUE(
+      testing::has_flowed(v.out,
+                          "with --clip 1: vanishing: clipping never makes a gradient larger; it "
+                          "still reaches the input as 9.1391e-14"))
       << v.out;
   EXPECT_EQ(v.out.find("--clip 1: stable"), std::string::npos) << v.out;
 }

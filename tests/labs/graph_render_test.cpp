@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/text.hpp"
 #include "math/point.hpp"
 #include "math/syntax.hpp"
 
@@ -184,6 +186,33 @@ TEST(GraphRender, JsonContract) {
   auto s = graph_json(graph_of("(a+b)*c", ""));
   EXPECT_EQ(s["gradients"]["c"], "a+b");
   EXPECT_EQ(s["gradients"]["a"], "c");
+}
+
+// The widest line of TEXT, in display columns.
+std::size_t widest_line(const std::string& text) {
+  std::size_t w = 0;
+  for (const auto& l : split_lines(text)) w = std::max(w, display_width(l));
+  return w;
+}
+
+TEST(GraphRender, TablesFitANarrowWidth) {
+  const Graph g = graph_of("relu(W*x + b)", "W=2,x=3,b=-1");
+  for (Lang lang : {Lang::en, Lang::ko}) {
+    for (std::size_t width : {60u, 40u}) {
+      for (const std::string& t :
+           {forward_table(g, lang, false, width), backward_table(g, lang, false, width),
+            gradient_check(g, lang, false, width)}) {
+        EXPECT_LE(widest_line(t), width) << width << "\n" << t;
+      }
+    }
+  }
+  // Narrowed, the chain rule still reads in order, only on several lines.
+  const Graph course = graph_of("(a+b)*c", "a=1,b=2,c=3");
+  std::string joined;
+  for (const auto& l : split_lines(backward_table(course, Lang::en, false, 40))) {
+    joined += " " + trim(l);
+  }
+  EXPECT_NE(joined.find("dy/da = dy/dd × dd/da"), std::string::npos) << joined;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ RunResult run_in_process(const std::vector<std::string>& args, const std::string
   unsetenv("LC_MESSAGES");
   unsetenv("TUTOR_LANG");
   setenv("NO_COLOR", "1", 1);
+  setenv("COLUMNS", "80", 1);
   std::istringstream in(input);
   std::ostringstream out;
   std::ostringstream err;
@@ -126,6 +127,25 @@ RunResult run_program(const std::string& path, const std::vector<std::string>& a
   waitpid(pid, &status, 0);
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+std::string flowed(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool has_flowed(std::string_view text, std::string_view part) {
+  return flowed(text).find(flowed(part)) != std::string::npos;
 }
 
 }  // namespace tutor::testing

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tutor::testing {
@@ -15,7 +16,8 @@ struct RunResult {
 };
 
 // cli::run with ARGS and INPUT on string streams. Language and ASCII come from ARGS only:
-// the environment's TUTOR_LANG and locale are set to English UTF-8 for the call.
+// the environment's TUTOR_LANG and locale are set to English UTF-8, and COLUMNS to 80, for
+// the call.
 RunResult run_in_process(const std::vector<std::string>& args, const std::string& input = "");
 
 // run_in_process for a run that must succeed: its stdout. Any other exit status throws,
@@ -34,5 +36,12 @@ RunResult run_binary(const std::vector<std::string>& args, const std::string& in
 RunResult run_program(const std::string& path, const std::vector<std::string>& args,
                       const std::string& input = "",
                       const std::map<std::string, std::string>& env = {}, double timeout_s = 20);
+
+// TEXT with every run of white space, line breaks included, made one space, so that prose is
+// compared whatever width the views wrapped it at.
+std::string flowed(std::string_view text);
+
+// Whether TEXT, flowed, contains PART, flowed.
+bool has_flowed(std::string_view text, std::string_view part);
 
 }  // namespace tutor::testing
