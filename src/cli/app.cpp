@@ -244,7 +244,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   } catch (const CLI::ParseError& e) {
     const Command* cmd = nullptr;
     if (auto idx = command_index(args)) cmd = find_command(args[*idx]);
-    err << tr(lang, "error.prefix") << ": " << parse_error_text(e, lang) << "\n";
+    err << tr(lang, "error.prefix") << ": " << parse_error_text(e, args, lang) << "\n";
     if (auto dashed = dashed_expression(args)) {
       err << tr(lang, "cli.dash_hint", cmd ? std::string(cmd->name) : std::string("diff"),
                 sanitize(*dashed))

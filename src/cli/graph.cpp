@@ -118,7 +118,9 @@ int run_graph(const Invocation& inv, Context& ctx) {
   }
 
   const Style style = math_style(ctx);
-  std::string title = tr(ctx.lang, "graph.title", g.out().name + " = " + print(g.expr, style));
+  // In the learner's order: (a+b)*c is y = (a + b)·c, as the lesson writes it.
+  std::string title = tr(ctx.lang, "graph.title",
+                         g.out().name + " = " + as_typed(inv.expression, *ctx.syms, style));
   if (g.has_point && !g.point.empty()) {
     std::string pt;
     for (const auto& [name, v] : g.point) {

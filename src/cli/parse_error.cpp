@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <regex>
-#include <sstream>
 #include <vector>
 
 #include "base/text.hpp"
@@ -15,24 +14,32 @@ const std::regex kExtras(R"(The following arguments? (?:was|were) not expected: 
 const std::regex kNotMember(R"((\S+): (.*) not in \{(.*)\})");
 const std::regex kMissing(R"((\S+): \d+ required (.*) missing)");
 
-std::vector<std::string> words_of(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
+// Whether LIST, arguments joined with spaces, holds ARG as one of them.
+bool lists(const std::string& list, const std::string& arg) {
+  for (std::size_t at = list.find(arg); at != std::string::npos; at = list.find(arg, at + 1)) {
+    const std::size_t end = at + arg.size();
+    if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-std::string parse_error_text(const CLI::ParseError& e, Lang lang) {
+std::string parse_error_text(const CLI::ParseError& e, const std::vector<std::string>& args,
+                             Lang lang) {
   const std::string what = sanitize(e.what());
   std::smatch m;
   if (dynamic_cast<const CLI::ExtrasError*>(&e) && std::regex_match(what, m, kExtras)) {
-    // CLI11 lists them last first (it parses the arguments reversed).
-    std::vector<std::string> words = words_of(m[1]);
-    std::reverse(words.begin(), words.end());
-    return tr_plural(lang, "cli.not_expected", static_cast<long long>(words.size()),
-                     join(words, " "));
+    // CLI11 joins them with spaces, last first (it parses the arguments reversed), and an
+    // argument may hold spaces itself: name the arguments it lists, in the order typed.
+    const std::string listed = m[1];
+    std::vector<std::string> named;
+    for (const auto& a : args) {
+      if (!a.empty() && lists(listed, a)) named.push_back(a);
+    }
+    if (named.empty()) named.push_back(listed);
+    return tr_plural(lang, "cli.not_expected", static_cast<long long>(named.size()),
+                     join(named, " "));
   }
   if (dynamic_cast<const CLI::ValidationError*>(&e) && std::regex_match(what, m, kNotMember)) {
     std::vector<std::string> choices;

@@ -5,13 +5,15 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "base/i18n.hpp"
 
 namespace tutor::cli {
 
-// E in LANG. An error of another kind, or one whose text CLI11 words differently, is passed
-// through as CLI11 wrote it. Never throws.
-std::string parse_error_text(const CLI::ParseError& e, Lang lang);
+// E, raised for the command line ARGS, in LANG. An error of another kind, or one whose text
+// CLI11 words differently, is passed through as CLI11 wrote it. Never throws.
+std::string parse_error_text(const CLI::ParseError& e, const std::vector<std::string>& args,
+                             Lang lang);
 
 }  // namespace tutor::cli

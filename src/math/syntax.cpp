@@ -918,6 +918,87 @@ Parsed parse(std::string_view text, SymbolTable& syms, const Limits& limits) {
   return Parsed{e, variables_of(e), std::move(notes), held};
 }
 
+std::string as_typed(std::string_view text, const SymbolTable& syms, Style style) {
+  std::vector<Token> tokens;
+  try {
+    tokens = Lexer(text, syms.definitions()).run();
+  } catch (const SyntaxError&) {
+    return std::string(text);
+  }
+  const bool ascii = style == Style::ascii || style == Style::input;
+  // A minus after nothing, an opening bracket, a comma or another operator is a sign.
+  static constexpr std::array kBeforeSign{Tok::lparen, Tok::comma,  Tok::plus,  Tok::minus,
+                                          Tok::times,  Tok::divide, Tok::power, Tok::equals};
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const Token* prev = i > 0 ? &tokens[i - 1] : nullptr;
+    const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+    switch (t.kind) {
+      case Tok::ident:
+        // "x y" is a product typed with a space.
+        if (prev && prev->kind == Tok::ident && prev->span.end < t.span.begin) {
+          out += ascii ? "*" : "·";
+        }
+        if (const FunctionInfo* f = find_function(t.name); f && next && next->kind == Tok::lparen) {
+          out += ascii ? f->name : f->text;
+        } else if (const GreekLetter* g = greek_by_name(t.name); g && !ascii) {
+          out += g->glyph;
+        } else if (t.name == "pi" && !ascii) {
+          out += "π";
+        } else {
+          out += ascii ? t.name : t.text;
+        }
+        break;
+      case Tok::plus:
+        out += " + ";
+        break;
+      case Tok::minus: {
+        const bool sign = !prev || std::find(kBeforeSign.begin(), kBeforeSign.end(), prev->kind) !=
+                                       kBeforeSign.end();
+        const std::string minus = ascii ? "-" : "−";
+        out += sign ? minus : " " + minus + " ";
+        break;
+      }
+      case Tok::times:
+        out += ascii ? "*" : "·";
+        break;
+      case Tok::power: {
+        // x^2 is x²; x^(n+1) and x^-1 keep their caret.
+        const bool whole = next && next->kind == Tok::number &&
+                           next->text.find_first_not_of("0123456789") == std::string::npos &&
+                           (i + 2 >= tokens.size() || tokens[i + 2].kind != Tok::power);
+        if (whole && !ascii) {
+          out += superscript(next->text);
+          ++i;
+        } else {
+          out += "^";
+        }
+        break;
+      }
+      case Tok::superscript:
+        out += ascii ? "^" + std::to_string(t.sup)
+                     : std::string(text.substr(t.span.begin, t.span.end - t.span.begin));
+        break;
+      case Tok::comma:
+        out += ", ";
+        break;
+      case Tok::lparen:
+        out += "(";
+        break;
+      case Tok::rparen:
+        out += ")";
+        break;
+      case Tok::end:
+        break;
+      default:
+        out += std::string(text.substr(t.span.begin, t.span.end - t.span.begin));
+        break;
+    }
+  }
+  return out;
+}
+
 PrimeRun prime_run(std::string_view text, std::size_t pos) {
   PrimeRun run;
   for (bool more = pos < text.size(); more;) {

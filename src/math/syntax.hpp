@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/errors.hpp"
+#include "math/print.hpp"
 #include "math/symbols.hpp"
 
 namespace tutor {
@@ -72,6 +73,13 @@ bool looks_like_definition(std::string_view text);
 
 // Whether NAME can be a variable: an identifier that is not a function or a constant.
 bool is_variable_name(std::string_view name);
+
+// TEXT in the learner's own order, with the printer's signs: spaces around a binary + or −,
+// · for a product sign, a whole-number power as a superscript, and Greek letters and function
+// names as STYLE writes them (ASCII spellings under Style::ascii). For headers, where the
+// learner should recognise what they typed: (a+b)*c is (a + b)·c there, never c·(a + b).
+// TEXT should have parsed already; what does not lex comes back as typed. Never throws.
+std::string as_typed(std::string_view text, const SymbolTable& syms, Style style);
 
 // Function names within edit distance 2 of NAME, best first ("sinn" -> {"sin"}).
 std::vector<std::string> similar_function_names(std::string_view name);

@@ -28,6 +28,12 @@ TEST(ParseError, SaidInTheLearnersLanguage) {
       {{"diff", "x", "--plot", "--zz"},
        "error: these arguments were not expected: --plot --zz\n",
        "오류: 예상하지 못한 인자입니다: --plot --zz\n"},
+      // One argument with spaces in it; x is not taken for a part of --max.
+      {{"diff", "x", "-x^3 - 2*x", "--max"},
+       "error: these arguments were not expected: -x^3 - 2*x --max\n"
+       "an expression that starts with '-' goes after '--': tutor diff -- -x^3 - 2*x\n",
+       "오류: 예상하지 못한 인자입니다: -x^3 - 2*x --max\n"
+       "'-'로 시작하는 식은 '--' 뒤에 쓰세요: tutor diff -- -x^3 - 2*x\n"},
       {{"diff", "x", "--format", "html"},
        "error: --format: 'html' is not one of text, json, latex\n",
        "오류: --format: 'html'은 text, json, latex 중 하나가 아닙니다\n"},
@@ -50,7 +56,7 @@ TEST(ParseError, SaidInTheLearnersLanguage) {
 // A kind the catalogue does not word is passed through as CLI11 wrote it.
 TEST(ParseError, OtherKindsPassThrough) {
   const CLI::ParseError e("something unusual", CLI::ExitCodes::BaseClass);
-  EXPECT_EQ(cli::parse_error_text(e, Lang::ko), "something unusual");
+  EXPECT_EQ(cli::parse_error_text(e, {"diff", "x"}, Lang::ko), "something unusual");
 }
 
 }  // namespace

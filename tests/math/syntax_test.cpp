@@ -10,6 +10,8 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "base/i18n.hpp"
 #include "math/functions.hpp"
@@ -647,6 +649,31 @@ TEST_F(Syntax, LimitsCanBeTightened) {
   lim = Limits{};
   lim.max_input_bytes = 3;
   EXPECT_EQ(error("x+y+z", lim).value().key(), "syntax.too_long");
+}
+
+// Headers show the expression in the learner's order with the printer's signs; read back, it
+// is the same expression.
+TEST_F(Syntax, AsTypedKeepsTheLearnersOrder) {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"(a+b)*c", "(a + b)·c", "(a + b)*c"},
+      {"x^2 + 2x(x+1)", "x² + 2x(x + 1)", "x^2 + 2x(x + 1)"},
+      {"sigmoid(w*x+b)", "σ(w·x + b)", "sigmoid(w*x + b)"},
+      {"theta^2 - 3", "θ² − 3", "theta^2 - 3"},
+      {"-x^3-2*x", "−x³ − 2·x", "-x^3 - 2*x"},
+      {"e^(-x) * sin(pi*x)", "e^(−x)·sin(π·x)", "e^(-x)*sin(pi*x)"},
+      {"sqrt(x^2+1)/x", "√(x² + 1)/x", "sqrt(x^2 + 1)/x"},
+      {"x² − 1", "x² − 1", "x^2 - 1"},
+      {"x y", "x·y", "x*y"},
+      {"x^(n+1)", "x^(n + 1)", "x^(n + 1)"},
+      {"ln(x)", "ln(x)", "log(x)"},
+  };
+  for (const auto& [typed, text, ascii] : cases) {
+    EXPECT_EQ(as_typed(typed, syms, Style::text), text) << typed;
+    EXPECT_EQ(as_typed(typed, syms, Style::ascii), ascii) << typed;
+    EXPECT_TRUE((read(ascii) - read(typed)).expand().is_zero()) << typed;
+  }
+  EXPECT_EQ(as_typed("2x cos(", syms, Style::text), "2x·cos(");
+  EXPECT_EQ(as_typed("x $ 1", syms, Style::text), "x $ 1");  // does not lex: as typed
 }
 
 }  // namespace
