@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace tutor {
 namespace {
 
@@ -10,20 +13,61 @@ TEST(TextTable, EmptyTableIsEmpty) {
   EXPECT_EQ(TextTable().str(), "");
 }
 
-TEST(TextTable, ColumnsAlignByDisplayWidth) {
-  TextTable t({.indent = "  "});
-  t.add_row({"변수", "값"});
-  t.add_row({"x", "1"});
-  EXPECT_EQ(t.str(),
-            "  변수  값\n"
-            "  x     1\n");
-}
+// Options, rows, and the table they make; nothing else set.
+struct Layout {
+  std::string name;
+  TableOptions options;
+  std::vector<std::vector<std::string>> rows;
+  std::string table;
+};
 
-TEST(TextTable, NoTrailingSpaces) {
-  TextTable t;
-  t.add_row({"a", ""});
-  t.add_row({"bbb", "c"});
-  EXPECT_EQ(t.str(), "a\nbbb  c\n");
+TEST(TextTable, Layouts) {
+  const auto bytes = [](std::string_view s) { return s.size(); };
+  const std::vector<Layout> layouts = {
+      {"columns align by display width",
+       {.indent = "  "},
+       {{"변수", "값"}, {"x", "1"}},
+       "  변수  값\n"
+       "  x     1\n"},
+      {"no trailing spaces", {}, {{"a", ""}, {"bbb", "c"}}, "a\nbbb  c\n"},
+      {"a short row spans the rest without widening the first column",
+       {.indent = "  "},
+       {{"1", "2", "3"}, {"a long note below"}, {"4", "5", "6"}},
+       "  1  2  3\n"
+       "  a long note below\n"
+       "  4  5  6\n"},
+      {"cells of several lines", {.gap = " | "}, {{"one\ntwo", "x"}}, "one | x\ntwo |\n"},
+      // A control byte the caller turns into a space later takes a column, though
+      // display_width gives it none.
+      {"measure counts markers as the caller says",
+       {.measure = bytes},
+       {{"a\x01", "b"}, {"cc", "d"}},
+       "a\x01  b\ncc  d\n"},
+      {"within its width nothing changes",
+       {.indent = "  ", .width = 12},
+       {{"k", "θ"}, {"0", "5"}},
+       "  k  θ\n  0  5\n"},
+      // 2 + 7 + 2 + 28 = 39 columns; the reason gives up 19 of its 28 and wraps at 9.
+      {"too wide, the widest column narrows and its cells wrap",
+       {.indent = "  ", .width = 20},
+       {{"η = 0.1", "converged at step 84 because"}},
+       "  η = 0.1  converged\n"
+       "           at step\n"
+       "           84\n"
+       "           because\n"},
+      // 2 + 2 + 10 = 14: the second column keeps 10 columns, five Hangul syllables.
+      {"narrowed Korean cells wrap by display width",
+       {.width = 14},
+       {{"층", "그래디언트가 소실됩니다"}},
+       "층  그래디언트\n"
+       "    가\n"
+       "    소실됩니다\n"},
+  };
+  for (const auto& l : layouts) {
+    TextTable t(l.options);
+    for (const auto& r : l.rows) t.add_row(r);
+    EXPECT_EQ(t.str(), l.table) << l.name;
+  }
 }
 
 TEST(TextTable, RightAlignedColumn) {
@@ -41,17 +85,6 @@ TEST(TextTable, GapPerColumn) {
   t.gap_after(0, " | ");
   t.add_row({"a", "b", "c"});
   EXPECT_EQ(t.str(), "a | b c\n");
-}
-
-TEST(TextTable, ShortRowSpansTheRestWithoutWideningTheFirstColumn) {
-  TextTable t({.indent = "  "});
-  t.add_row({"1", "2", "3"});
-  t.add_row({"a long note below"});
-  t.add_row({"4", "5", "6"});
-  EXPECT_EQ(t.str(),
-            "  1  2  3\n"
-            "  a long note below\n"
-            "  4  5  6\n");
 }
 
 TEST(TextTable, SpanningCellWidensItsLastColumn) {
@@ -73,12 +106,6 @@ TEST(TextTable, LeastWidth) {
   EXPECT_EQ(t.str(), "ab    c\n");
 }
 
-TEST(TextTable, CellsOfSeveralLines) {
-  TextTable t({.gap = " | "});
-  t.add_row({"one\ntwo", "x"});
-  EXPECT_EQ(t.str(), "one | x\ntwo |\n");
-}
-
 TEST(TextTable, RuleUnderAHeader) {
   TextTable t({.indent = "  ", .gap = " │ "});
   t.add_row({"f", "f′"});
@@ -88,43 +115,6 @@ TEST(TextTable, RuleUnderAHeader) {
             "  f  │ f′\n"
             "  ───┼───\n"
             "  x² │ 2x\n");
-}
-
-TEST(TextTable, MeasureCountsMarkersAsTheCallerSays) {
-  // A control byte the caller turns into a space later takes a column, though display_width
-  // gives it none.
-  TextTable t({.measure = [](std::string_view s) { return s.size(); }});
-  t.add_row({"a\x01", "b"});
-  t.add_row({"cc", "d"});
-  EXPECT_EQ(t.str(), "a\x01  b\ncc  d\n");
-}
-
-TEST(TextTable, WithinItsWidthNothingChanges) {
-  TextTable t({.indent = "  ", .width = 12});
-  t.add_row({"k", "θ"});
-  t.add_row({"0", "5"});
-  EXPECT_EQ(t.str(), "  k  θ\n  0  5\n");
-}
-
-TEST(TextTable, TooWideTheWidestColumnNarrowsAndItsCellsWrap) {
-  // 2 + 7 + 2 + 28 = 39 columns; the reason gives up 19 of its 28 and wraps at 9.
-  TextTable t({.indent = "  ", .width = 20});
-  t.add_row({"η = 0.1", "converged at step 84 because"});
-  EXPECT_EQ(t.str(),
-            "  η = 0.1  converged\n"
-            "           at step\n"
-            "           84\n"
-            "           because\n");
-}
-
-TEST(TextTable, NarrowedKoreanCellsWrapByDisplayWidth) {
-  TextTable t({.width = 14});
-  t.add_row({"층", "그래디언트가 소실됩니다"});
-  // 2 + 2 + 10 = 14: the second column keeps 10 columns, five Hangul syllables.
-  EXPECT_EQ(t.str(),
-            "층  그래디언트\n"
-            "    가\n"
-            "    소실됩니다\n");
 }
 
 TEST(TextTable, TooWideGroupsStackOneUnderAnother) {
