@@ -73,6 +73,8 @@ std::vector<std::string> completions(std::string_view before, std::string_view w
     }
   } else if (prompt != nullptr) {
     all.insert(prompt->arguments.begin(), prompt->arguments.end());
+  } else if (cmd != nullptr && cmd->argument_words != nullptr) {
+    for (auto w : cmd->argument_words()) all.insert(std::string(w));
   } else if (sub == nullptr) {
     add_math(all, ctx);  // a subcommand's words are file names, not math
   }
