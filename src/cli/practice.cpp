@@ -12,6 +12,7 @@
 #include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
 #include "course/drill.hpp"
@@ -84,7 +85,7 @@ int problems_json(Context& ctx, const Skill* fixed, int count, std::uint32_t see
     for (int i = 0; i < count; ++i) {
       const int level = i % kLevels + 1;
       const auto focus = static_cast<Focus>((i / kLevels) % 3);
-      Problem p = gen.next(s, level, focus);
+      PracticeProblem p = gen.next(s, level, focus);
       list.push_back({{"skill", p.skill},
                       {"level", p.level},
                       {"focus", kFocus[static_cast<int>(p.focus)]},
@@ -111,7 +112,7 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
   ProgressFile file(ctx);
   Drill d(seed, file.get(), fixed);
   out << tr(ctx.lang, "practice.drill.seed", std::to_string(seed)) << "\n";
-  int right_first = 0;
+  int answered = 0, right_first = 0;
   for (int i = 1; i <= count; ++i) {
     const Drill::Next n = d.next();
     const Skill& skill = *n.pick.skill;
@@ -127,6 +128,7 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
     if (a.ended && ctx.interactive) out << "\n";  // after the "> " that was never answered
     // Leaving before any try, or before asking for the answer, says nothing about the skill.
     if (a.tries == 0 && !a.revealed) break;
+    ++answered;
     const bool right = a.solved && a.tries == 1 && !a.revealed;
     right_first += right ? 1 : 0;
     d.record(n.problem, right, a.mistake);
@@ -138,7 +140,7 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
     if (a.quit || a.ended) break;
   }
   out << "\n"
-      << tr_count(ctx.lang, "practice.drill.summary", d.asked(), right_first) << "\n"
+      << tr_count(ctx.lang, "practice.drill.summary", answered, right_first) << "\n"
       << tr(ctx.lang, "practice.drill.rejected",
             std::to_string(d.generator().given() + d.generator().rejected()),
             std::to_string(d.generator().rejected()))
@@ -182,7 +184,7 @@ Command practice_command() {
                 {"--count", "N", "opt.practice.count"},
                 {"--seed", "S", "opt.practice.seed"},
                 {"--list", "", "opt.practice.list"},
-                {"--format", "FORMAT", "opt.practice.format", false, {"text", "json"}},
+                format_option({"text", "json"}),
             },
             true,
             run_practice,

@@ -143,7 +143,7 @@ void show(const Progress& p, const std::filesystem::path& path, Context& ctx) {
     const int answered = it == p.skills.end() ? 0 : it->second.answered;
     table.add_row({mastery_bar(m, ctx.ascii), std::to_string(std::lround(m * 100)) + "%",
                    std::string(s.id), tr(ctx.lang, s.title),
-                   answered == 0 ? "" : tr_count(ctx.lang, "progress.tries", answered)});
+                   answered == 0 ? "" : tr_count(ctx.lang, "progress.skill_answered", answered)});
   }
   out << table.str();
 }

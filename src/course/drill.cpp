@@ -119,7 +119,7 @@ Pick pick_next(const Progress& progress, int n, std::optional<Mistake> last_mist
   return Pick{&skills().front(), Focus::none, Reason::weakest};
 }
 
-void record_practice(Progress& progress, const Problem& p, bool right,
+void record_practice(Progress& progress, const PracticeProblem& p, bool right,
                      std::optional<Mistake> mistake) {
   auto [it, fresh] = progress.skills.try_emplace(p.skill);
   SkillRecord& r = it->second;
@@ -148,7 +148,7 @@ Drill::Next Drill::next() {
   return n;
 }
 
-void Drill::record(const Problem& p, bool right, std::optional<Mistake> mistake) {
+void Drill::record(const PracticeProblem& p, bool right, std::optional<Mistake> mistake) {
   record_practice(progress_, p, right, mistake);
   last_mistake_ = right ? std::nullopt : mistake;
   last_skill_ = p.skill;

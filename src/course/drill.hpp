@@ -65,7 +65,7 @@ Pick pick_next(const Progress& progress, int n, std::optional<Mistake> last_mist
 // Records one first try at P in PROGRESS: the skill's estimate (bkt_update), its counts, the
 // practice number it was last seen at (for reviews), and a line of history (the last
 // kMaxHistory are kept).
-void record_practice(Progress& progress, const Problem& p, bool right,
+void record_practice(Progress& progress, const PracticeProblem& p, bool right,
                      std::optional<Mistake> mistake);
 
 class Drill {
@@ -74,14 +74,14 @@ class Drill {
   Drill(std::uint32_t seed, Progress progress, const Skill* fixed);
 
   struct Next {
-    Problem problem;
+    PracticeProblem problem;
     Pick pick;
   };
   // The next problem. Throws tutor::Error practice.exhausted only when a skill has no new
   // problem left (hundreds of thousands in).
   Next next();
   // The first try at the problem next() gave: right or not, and its mistake.
-  void record(const Problem& p, bool right, std::optional<Mistake> mistake);
+  void record(const PracticeProblem& p, bool right, std::optional<Mistake> mistake);
 
   const Progress& progress() const { return progress_; }
   const ProblemGenerator& generator() const { return generator_; }

@@ -380,11 +380,11 @@ std::optional<Ugly> ugliness(const Skill& skill, const std::string& function,
   }
 }
 
-Problem ProblemGenerator::next(const Skill& skill, int level, Focus focus) {
+PracticeProblem ProblemGenerator::next(const Skill& skill, int level, Focus focus) {
   level = std::clamp(level, 1, kLevels);
   for (; level <= kLevels; ++level) {
     for (int i = 0; i < kMaxProposals; ++i) {
-      Problem p;
+      PracticeProblem p;
       p.skill = skill.id;
       p.level = level;
       p.focus = focus;
@@ -395,6 +395,11 @@ Problem ProblemGenerator::next(const Skill& skill, int level, Focus focus) {
         p.function = print(parse(proposed, syms).expr, Style::input);
       } catch (const std::exception&) {
         ++rejected_[static_cast<std::size_t>(Ugly::degenerate)];
+        continue;
+      }
+      // A minus sign asked for and folded away by GiNaC ((−2x − 1)⁴ is (2x + 1)⁴) is not there.
+      if (focus == Focus::minus_sign && p.function.find('-') == std::string::npos) {
+        ++rejected_[static_cast<std::size_t>(Ugly::wrong_rule)];
         continue;
       }
       if (auto why = ugliness(skill, p.function, p.wrt, p.key)) {
@@ -418,7 +423,7 @@ int ProblemGenerator::rejected() const {
   return n;
 }
 
-Question question_of(const Problem& p, Lang lang) {
+Question question_of(const PracticeProblem& p, Lang lang) {
   Question q;
   q.id = p.skill + ":" + p.wrt + ":" + p.function;
   q.kind = AnswerKind::derivative;

@@ -7,7 +7,7 @@
 // engine's derivative, never the template's.
 //
 //   tutor::ProblemGenerator gen(42);
-//   tutor::Problem p = gen.next(*tutor::find_skill("chain2"), 1, tutor::Focus::none);
+//   tutor::PracticeProblem p = gen.next(*tutor::find_skill("chain2"), 1, tutor::Focus::none);
 //   // p.function == "sin(3*x+2)" or the like; the same seed gives the same problems
 #pragma once
 
@@ -73,7 +73,7 @@ std::span<const Skill> skills();
 // The skill called ID, or nullptr.
 const Skill* find_skill(std::string_view id);
 
-struct Problem {
+struct PracticeProblem {
   std::string skill;     // its id
   std::string function;  // input syntax, as the engine prints it back
   std::string wrt;       // "x", or "y" for some partial derivatives
@@ -84,7 +84,7 @@ struct Problem {
 
 // The question that asks P in LANG: its derivative, graded by tutor::check, with the skill's
 // hint. Never throws.
-Question question_of(const Problem& p, Lang lang);
+Question question_of(const PracticeProblem& p, Lang lang);
 
 class ProblemGenerator {
  public:
@@ -93,7 +93,7 @@ class ProblemGenerator {
   // A problem of SKILL at LEVEL with FOCUS that this generator has not given before.
   // Proposals that are ugly are drawn again (and counted); after kMaxProposals in a row the
   // level is raised, and past the last level tutor::Error practice.exhausted is thrown.
-  Problem next(const Skill& skill, int level, Focus focus);
+  PracticeProblem next(const Skill& skill, int level, Focus focus);
 
   int given() const { return given_; }
   int rejected() const;  // every proposal not given

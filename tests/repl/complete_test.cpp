@@ -52,6 +52,14 @@ TEST_F(CompleteInSession, VariablesUsedInTheSession) {
   EXPECT_TRUE(has(completions("diff ", "we", ctx), "weight"));
 }
 
+TEST_F(CompleteInSession, PracticeCompletesSkillNames) {
+  EXPECT_EQ(completions("practice ", "ch", ctx),
+            (std::vector<std::string>{"chain-long", "chain2"}));
+  EXPECT_TRUE(has(completions("practice ", "", ctx), "partial"));
+  EXPECT_FALSE(has(completions("practice ", "s", ctx), "sin("));
+  EXPECT_TRUE(has(completions("practice ", "--s", ctx), "--seed"));
+}
+
 TEST(Complete, OptionsOfTheLinesCommand) {
   cli::Context ctx;
   EXPECT_EQ(completions("diff x ", "--w", ctx), std::vector<std::string>{"--wrt"});
