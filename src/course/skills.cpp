@@ -1,6 +1,7 @@
 #include "course/skills.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "base/errors.hpp"
@@ -288,19 +289,24 @@ bool fits_partial(const Step& s) {
   return variables_of(s.expression).size() == 2;
 }
 
-// The share of a grid over [-3, 3] (in x, and y for two variables) where E is a real
-// number: √(−x² − 4) has none, √(ln(x − 2)) little.
-double real_share(const ex& e, SymbolTable& syms) {
+// Whether E is a real number on at least kMinRealShare of a grid over [-3, 3] (in x, and in
+// y when E has it): √(−x² − 4) is nowhere, √(ln(x − 2)) hardly. Stops as soon as it knows.
+bool mostly_real(const ex& e, SymbolTable& syms) {
   const ex x = syms.get("x"), y = syms.get("y");
-  int real = 0, all = 0;
+  const int ys = e.has(y) ? 3 : 0;
+  const int all = 25 * (2 * ys + 1);
+  const int needed = static_cast<int>(std::ceil(kMinRealShare * all));
+  int real = 0, seen = 0;
   for (int i = -12; i <= 12; ++i) {
-    for (int j = -3; j <= 3; ++j) {
+    for (int j = -ys; j <= ys; ++j) {
       const GiNaC::exmap at = {{x, GiNaC::numeric(i, 4)}, {y, GiNaC::numeric(j, 1)}};
       real += evaluate(e, at) ? 1 : 0;
-      ++all;
+      ++seen;
+      if (real >= needed) return true;
+      if (real + (all - seen) < needed) return false;
     }
   }
-  return static_cast<double>(real) / all;
+  return false;
 }
 
 }  // namespace
@@ -363,7 +369,7 @@ std::optional<Ugly> ugliness(const Skill& skill, const std::string& function,
     if (s.derivative.is_zero() || GiNaC::normal(s.derivative).is_zero()) return Ugly::degenerate;
     if (!skill.fits(s)) return Ugly::wrong_rule;
     // A problem about numbers that are mostly not real is no exercise in the rule.
-    if (real_share(s.derivative, syms) < kMinRealShare) return Ugly::degenerate;
+    if (!mostly_real(s.derivative, syms)) return Ugly::degenerate;
     for (auto it = s.derivative.preorder_begin(); it != s.derivative.preorder_end(); ++it) {
       if (!GiNaC::is_a<GiNaC::numeric>(*it)) continue;
       const auto& n = GiNaC::ex_to<GiNaC::numeric>(*it);
