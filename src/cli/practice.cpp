@@ -141,9 +141,9 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
   }
   out << "\n"
       << tr_count(ctx.lang, "practice.drill.summary", answered, right_first) << "\n"
-      << tr(ctx.lang, "practice.drill.rejected",
-            std::to_string(d.generator().given() + d.generator().rejected()),
-            std::to_string(d.generator().rejected()))
+      << tr_count(ctx.lang, "practice.drill.rejected",
+                  d.generator().given() + d.generator().rejected(),
+                  std::to_string(d.generator().rejected()))
       << "\n";
   return 0;
 }
