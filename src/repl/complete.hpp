@@ -13,7 +13,8 @@ namespace tutor::repl {
 inline constexpr std::string_view kMathBreaks = " \t\n()+-*/^,=%<>[]{}";
 
 // The characters readline should split words at when the cursor is at POINT in LINE: only
-// spaces inside an option (`--wr`), the math ones everywhere else.
+// spaces inside an option (`--wr`) and after a command with argument words (`practice
+// chain-l`), the math ones everywhere else.
 std::string_view word_breaks(std::string_view line, std::size_t point);
 
 // What WORD may become, sorted. BEFORE is the line up to the word. At the start of the

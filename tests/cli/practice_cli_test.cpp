@@ -9,6 +9,7 @@
 #include "math/steps.hpp"
 #include "math/symbols.hpp"
 #include "math/syntax.hpp"
+#include "support/pty.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
 
@@ -91,6 +92,43 @@ TEST(PracticeCli, AForgottenInnerFactorSaysWhyTheNextProblemWasChosen) {
       EXPECT_TRUE(contains(r.out, "지난번에 안쪽 인수를 빠뜨렸습니다")) << r.out;
     }
   }
+}
+
+// On a terminal: the prompt, the answer words, and the reason for the next problem.
+TEST(PracticeCli, OnATerminal) {
+  TempDir d;
+  testing::Pty t({"practice", "chain2", "--count", "2", "--seed", "6"}, d.env());
+  ASSERT_TRUE(t.started());
+  ASSERT_TRUE(t.wait_for("hint or ? for a hint")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("-sin(3x-1)\r"));
+  ASSERT_TRUE(t.wait_for("Try again")) << t.take();
+  ASSERT_TRUE(t.type("\r"));  // an empty line shows the answer
+  ASSERT_TRUE(t.wait_for("You forgot an inner factor last time")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  EXPECT_EQ(t.wait_exit(), 0);
+}
+
+// At the prompt, Tab completes a skill's name: `practice chain-l` alone is no skill.
+TEST(PracticeCli, PromptCompletesSkillNames) {
+  TempDir d;
+  auto env = d.env();
+  env["HOME"] = d.path.string();
+  env["XDG_STATE_HOME"] = (d.path / "state").string();
+  env["INPUTRC"] = "/dev/null";
+  testing::Pty t({"--color", "never"}, env, 120);
+  ASSERT_TRUE(t.started());
+  ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
+  ASSERT_TRUE(t.type("practice chain-l\t"));
+  ASSERT_TRUE(t.wait_for("chain-long")) << t.take();
+  ASSERT_TRUE(t.type(" --count 1 --seed 3\r"));
+  ASSERT_TRUE(t.wait_for("Problem 1 of 1: chains of three or four links")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  EXPECT_EQ(t.wait_exit(), 0) << t.take();
 }
 
 TEST(PracticeCli, ListAndHelpInBothLanguages) {

@@ -58,6 +58,10 @@ TEST_F(CompleteInSession, PracticeCompletesSkillNames) {
   EXPECT_TRUE(has(completions("practice ", "", ctx), "partial"));
   EXPECT_FALSE(has(completions("practice ", "s", ctx), "sin("));
   EXPECT_TRUE(has(completions("practice ", "--s", ctx), "--seed"));
+  // A skill's name is one word, hyphen and all.
+  EXPECT_EQ(word_breaks("practice chain-l", 16), " \t\n");
+  EXPECT_EQ(word_breaks("diff x-si", 9), kMathBreaks);
+  EXPECT_EQ(completions("practice ", "chain-l", ctx), (std::vector<std::string>{"chain-long"}));
 }
 
 TEST(Complete, OptionsOfTheLinesCommand) {
