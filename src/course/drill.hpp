@@ -78,7 +78,7 @@ class Drill {
     Pick pick;
   };
   // The next problem. Throws tutor::Error practice.exhausted only when a skill has no new
-  // problem left (hundreds of thousands in).
+  // problem left at any level (the smallest, activation, has over a thousand).
   Next next();
   // The first try at the problem next() gave: right or not, and its mistake.
   void record(const PracticeProblem& p, bool right, std::optional<Mistake> mistake);

@@ -408,14 +408,17 @@ PracticeProblem ProblemGenerator::next(const Skill& skill, int level, Focus focu
         ++rejected_[static_cast<std::size_t>(Ugly::wrong_rule)];
         continue;
       }
+      // Repeats first: they cost nothing to find, and fill a level once most of it is given.
+      const std::string id = p.wrt + "|" + p.function;
+      if (seen_.contains(id)) {
+        ++rejected_[static_cast<std::size_t>(Ugly::repeated)];
+        continue;
+      }
       if (auto why = ugliness(skill, p.function, p.wrt, p.key)) {
         ++rejected_[static_cast<std::size_t>(*why)];
         continue;
       }
-      if (!seen_.insert(p.wrt + "|" + p.function).second) {
-        ++rejected_[static_cast<std::size_t>(Ugly::repeated)];
-        continue;
-      }
+      seen_.insert(id);
       ++given_;
       return p;
     }
