@@ -1,5 +1,5 @@
 // `tutor practice` as a learner and a script run it: the problems of a seed, a scripted
-// session recorded in the progress file, the reason a steered problem gives, and bad input.
+// run recorded in the progress file, the reason a steered problem gives, and bad input.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -41,7 +41,7 @@ TEST(PracticeCli, JsonListsTheProblemsOfASeedWithTheirKeys) {
   EXPECT_TRUE(all["rejected"].contains("repeated"));
 }
 
-TEST(PracticeCli, ScriptedSessionIsGradedAndRecorded) {
+TEST(PracticeCli, ScriptedRunIsGradedAndRecorded) {
   TempDir d;
   // A new learner starts with powers; the first problem of seed 8 is the json's first.
   auto j = run_json({"practice", "power", "--count", "1", "--seed", "8", "--format", "json"});
@@ -57,7 +57,7 @@ TEST(PracticeCli, ScriptedSessionIsGradedAndRecorded) {
   EXPECT_NEAR(progress["skills"]["power"]["mastery"].get<double>(), 0.575, 1e-12);
   EXPECT_EQ(progress["history"][0]["right"], true);
 
-  // The same seed gives the same session.
+  // The same seed gives the same run.
   TempDir e;
   auto again = run_binary({"practice", "--count", "1", "--seed", "8"}, key + "\n", e.env());
   EXPECT_EQ(again.out, r.out);

@@ -181,7 +181,7 @@ TEST(Drill, AlwaysRightMastersEverySkill) {
   EXPECT_EQ(d.next().pick.reason, Reason::review);
 }
 
-TEST(Drill, SameSeedSameSession) {
+TEST(Drill, SameSeedSameRun) {
   Drill a(99, Progress{}, nullptr), b(99, Progress{}, nullptr);
   for (int i = 0; i < 12; ++i) {
     Drill::Next x = a.next(), y = b.next();
