@@ -109,6 +109,7 @@ Asked ask(const Question& q, const AskRules& rules, Context& ctx, const AskStyle
         break;
       case Event::graded:
         show.outcome(t);
+        if (!result.mistake && t.outcome.mistake) result.mistake = t.outcome.mistake;
         if (t.hint) show.text(tr(ctx.lang, "practice.hint", *t.hint + 1, q.hints[*t.hint]));
         if (!t.done && t.counted) show.line(tr_count(ctx.lang, "practice.try_again", t.tries_left));
         break;

@@ -3,6 +3,7 @@
 // and prints what the tutor::Ask state machine decides.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "cli/command.hpp"
@@ -27,8 +28,9 @@ struct Asked {
   bool answered = false;  // any line was read for it
   int tries = 0;
   int score = 0;
-  std::string answer;  // the last answer that was a try
-  Outcome outcome;     // how it was judged; status blank when there was none
+  std::string answer;              // the last answer that was a try
+  Outcome outcome;                 // how it was judged; status blank when there was none
+  std::optional<Mistake> mistake;  // the first mistake named in a wrong try, if any
 };
 
 // Shows Q (prompt and choices) on ctx.out, then reads lines from ctx.in until the question

@@ -27,10 +27,10 @@ std::vector<std::string> Invocation::all(std::string_view option) const {
 std::span<const Command> command_table() {
   // In the order of the course: read, differentiate, graph, descend, then practise.
   static const std::vector<Command> table = {
-      diff_command(),      show_command(),  parts_command(),    define_command(),
-      defs_command(),      undef_command(), graph_command(),    descent_command(),
-      gradients_command(), check_command(), exercise_command(), lesson_command(),
-      progress_command(),  quiz_command(),
+      diff_command(),      show_command(),     parts_command(),    define_command(),
+      defs_command(),      undef_command(),    graph_command(),    descent_command(),
+      gradients_command(), check_command(),    exercise_command(), practice_command(),
+      lesson_command(),    progress_command(), quiz_command(),
   };
   return table;
 }

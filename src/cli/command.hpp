@@ -72,6 +72,9 @@ struct Command {
   std::string_view argument_help = "arg.expr";  // catalogue key
   // `quiz check|take|grade`: each its own entry, with its own options, help and handler.
   std::vector<Command> subcommands = {};
+  // The words the argument may be, for Tab completion at the prompt (`practice ch` →
+  // chain2, chain-long); nullptr: math.
+  std::vector<std::string_view> (*argument_words)() = nullptr;
 };
 
 // Every command, in the order help lists them.

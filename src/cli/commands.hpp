@@ -19,5 +19,6 @@ Command graph_command();
 Command quiz_command();
 Command lesson_command();
 Command progress_command();
+Command practice_command();
 
 }  // namespace tutor::cli

@@ -4,18 +4,23 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <iostream>
 
 #include "base/errors.hpp"
 #include "base/files.hpp"
 #include "base/interrupt.hpp"
+#include "base/table.hpp"
 #include "base/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
+#include "course/drill.hpp"
 #include "course/lesson.hpp"
+#include "course/mastery.hpp"
+#include "course/skills.hpp"
 
 namespace tutor::cli {
 
@@ -126,6 +131,21 @@ void show(const Progress& p, const std::filesystem::path& path, Context& ctx) {
     if (it != p.exercises.end()) out << " (" << tries_text(ctx.lang, it->second) << ")";
     out << "\n";
   }
+
+  // The skills of `tutor practice`, each with its estimate as a bar.
+  int mastered = 0;
+  for (const auto& s : skills()) mastered += is_mastered(mastery_of(p, s.id)) ? 1 : 0;
+  out << "\n" << tr(ctx.lang, "progress.skills", mastered, skills().size()) << "\n";
+  TextTable table({.indent = "  "});
+  for (const auto& s : skills()) {
+    const double m = mastery_of(p, s.id);
+    auto it = p.skills.find(std::string(s.id));
+    const int answered = it == p.skills.end() ? 0 : it->second.answered;
+    table.add_row({mastery_bar(m, ctx.ascii), std::to_string(std::lround(m * 100)) + "%",
+                   std::string(s.id), tr(ctx.lang, s.title),
+                   answered == 0 ? "" : tr_count(ctx.lang, "progress.skill_answered", answered)});
+  }
+  out << table.str();
 }
 
 int run_progress(const Invocation& inv, Context& ctx) {

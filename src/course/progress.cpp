@@ -31,6 +31,26 @@ std::map<std::string, Attempts> attempts_from(const nlohmann::json& j) {
   return out;
 }
 
+nlohmann::ordered_json skills_json(const std::map<std::string, SkillRecord>& m) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [id, r] : m) {
+    j[id] = {
+        {"mastery", r.mastery}, {"answered", r.answered}, {"right", r.right}, {"last", r.last}};
+  }
+  return j;
+}
+
+nlohmann::ordered_json history_json(const std::vector<PracticeEntry>& h) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  for (const auto& e : h) {
+    nlohmann::ordered_json line = {
+        {"skill", e.skill}, {"function", e.function}, {"wrt", e.wrt}, {"right", e.right}};
+    if (!e.mistake.empty()) line["mistake"] = e.mistake;
+    j.push_back(line);
+  }
+  return j;
+}
+
 }  // namespace
 
 std::string progress_json(const Progress& p) {
@@ -39,6 +59,9 @@ std::string progress_json(const Progress& p) {
   j["lessons_completed"] = p.lessons_completed;
   j["questions"] = attempts_json(p.questions);
   j["exercises"] = attempts_json(p.exercises);
+  j["skills"] = skills_json(p.skills);
+  j["practised"] = p.practised;
+  j["history"] = history_json(p.history);
   return j.dump(2) + "\n";
 }
 
@@ -51,6 +74,26 @@ Progress parse_progress(const std::string& text) {
   }
   p.questions = attempts_from(j.value("questions", nlohmann::json()));
   p.exercises = attempts_from(j.value("exercises", nlohmann::json()));
+  const nlohmann::json skills = j.value("skills", nlohmann::json::object());
+  for (const auto& [id, v] : skills.items()) {
+    SkillRecord r;
+    r.mastery = v.at("mastery").get<double>();
+    if (!(r.mastery >= 0 && r.mastery <= 1)) throw std::runtime_error("mastery out of range");
+    r.answered = v.value("answered", 0);
+    r.right = v.value("right", 0);
+    r.last = v.value("last", 0);
+    p.skills[id] = r;
+  }
+  p.practised = j.value("practised", 0);
+  for (const auto& v : j.value("history", nlohmann::json::array())) {
+    PracticeEntry e;
+    e.skill = v.at("skill").get<std::string>();
+    e.function = v.at("function").get<std::string>();
+    e.wrt = v.value("wrt", "x");
+    e.right = v.at("right").get<bool>();
+    e.mistake = v.value("mistake", "");
+    p.history.push_back(std::move(e));
+  }
   return p;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace tutor {
 
@@ -16,10 +17,34 @@ struct Attempts {
   bool revealed = false;  // the solution was shown before it was solved
 };
 
+// A skill of `tutor practice` (course/skills.hpp), as BKT estimates it (course/mastery.hpp).
+struct SkillRecord {
+  double mastery = 0;  // P(learnt); a skill without a record is at kBktInit
+  int answered = 0;    // first tries
+  int right = 0;       // of them, right
+  int last = 0;        // the practice number (Progress::practised) it was last practised at
+};
+
+// One first try in `tutor practice`.
+struct PracticeEntry {
+  std::string skill;
+  std::string function;  // input syntax
+  std::string wrt;
+  bool right = false;
+  std::string mistake;  // its tag, or empty
+};
+
+// The most practice entries kept: the newest, a few months of daily practice.
+inline constexpr std::size_t kMaxHistory = 1000;
+
 struct Progress {
   std::set<int> lessons_completed;
   std::map<std::string, Attempts> questions;  // "lesson-2/q1"
   std::map<std::string, Attempts> exercises;  // "1", "2", "3"
+  // `tutor practice`: absent from older files, which load with none.
+  std::map<std::string, SkillRecord> skills;  // by skill id
+  int practised = 0;                          // problems practised, over every run
+  std::vector<PracticeEntry> history;         // oldest first
 };
 
 struct LoadedProgress {

@@ -38,6 +38,10 @@ std::string_view word_breaks(std::string_view line, std::size_t point) {
   std::size_t start = line.find_last_of(" \t", point == 0 ? 0 : point - 1);
   start = (start == std::string_view::npos || point == 0) ? 0 : start + 1;
   if (line.substr(start, point - start).starts_with("--")) return " \t\n";
+  // The argument of a command with words of its own (`practice chain-l`) is one word.
+  const std::vector<std::string_view> typed = words_of(line.substr(0, start));
+  const cli::Command* cmd = typed.empty() ? nullptr : cli::find_command(typed.front());
+  if (cmd != nullptr && cmd->argument_words != nullptr) return " \t\n";
   return kMathBreaks;
 }
 
@@ -73,6 +77,8 @@ std::vector<std::string> completions(std::string_view before, std::string_view w
     }
   } else if (prompt != nullptr) {
     all.insert(prompt->arguments.begin(), prompt->arguments.end());
+  } else if (cmd != nullptr && cmd->argument_words != nullptr) {
+    for (auto w : cmd->argument_words()) all.insert(std::string(w));
   } else if (sub == nullptr) {
     add_math(all, ctx);  // a subcommand's words are file names, not math
   }

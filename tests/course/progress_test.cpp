@@ -31,6 +31,34 @@ TEST(Progress, RoundTrip) {
   EXPECT_TRUE(back.progress.questions["lesson-2/q1"].revealed);
 }
 
+TEST(Progress, PracticeRoundTrips) {
+  TempDir d;
+  Progress p;
+  p.skills["chain2"] = SkillRecord{0.575, 1, 1, 4};
+  p.practised = 4;
+  p.history.push_back(PracticeEntry{"chain2", "sin(3*x+1)", "x", false, "sign-error"});
+  save_progress(d.path / "progress.json", p);
+  Progress back = load_progress(d.path / "progress.json").progress;
+  EXPECT_DOUBLE_EQ(back.skills["chain2"].mastery, 0.575);
+  EXPECT_EQ(back.skills["chain2"].last, 4);
+  EXPECT_EQ(back.practised, 4);
+  ASSERT_EQ(back.history.size(), 1u);
+  EXPECT_EQ(back.history[0].function, "sin(3*x+1)");
+  EXPECT_EQ(back.history[0].mistake, "sign-error");
+  EXPECT_FALSE(back.history[0].right);
+}
+
+TEST(Progress, FilesFromBeforePracticeStillLoad) {
+  Progress p = parse_progress(R"({"version": 1, "lessons_completed": [2], "questions": {},
+                                  "exercises": {"1": {"tries": 1, "solved": true}}})");
+  EXPECT_EQ(p.lessons_completed, (std::set<int>{2}));
+  EXPECT_TRUE(p.skills.empty());
+  EXPECT_EQ(p.practised, 0);
+  EXPECT_TRUE(p.history.empty());
+  // A mastery that is no probability is a corrupt file, not a number to trust.
+  EXPECT_THROW(parse_progress(R"({"skills": {"trig": {"mastery": 7}}})"), std::exception);
+}
+
 TEST(Progress, MissingFileIsEmpty) {
   TempDir d;
   LoadedProgress p = load_progress(d.path / "nothing.json");

@@ -52,6 +52,18 @@ TEST_F(CompleteInSession, VariablesUsedInTheSession) {
   EXPECT_TRUE(has(completions("diff ", "we", ctx), "weight"));
 }
 
+TEST_F(CompleteInSession, PracticeCompletesSkillNames) {
+  EXPECT_EQ(completions("practice ", "ch", ctx),
+            (std::vector<std::string>{"chain-long", "chain2"}));
+  EXPECT_TRUE(has(completions("practice ", "", ctx), "partial"));
+  EXPECT_FALSE(has(completions("practice ", "s", ctx), "sin("));
+  EXPECT_TRUE(has(completions("practice ", "--s", ctx), "--seed"));
+  // A skill's name is one word, hyphen and all.
+  EXPECT_EQ(word_breaks("practice chain-l", 16), " \t\n");
+  EXPECT_EQ(word_breaks("diff x-si", 9), kMathBreaks);
+  EXPECT_EQ(completions("practice ", "chain-l", ctx), (std::vector<std::string>{"chain-long"}));
+}
+
 TEST(Complete, OptionsOfTheLinesCommand) {
   cli::Context ctx;
   EXPECT_EQ(completions("diff x ", "--w", ctx), std::vector<std::string>{"--wrt"});

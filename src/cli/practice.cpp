@@ -1,0 +1,197 @@
+// `tutor practice [SKILL] [--count N] [--seed S] [--list] [--format text|json]`: generated
+// derivative problems, one skill at a time, that adapt to the learner's estimates and
+// mistakes (course/drill.hpp), recorded in the progress file after every problem.
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <random>
+
+#include "base/errors.hpp"
+#include "base/table.hpp"
+#include "base/text.hpp"
+#include "cli/ask_prompt.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "cli/progress_file.hpp"
+#include "course/drill.hpp"
+#include "course/mastery.hpp"
+#include "course/skills.hpp"
+
+namespace tutor::cli {
+
+namespace {
+
+constexpr int kDefaultCount = 10;
+constexpr int kMaxCount = 1000;
+
+std::vector<std::string_view> skill_words() {
+  std::vector<std::string_view> out;
+  for (const auto& s : skills()) out.push_back(s.id);
+  return out;
+}
+
+std::string skill_list() {
+  std::string s;
+  for (const auto& k : skills()) s += (s.empty() ? "" : ", ") + std::string(k.id);
+  return s;
+}
+
+// TEXT as a whole number from LO to HI, or nullopt.
+std::optional<long long> whole(const std::string& text, long long lo, long long hi) {
+  long long v = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || p != end || v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+std::string percent(double p) {
+  return std::to_string(std::lround(p * 100)) + "%";
+}
+
+std::string title_of(Lang lang, const Skill& s) {
+  return tr(lang, s.title);
+}
+
+int list(Context& ctx) {
+  ProgressFile file(ctx);
+  *ctx.out << tr(ctx.lang, "practice.list_heading") << "\n";
+  TextTable table({.indent = "  "});
+  for (const auto& s : skills()) {
+    const double m = mastery_of(file.get(), s.id);
+    std::string needs;
+    for (auto pre : s.prerequisites) needs += (needs.empty() ? "" : ", ") + std::string(pre);
+    table.add_row({std::string(s.id), title_of(ctx.lang, s), mastery_bar(m, ctx.ascii), percent(m),
+                   needs.empty() ? "" : tr(ctx.lang, "practice.list_needs", needs)});
+  }
+  *ctx.out << table.str();
+  *ctx.out << "\n" << tr(ctx.lang, "practice.start_hint") << "\n";
+  return 0;
+}
+
+// --format json: COUNT problems of each skill asked (or of every skill), with their keys,
+// the levels and foci in turn, and what the generator set aside. Nothing is asked or
+// recorded.
+int problems_json(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
+  ProblemGenerator gen(seed);
+  nlohmann::ordered_json j;
+  j["seed"] = seed;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  static constexpr std::string_view kFocus[] = {"none", "inner-factor", "minus-sign"};
+  for (const auto& s : skills()) {
+    if (fixed != nullptr && fixed != &s) continue;
+    for (int i = 0; i < count; ++i) {
+      const int level = i % kLevels + 1;
+      const auto focus = static_cast<Focus>((i / kLevels) % 3);
+      PracticeProblem p = gen.next(s, level, focus);
+      list.push_back({{"skill", p.skill},
+                      {"level", p.level},
+                      {"focus", kFocus[static_cast<int>(p.focus)]},
+                      {"function", p.function},
+                      {"wrt", p.wrt},
+                      {"key", p.key}});
+    }
+  }
+  j["problems"] = list;
+  j["given"] = gen.given();
+  static constexpr std::string_view kUgly[] = {"degenerate", "wrong-rule", "huge-coefficient",
+                                               "long-answer", "repeated"};
+  nlohmann::ordered_json rejected = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < kUglyKinds; ++k) {
+    rejected[std::string(kUgly[k])] = gen.rejected(static_cast<Ugly>(k));
+  }
+  j["rejected"] = rejected;
+  *ctx.out << j.dump(2) << "\n";
+  return 0;
+}
+
+int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
+  std::ostream& out = *ctx.out;
+  ProgressFile file(ctx);
+  Drill d(seed, file.get(), fixed);
+  out << tr(ctx.lang, "practice.drill.seed", std::to_string(seed)) << "\n";
+  int answered = 0, right_first = 0;
+  for (int i = 1; i <= count; ++i) {
+    const Drill::Next n = d.next();
+    const Skill& skill = *n.pick.skill;
+    const std::string title = title_of(ctx.lang, skill);
+    const double before = mastery_of(d.progress(), skill.id);
+    out << "\n"
+        << tr(ctx.lang, "practice.drill.heading", std::to_string(i), std::to_string(count), title,
+              mastery_bar(before, ctx.ascii), percent(before))
+        << "\n";
+    if (auto key = reason_key(n.pick.reason); !key.empty()) out << tr(ctx.lang, key, title) << "\n";
+    const Question q = question_of(n.problem, ctx.lang);
+    const Asked a = ask(q, AskRules{}, ctx);
+    if (a.ended && ctx.interactive) out << "\n";  // after the "> " that was never answered
+    // Leaving before any try, or before asking for the answer, says nothing about the skill.
+    if (a.tries == 0 && !a.revealed) break;
+    ++answered;
+    const bool right = a.solved && a.tries == 1 && !a.revealed;
+    right_first += right ? 1 : 0;
+    d.record(n.problem, right, a.mistake);
+    file.update([&](Progress& p) { record_practice(p, n.problem, right, a.mistake); });
+    const double after = mastery_of(d.progress(), skill.id);
+    out << tr(ctx.lang, "practice.drill.mastery", title, percent(before), percent(after)) << "\n";
+    if (!is_mastered(before) && is_mastered(after))
+      out << tr(ctx.lang, "practice.drill.mastered", title) << "\n";
+    if (a.quit || a.ended) break;
+  }
+  out << "\n"
+      << tr_count(ctx.lang, "practice.drill.summary", answered, right_first) << "\n"
+      << tr_count(ctx.lang, "practice.drill.rejected",
+                  d.generator().given() + d.generator().rejected(),
+                  std::to_string(d.generator().rejected()))
+      << "\n";
+  return 0;
+}
+
+int run_practice(const Invocation& inv, Context& ctx) {
+  const std::string name = trim(inv.expression);
+  const Skill* fixed = nullptr;
+  if (!name.empty()) {
+    fixed = find_skill(name);
+    if (fixed == nullptr)
+      throw Error(Message{"practice.no_such_skill", {sanitize(name), skill_list()}});
+  }
+  int count = kDefaultCount;
+  if (auto c = inv.value("--count")) {
+    auto v = whole(*c, 1, kMaxCount);
+    if (!v) throw Error(Message{"practice.bad_count", {sanitize(*c), std::to_string(kMaxCount)}});
+    count = static_cast<int>(*v);
+  }
+  std::uint32_t seed = 0;
+  if (auto s = inv.value("--seed")) {
+    auto v = whole(*s, 0, 4294967295LL);
+    if (!v) throw Error(Message{"practice.bad_seed", {sanitize(*s)}});
+    seed = static_cast<std::uint32_t>(*v);
+  } else {
+    seed = std::random_device{}();
+  }
+  if (inv.has("--list")) return list(ctx);
+  if (format_of(inv) == "json") return problems_json(ctx, fixed, count, seed);
+  return drill(ctx, fixed, count, seed);
+}
+
+}  // namespace
+
+Command practice_command() {
+  Command c{"practice",
+            "cmd.practice",
+            {
+                {"--count", "N", "opt.practice.count"},
+                {"--seed", "S", "opt.practice.seed"},
+                {"--list", "", "opt.practice.list"},
+                format_option({"text", "json"}),
+            },
+            true,
+            run_practice,
+            "[SKILL]",
+            "arg.practice"};
+  c.argument_words = skill_words;
+  return c;
+}
+
+}  // namespace tutor::cli

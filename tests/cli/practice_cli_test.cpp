@@ -1,0 +1,160 @@
+// `tutor practice` as a learner and a script run it: the problems of a seed, a scripted
+// run recorded in the progress file, the reason a steered problem gives, and bad input.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "course/skills.hpp"
+#include "math/print.hpp"
+#include "math/steps.hpp"
+#include "math/symbols.hpp"
+#include "math/syntax.hpp"
+#include "support/pty.hpp"
+#include "support/run.hpp"
+#include "support/temp_dir.hpp"
+
+namespace tutor {
+namespace {
+
+using testing::run_binary;
+using testing::run_in_process;
+using testing::run_json;
+using testing::slurp;
+using testing::TempDir;
+
+bool contains(const std::string& s, std::string_view part) {
+  return s.find(part) != std::string::npos;
+}
+
+TEST(PracticeCli, JsonListsTheProblemsOfASeedWithTheirKeys) {
+  auto j = run_json({"practice", "chain2", "--count", "6", "--seed", "4", "--format", "json"});
+  ASSERT_EQ(j["problems"].size(), 6u);
+  for (const auto& p : j["problems"]) {
+    EXPECT_EQ(p["skill"], "chain2");
+    EXPECT_FALSE(p["key"].get<std::string>().empty());
+  }
+  EXPECT_EQ(j["problems"][0]["level"], 1);
+  EXPECT_EQ(j["problems"][3]["focus"], "inner-factor");
+  EXPECT_EQ(j, run_json({"practice", "chain2", "--count", "6", "--seed", "4", "--format", "json"}));
+  auto all = run_json({"practice", "--count", "2", "--seed", "4", "--format", "json"});
+  EXPECT_EQ(all["problems"].size(), 2 * skills().size());
+  EXPECT_TRUE(all["rejected"].contains("repeated"));
+}
+
+TEST(PracticeCli, ScriptedRunIsGradedAndRecorded) {
+  TempDir d;
+  // A new learner starts with powers; the first problem of seed 8 is the json's first.
+  auto j = run_json({"practice", "power", "--count", "1", "--seed", "8", "--format", "json"});
+  const std::string key = j["problems"][0]["key"];
+  auto r = run_binary({"practice", "--count", "1", "--seed", "8"}, key + "\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "Problem 1 of 1: power and sum rules")) << r.out;
+  EXPECT_TRUE(contains(r.out, "> " + key)) << r.out;
+  EXPECT_TRUE(contains(r.out, "✓")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Mastery of power and sum rules: 10% → 57%")) << r.out;
+  EXPECT_TRUE(contains(r.out, "1 problem answered, 1 right at the first try.")) << r.out;
+  auto progress = nlohmann::json::parse(slurp(d.progress().string()));
+  EXPECT_NEAR(progress["skills"]["power"]["mastery"].get<double>(), 0.575, 1e-12);
+  EXPECT_EQ(progress["history"][0]["right"], true);
+
+  // The same seed gives the same run.
+  TempDir e;
+  auto again = run_binary({"practice", "--count", "1", "--seed", "8"}, key + "\n", e.env());
+  EXPECT_EQ(again.out, r.out);
+
+  // tutor progress shows the skill's bar, in text and JSON.
+  auto shown = run_binary({"progress", "--ascii"}, "", d.env());
+  EXPECT_TRUE(contains(shown.out, "Practice skills (0 of 9 mastered):")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "######....  57%  power")) << shown.out;
+  auto pj = nlohmann::json::parse(run_binary({"progress", "--format", "json"}, "", d.env()).out);
+  EXPECT_EQ(pj["skills"]["power"]["answered"], 1);
+}
+
+TEST(PracticeCli, AForgottenInnerFactorSaysWhyTheNextProblemWasChosen) {
+  // Seed 6 starts with cos(3x - 1), whose inner factor is 3.
+  auto j = run_json({"practice", "chain2", "--count", "1", "--seed", "6", "--format", "json"});
+  const std::string function = j["problems"][0]["function"];
+  // The derivative without its inner factor: the outer derivative at the inner function.
+  SymbolTable syms;
+  Step s = differentiate(parse(function, syms).expr, syms.get("x"));
+  ASSERT_EQ(s.rule, Rule::chain) << function;
+  const std::string wrong = print(s.links.front().factor, Style::input);
+  ASSERT_EQ(wrong, "-sin(3*x-1)");
+  for (const char* lang : {"en", "ko"}) {
+    TempDir d;
+    auto r = run_binary({"--lang", lang, "practice", "chain2", "--count", "2", "--seed", "6"},
+                        wrong + "\n\nquit\n", d.env());
+    ASSERT_EQ(r.status, 0) << r.err;
+    if (std::string(lang) == "en") {
+      EXPECT_TRUE(contains(r.out, "(missing-inner-derivative)")) << r.out;
+      EXPECT_TRUE(contains(r.out, "You forgot an inner factor last time")) << r.out;
+    } else {
+      EXPECT_TRUE(contains(r.out, "지난번에 안쪽 인수를 빠뜨렸습니다")) << r.out;
+    }
+  }
+}
+
+// On a terminal: the prompt, the answer words, and the reason for the next problem.
+TEST(PracticeCli, OnATerminal) {
+  TempDir d;
+  testing::Pty t({"practice", "chain2", "--count", "2", "--seed", "6"}, d.env());
+  ASSERT_TRUE(t.started());
+  ASSERT_TRUE(t.wait_for("hint or ? for a hint")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("-sin(3x-1)\r"));
+  ASSERT_TRUE(t.wait_for("Try again")) << t.take();
+  ASSERT_TRUE(t.type("\r"));  // an empty line shows the answer
+  ASSERT_TRUE(t.wait_for("You forgot an inner factor last time")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  EXPECT_EQ(t.wait_exit(), 0);
+}
+
+// At the prompt, Tab completes a skill's name: `practice chain-l` alone is no skill.
+TEST(PracticeCli, PromptCompletesSkillNames) {
+  TempDir d;
+  auto env = d.env();
+  env["HOME"] = d.path.string();
+  env["XDG_STATE_HOME"] = (d.path / "state").string();
+  env["INPUTRC"] = "/dev/null";
+  testing::Pty t({"--color", "never"}, env, 120);
+  ASSERT_TRUE(t.started());
+  ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
+  ASSERT_TRUE(t.type("practice chain-l\t"));
+  ASSERT_TRUE(t.wait_for("chain-long")) << t.take();
+  ASSERT_TRUE(t.type(" --count 1 --seed 3\r"));
+  ASSERT_TRUE(t.wait_for("Problem 1 of 1: chains of three or four links")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  ASSERT_TRUE(t.wait_for("tutor> ")) << t.take();
+  ASSERT_TRUE(t.type("quit\r"));
+  EXPECT_EQ(t.wait_exit(), 0) << t.take();
+}
+
+TEST(PracticeCli, ListAndHelpInBothLanguages) {
+  TempDir d;
+  auto en = run_binary({"practice", "--list", "--ascii"}, "", d.env());
+  EXPECT_EQ(en.status, 0);
+  EXPECT_TRUE(contains(en.out, "chain-long  chains of three or four links  #.........  10%"))
+      << en.out;
+  EXPECT_TRUE(contains(en.out, "after exp-log, trig"));
+  auto ko = run_binary({"--lang", "ko", "practice", "--list"}, "", d.env());
+  EXPECT_TRUE(contains(ko.out, "편미분")) << ko.out;
+  auto help = run_in_process({"practice", "--help"});
+  EXPECT_EQ(help.status, 0);
+  EXPECT_TRUE(contains(help.out, "--seed S")) << help.out;
+}
+
+TEST(PracticeCli, BadInputIsRefusedWithStatusTwo) {
+  auto r = run_in_process({"practice", "chain"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(contains(r.err, "there is no skill 'chain'; the skills are power, exp-log")) << r.err;
+  EXPECT_EQ(run_in_process({"practice", "--count", "0"}).status, 2);
+  EXPECT_EQ(run_in_process({"practice", "--count", "1001"}).status, 2);
+  EXPECT_EQ(run_in_process({"practice", "--count", "3x"}).status, 2);
+  EXPECT_EQ(run_in_process({"practice", "--seed", "-1"}).status, 2);
+  EXPECT_EQ(run_in_process({"practice", "--format", "csv"}).status, 2);
+}
+
+}  // namespace
+}  // namespace tutor
