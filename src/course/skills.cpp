@@ -79,6 +79,10 @@ std::size_t longest_chain(const Step& s) {
 }
 
 // --- the templates ---------------------------------------------------------------------
+// Every draw is sequenced: one draw per statement, or inside one braced list (evaluated left
+// to right). Two draws in the arguments of one call, or on both sides of a +, are evaluated
+// in an order compilers choose differently, and the same seed would give GCC's and Clang's
+// builds different problems.
 
 std::string power(Rng& rng, int level, Focus focus, std::string& wrt) {
   wrt = "x";
@@ -152,17 +156,23 @@ std::string quotient(Rng& rng, int level, Focus focus, std::string& wrt) {
   const int r = kRange[level];
   const bool minus = focus == Focus::minus_sign;
   switch (level) {
-    case 1:
-      return "(" + sum({{coef(rng, r, minus), "x"}, {coef(rng, r), ""}}) + ")/(" +
-             sum({{coef(rng, r), "x"}, {coef(rng, r), ""}}) + ")";
+    case 1: {
+      const std::string top = sum({{coef(rng, r, minus), "x"}, {coef(rng, r), ""}});
+      const std::string bottom = sum({{coef(rng, r), "x"}, {coef(rng, r), ""}});
+      return "(" + top + ")/(" + bottom + ")";
+    }
     case 2: {
       static constexpr std::string_view kTop[] = {"sin(x)", "cos(x)", "exp(x)"};
-      return std::string(kTop[draw(rng, 0, 2)]) + "/(" +
-             sum({{coef(rng, r, minus), "x"}, {coef(rng, r), ""}}) + ")";
+      const std::string top(kTop[draw(rng, 0, 2)]);
+      const std::string bottom = sum({{coef(rng, r, minus), "x"}, {coef(rng, r), ""}});
+      return top + "/(" + bottom + ")";
     }
-    default:
-      return "(" + sum({{coef(rng, r, minus), pow_of("x", draw(rng, 1, 2))}, {coef(rng, r), ""}}) +
-             ")/(x^2+" + std::to_string(draw(rng, 1, r)) + ")";
+    default: {
+      const std::string top =
+          sum({{coef(rng, r, minus), pow_of("x", draw(rng, 1, 2))}, {coef(rng, r), ""}});
+      const int shift = draw(rng, 1, r);
+      return "(" + top + ")/(x^2+" + std::to_string(shift) + ")";
+    }
   }
 }
 
@@ -208,7 +218,9 @@ std::string apply(Outer f, const std::string& u, Rng& rng) {
 
 std::string chain2(Rng& rng, int level, Focus focus, std::string& wrt) {
   wrt = "x";
-  return apply(static_cast<Outer>(draw(rng, 0, kOuters - 1)), inner(rng, level, focus), rng);
+  const auto outer = static_cast<Outer>(draw(rng, 0, kOuters - 1));
+  const std::string u = inner(rng, level, focus);
+  return apply(outer, u, rng);
 }
 
 std::string chain_long(Rng& rng, int level, Focus focus, std::string& wrt) {
@@ -245,11 +257,13 @@ std::string partial(Rng& rng, int level, Focus focus, std::string& wrt) {
   const int r = kRange[level];
   const bool minus = focus == Focus::minus_sign;
   switch (level) {
-    case 1:
+    case 1: {
+      const int c = coef(rng, r, minus);
+      const int m = draw(rng, 1, 3);
+      const int n = draw(rng, 1, 3);
       return sum(
-          {{coef(rng, r, minus), pow_of("x", draw(rng, 1, 3)) + "*" + pow_of("y", draw(rng, 1, 3))},
-           {coef(rng, r), "x"},
-           {coef(rng, r), "y"}});
+          {{c, pow_of("x", m) + "*" + pow_of("y", n)}, {coef(rng, r), "x"}, {coef(rng, r), "y"}});
+    }
     case 2:
       return sum({{coef(rng, r), "x*" + call("exp", sum({{factor(rng, 3, minus), "y"}}))},
                   {coef(rng, r), "x*y^2"}});

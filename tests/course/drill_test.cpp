@@ -121,8 +121,15 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   int steered = 0, tagged = 0;
   bool after_first_mistake = false;
   int after = 0, chains_after = 0;
+  // Problems that follow a forgotten inner factor, and how many of them say so.
+  bool forgot = false;
+  int following = 0, steered_after = 0;
   for (int i = 0; i < 40; ++i) {
     Drill::Next n = d.next();
+    if (forgot) {
+      ++following;
+      steered_after += n.pick.reason == Reason::inner_factor ? 1 : 0;
+    }
     ++given[n.problem.skill];
     if (after_first_mistake) {
       ++after;
@@ -139,15 +146,19 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
       ++tagged;
       after_first_mistake = true;
     }
+    forgot = o.mistake == Mistake::missing_inner_derivative;
     d.record(n.problem, o.status == Status::correct, o.mistake);
   }
+  // Every forgotten inner factor steers the next problem, and says why.
+  EXPECT_EQ(steered_after, following);
+  EXPECT_GE(following, 20);
   // Nine problems master power, exp-log and trig (three each, in the order of the table,
   // one review between), and the first chain is missed; every problem after that is a chain
   // with its inner factor in focus.
   EXPECT_GE(tagged, 25);
   EXPECT_EQ(chains_after, after);
   EXPECT_GE(given["chain2"], 25);
-  EXPECT_GE(steered, 25);
+  EXPECT_GE(steered, 20);
   EXPECT_FALSE(is_mastered(mastery_of(d.progress(), "chain2")));
   EXPECT_EQ(given.count("activation"), 0u);  // chain2 is never mastered, so never unlocked
 }
