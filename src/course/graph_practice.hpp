@@ -7,6 +7,7 @@
 //   // hints[1] the numbers
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "base/i18n.hpp"
@@ -17,6 +18,7 @@ namespace tutor {
 
 struct GraphQuestion {
   bool backward = false;  // a gradient (backward pass); otherwise a value (forward pass)
+  std::size_t node = 0;   // the node asked about, an index into Graph::nodes
   Question question;      // a number question: prompt, number, key, hints
 };
 
