@@ -64,6 +64,9 @@ TEST(PickNext, MistakesSteer) {
   Pick s = pick_next(p, 2, Mistake::sign_error, "trig", nullptr);
   EXPECT_EQ(s.skill->id, "trig");
   EXPECT_EQ(s.focus, Focus::minus_sign);
+  // A number of the wrong sign has no minus sign to put inside a graph: the usual pick.
+  EXPECT_EQ(pick_next(p, 2, Mistake::sign_error, "graph-backward", nullptr).reason,
+            Reason::weakest);
   // A mistake without a steer: the usual pick.
   EXPECT_EQ(pick_next(p, 2, Mistake::constant_factor, "trig", nullptr).reason, Reason::weakest);
   // Steering comes before the review schedule.
@@ -80,6 +83,11 @@ TEST(PickNext, ANamedSkillStaysAndTakesTheFocus) {
   const Skill* trig = find_skill("trig");
   EXPECT_EQ(pick_next(Progress{}, 2, Mistake::product_rule, "trig", trig).reason, Reason::chosen);
   EXPECT_EQ(pick_next(Progress{}, 2, Mistake::sign_error, "trig", trig).focus, Focus::minus_sign);
+  const Skill* step = find_skill("descent-step");
+  Pick d = pick_next(Progress{}, 2, Mistake::sign_error, "descent-step", step);
+  EXPECT_EQ(d.skill, step);
+  EXPECT_EQ(d.reason, Reason::chosen);
+  EXPECT_EQ(d.focus, Focus::none);
 }
 
 TEST(RecordPractice, UpdatesTheEstimateAndKeepsABoundedHistory) {
@@ -104,6 +112,7 @@ TEST(RecordPractice, UpdatesTheEstimateAndKeepsABoundedHistory) {
 // The derivative of F with the innermost factor of its chain left out, when F is a chain
 // (under a constant factor at most): what a learner who forgets inner factors writes.
 std::optional<std::string> without_inner_factor(const PracticeProblem& p) {
+  if (p.kind != ProblemKind::derivative) return std::nullopt;
   SymbolTable syms;
   const GiNaC::ex e = parse(p.function, syms).expr;
   Step s = differentiate(e, syms.get(p.wrt));
