@@ -28,8 +28,10 @@ TEST(PickNext, NewLearnerStartsWithPowers) {
 }
 
 TEST(PickNext, LeastMasteredAmongTheReady) {
-  // power mastered: exp-log, trig and product are ready; chain2 is not (needs exp-log, trig).
-  Progress p = with({{"power", 0.99}, {"exp-log", 0.5}, {"trig", 0.3}, {"product", 0.4}});
+  // power mastered: exp-log, trig, product and descent-step are ready; chain2 is not (needs
+  // exp-log, trig).
+  Progress p = with(
+      {{"power", 0.99}, {"exp-log", 0.5}, {"trig", 0.3}, {"product", 0.4}, {"descent-step", 0.6}});
   EXPECT_EQ(pick_next(p, 1, std::nullopt, "", nullptr).skill->id, "trig");
   p.skills["trig"].mastery = 0.97;
   p.skills["exp-log"].mastery = 0.96;
@@ -133,7 +135,7 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   // Problems that follow a forgotten inner factor, and how many of them say so.
   bool forgot = false;
   int following = 0, steered_after = 0;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 44; ++i) {
     Drill::Next n = d.next();
     if (forgot) {
       ++following;
@@ -161,9 +163,9 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   // Every forgotten inner factor steers the next problem, and says why.
   EXPECT_EQ(steered_after, following);
   EXPECT_GE(following, 20);
-  // Nine problems master power, exp-log and trig (three each, in the order of the table,
-  // one review between), and the first chain is missed; every problem after that is a chain
-  // with its inner factor in focus.
+  // Sixteen problems master power, exp-log and trig (three each, taking turns with product
+  // and descent-step, which are ready too, and two reviews between), and the first chain is
+  // missed; every problem after that is a chain with its inner factor in focus.
   EXPECT_GE(tagged, 25);
   EXPECT_EQ(chains_after, after);
   EXPECT_GE(given["chain2"], 25);
@@ -172,10 +174,10 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   EXPECT_EQ(given.count("activation"), 0u);  // chain2 is never mastered, so never unlocked
 }
 
-// A learner who answers everything right at the first try masters all nine skills in
-// kProblemsToMasterAll problems: three right first tries per skill (27) and a review of a
+// A learner who answers everything right at the first try masters all fourteen skills in
+// kProblemsToMasterAll problems: three right first tries per skill (42) and a review of a
 // mastered skill every fifth problem.
-constexpr int kProblemsToMasterAll = 33;
+constexpr int kProblemsToMasterAll = 52;
 
 TEST(Drill, AlwaysRightMastersEverySkill) {
   Drill d(5, Progress{}, nullptr);
@@ -196,7 +198,7 @@ TEST(Drill, AlwaysRightMastersEverySkill) {
     ++n;
   }
   EXPECT_EQ(n, kProblemsToMasterAll);
-  EXPECT_EQ(reviews, kProblemsToMasterAll - 27);
+  EXPECT_EQ(reviews, kProblemsToMasterAll - 42);
   // Mastered everything: what follows is review.
   EXPECT_EQ(d.next().pick.reason, Reason::review);
 }

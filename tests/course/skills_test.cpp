@@ -154,6 +154,24 @@ TEST(Skills, ASeedGivesTheSameProblemsWhateverTheCompiler) {
       {"chain-long", {"exp((x-1)^4)", "sin(sqrt(5*x^2-1))", "sin(log(3*x+3)^3)"}},
       {"activation", {"sigmoid(3*x+3)", "relu(5*x-3)", "3*sigmoid(5*x-3)"}},
       {"partial", {"x-x*y^3+2*y", "-x*y^2-x*exp(3*y)", "2*x^2*y-4*sin(2*x*y)"}},
+      // The other skills by their whole setup (problem_id).
+      {"graph-forward",
+       {"node-value|a*(b+c)|y|a=-1,b=-4,c=0,|||0|||0",
+        "node-value|(a+b)*(b+c)|y|a=2,b=2,c=-3,|||0|||0",
+        "node-value|sigmoid(w*x+b)|y|b=-2,w=1,x=2,|||0|||0"}},
+      {"graph-backward",
+       {"node-gradient|(a-b)*c|c|a=2,b=4,c=-4,|||0|||0",
+        "node-gradient|(a+b)*(b+1)|b|a=-3,b=-2,|||0|||0",
+        "node-gradient|(w*x+b)^2|x|b=1,w=2,x=0,|||0|||0"}},
+      {"descent-step",
+       {"descent-step|3*x^2+2*x|x|x=-3,|0.25||0|||0", "descent-step|2*x^4+2*x^2|x|x=-2,|0.1||0|||0",
+        "descent-step|4*x^2-2*x*y+3*y^2|y|x=1,y=-1,|0.25||0|||0"}},
+      {"learning-rate",
+       {"rate-verdict|x^2||x=2,|1||0|||0", "rate-verdict|4*(x+3)^2-4||x=2,|0.075||0|||0",
+        "rate-verdict|2*x^2+5*y^2||x=-1,y=-5,|0.5||0|||0"}},
+      {"vanishing",
+       {"layer-bound|||||sigmoid|8|1||0", "factor-product||||||0||0.1,1.5,0.5,0.25,0.5,|0",
+        "layers-below|||||tanh|0|0.5||9"}},
   };
   for (const auto& s : skills()) {
     ProblemGenerator gen(2);
