@@ -56,14 +56,15 @@ std::vector<std::string> gradient_hints(const Graph& g, std::size_t k, Lang lang
 
 std::vector<GraphQuestion> graph_practice(const Graph& g, Lang lang, bool ascii) {
   std::vector<GraphQuestion> out;
-  for (const GraphNode& n : g.nodes) {
+  for (std::size_t k = 0; k < g.nodes.size(); ++k) {
+    const GraphNode& n = g.nodes[k];
     if (n.kind == NodeKind::input || n.kind == NodeKind::constant) continue;
     const std::string with = inputs_with_values(g, n, ascii);
     const std::string formula = value_text(n.formula, ascii);
     const std::string label = node_label(n, ascii);
     Question q = number_question(tr(lang, "graph.ask_value", label, formula, with), n.value, ascii);
     q.hints = {tr(lang, "graph.hint_value", label, formula, with)};
-    out.push_back({false, std::move(q)});
+    out.push_back({false, std::move(q), k});
   }
   for (std::size_t k = g.nodes.size(); k-- > 0;) {
     const GraphNode& n = g.nodes[k];
@@ -71,7 +72,7 @@ std::vector<GraphQuestion> graph_practice(const Graph& g, Lang lang, bool ascii)
     Question q = number_question(
         tr(lang, "graph.ask_gradient", derivative_name(g, g.output, k, ascii)), n.gradient, ascii);
     q.hints = gradient_hints(g, k, lang, ascii);
-    out.push_back({true, std::move(q)});
+    out.push_back({true, std::move(q), k});
   }
   return out;
 }

@@ -7,6 +7,7 @@
 //   // hints[1] the numbers
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "base/i18n.hpp"
@@ -18,6 +19,7 @@ namespace tutor {
 struct GraphQuestion {
   bool backward = false;  // a gradient (backward pass); otherwise a value (forward pass)
   Question question;      // a number question: prompt, number, key, hints
+  std::size_t node = 0;   // the node asked about (Graph::nodes)
 };
 
 // The practice of G, which must have a point (Graph::has_point). Values first, then the
