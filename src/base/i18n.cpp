@@ -22,6 +22,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/diff.inc"
 #include "messages/exercise.inc"
 #include "messages/graph.inc"
+#include "messages/guide.inc"
 #include "messages/help.inc"
 #include "messages/lesson.inc"
 #include "messages/practice.inc"

@@ -1,7 +1,8 @@
-// `tutor practice [SKILL] [--count N] [--seed S] [--list] [--format text|json]`: generated
-// problems (derivatives, graphs, descent, vanishing gradients), one skill at a time, that adapt
-// to the learner's estimates and mistakes (course/drill.hpp), recorded in the progress file
-// after every problem.
+// `tutor practice [SKILL] [--count N] [--seed S] [--guided] [--list] [--format text|json]`:
+// generated problems (derivatives, graphs, descent, vanishing gradients), one skill at a time,
+// that adapt to the learner's estimates and mistakes (course/drill.hpp), recorded in the
+// progress file after every problem. A wrong first answer leads into a walk through the
+// solution (course/guide.hpp), which --guided starts before any answer.
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -13,10 +14,12 @@
 #include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/guided.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress_file.hpp"
 #include "course/drill.hpp"
+#include "course/guide.hpp"
 #include "course/lab_skills.hpp"
 #include "course/mastery.hpp"
 #include "course/skills.hpp"
@@ -160,12 +163,12 @@ int problems_json(Context& ctx, const Skill* fixed, int count, std::uint32_t see
   return 0;
 }
 
-int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
+int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed, bool guided) {
   std::ostream& out = *ctx.out;
   ProgressFile file(ctx);
   Drill d(seed, file.get(), fixed);
   out << tr(ctx.lang, "practice.drill.seed", std::to_string(seed)) << "\n";
-  int answered = 0, right_first = 0;
+  int answered = 0, right_first = 0, walked = 0;
   for (int i = 1; i <= count; ++i) {
     const Drill::Next n = d.next();
     const Skill& skill = *n.pick.skill;
@@ -177,7 +180,25 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
         << "\n";
     if (auto key = reason_key(n.pick.reason); !key.empty()) out << tr(ctx.lang, key, title) << "\n";
     const Question q = question_of(n.problem, ctx.lang);
-    const Asked a = ask(q, AskRules{}, ctx);
+    const std::vector<GuideStep> steps =
+        guide(n.problem.function, n.problem.wrt, ctx.lang, ctx.ascii);
+    if (guided && !steps.empty()) {
+      // Walked through before any answer: help, not a try, so mastery is left as it is.
+      out << wrapped(ctx, sanitize(q.prompt, ctx.ascii) + "\n")
+          << wrapped(ctx, tr(ctx.lang, "guide.start") + "\n");
+      const WalkEnd end = walk_through(steps, ctx);
+      if (end != WalkEnd::finished) break;
+      ++walked;
+      continue;
+    }
+    // Where the solution can be walked through, the first wrong answer leads into the walk
+    // instead of more tries.
+    AskRules rules;
+    if (!steps.empty()) {
+      rules.tries = 1;
+      rules.show_key_when_out = false;
+    }
+    const Asked a = ask(q, rules, ctx);
     if (a.ended && ctx.interactive) out << "\n";  // after the "> " that was never answered
     // Leaving before any try, or before asking for the answer, says nothing about the skill.
     if (a.tries == 0 && !a.revealed) break;
@@ -186,15 +207,21 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed) {
     right_first += right ? 1 : 0;
     d.record(n.problem, right, a.mistake);
     file.update([&](Progress& p) { record_practice(p, n.problem, right, a.mistake); });
+    // Only the first try counts: the walk after it is help.
+    WalkEnd end = a.quit ? WalkEnd::quit : a.ended ? WalkEnd::ended : WalkEnd::finished;
+    if (!a.solved && !a.revealed && end == WalkEnd::finished && !steps.empty()) {
+      out << wrapped(ctx, tr(ctx.lang, "guide.after_wrong") + "\n");
+      end = walk_through(steps, ctx);
+    }
     const double after = mastery_of(d.progress(), skill.id);
     out << tr(ctx.lang, "practice.drill.mastery", title, percent(before), percent(after)) << "\n";
     if (!is_mastered(before) && is_mastered(after))
       out << tr(ctx.lang, "practice.drill.mastered", title) << "\n";
-    if (a.quit || a.ended) break;
+    if (end != WalkEnd::finished) break;
   }
-  out << "\n"
-      << tr_count(ctx.lang, "practice.drill.summary", answered, right_first) << "\n"
-      << tr_count(ctx.lang, "practice.drill.rejected",
+  out << "\n" << tr_count(ctx.lang, "practice.drill.summary", answered, right_first) << "\n";
+  if (walked > 0) out << tr_count(ctx.lang, "guide.walked", walked) << "\n";
+  out << tr_count(ctx.lang, "practice.drill.rejected",
                   d.generator().given() + d.generator().rejected(),
                   std::to_string(d.generator().rejected()))
       << "\n";
@@ -225,7 +252,7 @@ int run_practice(const Invocation& inv, Context& ctx) {
   }
   if (inv.has("--list")) return list(ctx);
   if (format_of(inv) == "json") return problems_json(ctx, fixed, count, seed);
-  return drill(ctx, fixed, count, seed);
+  return drill(ctx, fixed, count, seed, inv.has("--guided"));
 }
 
 }  // namespace
@@ -236,6 +263,7 @@ Command practice_command() {
             {
                 {"--count", "N", "opt.practice.count"},
                 {"--seed", "S", "opt.practice.seed"},
+                {"--guided", "", "opt.practice.guided"},
                 {"--list", "", "opt.practice.list"},
                 format_option({"text", "json"}),
             },

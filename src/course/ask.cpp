@@ -83,8 +83,8 @@ Turn Ask::take(std::string_view line) {
   if (t.outcome.status == Status::correct) {
     t.done = done_ = solved_ = true;
   } else if (t.counted && t.tries_left == 0) {
-    t.show_key = true;
-    t.done = done_ = revealed_ = true;
+    t.show_key = revealed_ = rules_.show_key_when_out;
+    t.done = done_ = true;
   } else if (t.counted && next_hint_ < q_.hints.size()) {
     t.hint = next_hint_++;  // a wrong try earns the next hint
   } else if (!t.counted && q_.kind == AnswerKind::choice && next_hint_ < q_.hints.size()) {

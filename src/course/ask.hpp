@@ -30,6 +30,9 @@ struct AskRules {
   // Whether an answer that cannot be read is a try: only where each line answers its own
   // question (`quiz take` from a script), so that the answers stay in step.
   bool unreadable_is_a_try = false;
+  // Whether the key is shown when the last try is wrong: not where a walk through the
+  // solution follows, which ends in the key.
+  bool show_key_when_out = true;
 };
 
 enum class Event {

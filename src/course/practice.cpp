@@ -11,6 +11,7 @@
 #include "math/equivalence.hpp"
 #include "math/print.hpp"
 #include "math/steps.hpp"
+#include "math/symbols.hpp"
 #include "math/syntax.hpp"
 
 namespace tutor {
@@ -95,19 +96,36 @@ Outcome grade_choice(const Question& q, std::string_view answer) {
   return graded(Status::incorrect, Message{"practice.choice_wrong", {}});
 }
 
-Outcome grade_expression(const Question& q, std::string_view answer) {
-  SymbolTable syms;
-  Parsed key = parse(q.expression, syms);
-  Parsed a = parse(answer, syms);
-  std::set<std::string> names(a.variables.begin(), a.variables.end());
-  names.insert(key.variables.begin(), key.variables.end());
+// E with every letter of Q written out (u → x² for cos(u)), parsed into SYMS.
+ex written_out(const Question& q, const ex& e, SymbolTable& syms) {
+  if (q.letters.empty()) return e;
+  GiNaC::exmap m;
+  for (const auto& l : q.letters) m[syms.get(l.name)] = parse(l.expression, syms).expr;
+  return e.subs(m);
+}
+
+// Whether A and B are the same function of every variable either has.
+bool same_function(const ex& a, const ex& b, SymbolTable& syms) {
+  std::set<std::string> names;
+  for (const auto& n : variables_of(a)) names.insert(n);
+  for (const auto& n : variables_of(b)) names.insert(n);
   std::vector<ex> vars;
   vars.reserve(names.size() + 1);
   for (const auto& n : names) vars.push_back(syms.get(n));
   if (vars.empty()) vars.push_back(syms.get("x"));
-  bool same = compare_functions(a.expr, key.expr, vars).verdict == Agreement::equal;
-  return graded(same ? Status::correct : Status::incorrect,
-                Message{same ? "check.correct" : "practice.not_equivalent", {}});
+  return compare_functions(a, b, vars).verdict == Agreement::equal;
+}
+
+Outcome grade_expression(const Question& q, std::string_view answer) {
+  SymbolTable syms;
+  const ex key = written_out(q, parse(q.expression, syms).expr, syms);
+  const ex a = written_out(q, parse(answer, syms).expr, syms);
+  if (same_function(a, key, syms)) return graded(Status::correct, Message{"check.correct", {}});
+  for (const auto& m : q.missteps) {
+    if (same_function(a, written_out(q, parse(m.expression, syms).expr, syms), syms))
+      return graded(Status::incorrect, m.feedback);
+  }
+  return graded(Status::incorrect, Message{"practice.not_equivalent", {}});
 }
 
 using Grader = Outcome (*)(const Question&, std::string_view);

@@ -57,6 +57,20 @@ struct Choice {
   std::vector<std::string> aliases;  // other texts that name it too: another language's
 };
 
+// An answer to an expression question that is wrong in a way worth naming, and what to say
+// about it: cos(x) for df/du of sin(x²) is the outer derivative taken at x instead of at u.
+struct Misstep {
+  std::string expression;  // input text
+  Message feedback;
+};
+
+// A letter an expression question's answer may use for what it stands for: u for x², so that
+// cos(u) and cos(x²) both answer df/du of sin(x²).
+struct Letter {
+  std::string name;        // "u"
+  std::string expression;  // input text, in the question's variables: "x^2"
+};
+
 struct Question {
   std::string id;
   AnswerKind kind = AnswerKind::number;
@@ -79,6 +93,8 @@ struct Question {
   double tolerance = kNumberTolerance;  // number
   std::map<Mistake, Message> feedback;  // an author's words for a mistake, instead of the
                                         // checker's
+  std::vector<Letter> letters;          // expression: written out before comparing
+  std::vector<Misstep> missteps;        // expression: known wrong answers, tried in order
   int points = 1;
 };
 

@@ -140,11 +140,119 @@ TEST(PracticeCli, OnATerminal) {
   ASSERT_TRUE(t.wait_for("hint or ? for a hint")) << t.take();
   ASSERT_TRUE(t.wait_for("> ")) << t.take();
   ASSERT_TRUE(t.type("cos(3x+1)\r"));
-  ASSERT_TRUE(t.wait_for("Try again")) << t.take();
-  ASSERT_TRUE(t.type("\r"));  // an empty line shows the answer
+  ASSERT_TRUE(t.wait_for("Let us work it out one step at a time")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("\r"));  // an empty line shows the whole solution
   ASSERT_TRUE(t.wait_for("You forgot an inner factor last time")) << t.take();
   ASSERT_TRUE(t.wait_for("> ")) << t.take();
   ASSERT_TRUE(t.type("quit\r"));
+  EXPECT_EQ(t.wait_exit(), 0);
+}
+
+// A wrong first answer leads into the walk: each step checked on its own, with feedback
+// about that step; the walk ends in the answer, and only the first try counts for mastery.
+TEST(PracticeCli, AWrongAnswerIsWalkedThroughStepByStep) {
+  TempDir d;
+  // Seed 1 starts with sin(3x + 1) (see above).
+  const std::string typed =
+      "cos(3x+1)\n"    // the problem: the inner factor forgotten
+      "sin(x)\n"       // f(u): written in x
+      "sin(u)\n"       //
+      "3x+1\n"         // u
+      "cos(x)\n"       // df/du: at x instead of at u
+      "cos(3x+1)\n"    // df/du with u written out
+      "3\n"            // du/dx
+      "3cos(3x+1)\n";  // the product
+  auto r = run_binary({"practice", "chain2", "--count", "1", "--seed", "1"}, typed, d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* part : {
+           "(missing-inner-derivative)\nLet us work it out one step at a time",
+           "sin(3x + 1) is a chain of 2 links: take it apart from the outside in.\n"
+           "Step 1 of 5: Write sin(3x + 1) as f(u), with u for the inside. The outer\n"
+           "  function f(u) = ?\n> sin(x)\n✗ Write the outer function with u where x is: f(u).",
+           "Step 2 of 5: The inner function: u = ? (in terms of x)\n> 3x+1\n✓",
+           "Step 3 of 5: df/du = ? (the derivative of f(u) = sin(u))\n> cos(x)\n"
+           "✗ That is the derivative of the outer function at x, not at u: keep u\n"
+           "  (or write 3x + 1).\nHint 1: Differentiate sin(u) as if u were the variable",
+           "Step 5 of 5: d/dx sin(3x + 1) = df/du · du/dx = ?\n> 3cos(3x+1)\n✓ Correct!\n"
+           "So d/dx sin(3x + 1) = 3cos(3x + 1).\n"
+           "Mastery of the chain rule, two links: 10% → 16%",
+           "1 problem answered, 0 right at the first try.",
+       }) {
+    EXPECT_TRUE(contains(r.out, part)) << part << "\n---\n" << r.out;
+  }
+  auto progress = nlohmann::json::parse(slurp(d.progress().string()));
+  EXPECT_EQ(progress["history"].size(), 1u);
+  EXPECT_EQ(progress["history"][0]["right"], false);
+
+  // The same seed and answers replay the same walk; in Korean the steps speak Korean.
+  TempDir e;
+  EXPECT_EQ(run_binary({"practice", "chain2", "--count", "1", "--seed", "1"}, typed, e.env()).out,
+            r.out);
+  TempDir k;
+  auto ko = run_binary({"--lang", "ko", "practice", "chain2", "--count", "1", "--seed", "1"}, typed,
+                       k.env());
+  EXPECT_TRUE(contains(ko.out, "한 단계씩 풀어 봅시다")) << ko.out;
+  EXPECT_TRUE(contains(ko.out, "5단계 중 3단계: df/du = ? (f(u) = sin(u)의 도함수)")) << ko.out;
+}
+
+// An empty line in the walk shows the rest of the solution, worked, and moves on.
+TEST(PracticeCli, AnEmptyLineInTheWalkShowsTheSolution) {
+  TempDir d;
+  auto r = run_binary({"practice", "chain2", "--count", "1", "--seed", "1"},
+                      "cos(3x+1)\nsin(u)\n\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out,
+                       "> \nThe answer: 3x + 1\nThe solution:\n  df/du = cos(u)\n"
+                       "  du/dx = 3\n  d/dx sin(3x + 1) = 3cos(3x + 1)\n"
+                       "Mastery of the chain rule"))
+      << r.out;
+}
+
+// --guided walks before any answer: help, not a try, so mastery does not move.
+TEST(PracticeCli, GuidedWalksFromTheStartWithoutChangingMastery) {
+  TempDir d;
+  auto r = run_binary({"practice", "chain2", "--guided", "--count", "1", "--seed", "1"},
+                      "sin(u)\n3x+1\ncos(u)\n3\n3cos(3x+1)\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "What is d/dx sin(3x + 1)?\nOne step at a time")) << r.out;
+  EXPECT_TRUE(contains(r.out, "So d/dx sin(3x + 1) = 3cos(3x + 1).\n\n0 problems answered"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "1 problem worked through step by step")) << r.out;
+  EXPECT_FALSE(contains(r.out, "Mastery of")) << r.out;
+  auto shown = run_binary({"progress", "--format", "json"}, "", d.env());
+  auto pj = nlohmann::json::parse(shown.out);
+  EXPECT_FALSE(pj["skills"].contains("chain2")) << shown.out;
+}
+
+// On a terminal: `practice chain2 --guided` for one chain problem, step by step.
+TEST(PracticeCli, GuidedOnATerminal) {
+  TempDir d;
+  testing::Pty t({"practice", "chain2", "--guided", "--count", "1", "--seed", "1"}, d.env());
+  ASSERT_TRUE(t.started());
+  ASSERT_TRUE(t.wait_for("Step 1 of 5")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("sin(u)\r"));
+  ASSERT_TRUE(t.wait_for("Step 2 of 5")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("3x+1\r"));
+  ASSERT_TRUE(t.wait_for("Step 3 of 5")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("cos(x)\r"));
+  ASSERT_TRUE(t.wait_for("not at u")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("?\r"));  // the hint was shown after the wrong try: no more
+  ASSERT_TRUE(t.wait_for("No more hints")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("cos(u)\r"));
+  ASSERT_TRUE(t.wait_for("Step 4 of 5")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("3\r"));
+  ASSERT_TRUE(t.wait_for("Step 5 of 5")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("3cos(3x+1)\r"));
+  ASSERT_TRUE(t.wait_for("So d/dx sin(3x + 1) = 3cos(3x + 1).")) << t.take();
+  ASSERT_TRUE(t.wait_for("1 problem worked through step by step")) << t.take();
   EXPECT_EQ(t.wait_exit(), 0);
 }
 
@@ -185,6 +293,9 @@ TEST(PracticeCli, ListAndHelpInBothLanguages) {
   auto help = run_in_process({"practice", "--help"});
   EXPECT_EQ(help.status, 0);
   EXPECT_TRUE(contains(help.out, "--seed S")) << help.out;
+  EXPECT_TRUE(contains(help.out, "--guided")) << help.out;
+  auto ko_help = run_in_process({"--lang", "ko", "practice", "--help"});
+  EXPECT_TRUE(contains(ko_help.out, "한 단계씩 풀어 봅니다")) << ko_help.out;
 }
 
 TEST(PracticeCli, BadInputIsRefusedWithStatusTwo) {

@@ -147,5 +147,18 @@ TEST(Ask, NamingNoChoiceIsNotATryButEarnsTheNextHint) {
   EXPECT_TRUE(a.solved());
 }
 
+// Where a walk through the solution follows, the last wrong try ends the question without
+// showing the key.
+TEST(Ask, OutOfTriesWithoutTheKey) {
+  const Question q = inner();
+  Ask a(q, AskRules{.tries = 1, .show_key_when_out = false});
+  const Turn t = a.take("cos(x^2)");
+  EXPECT_EQ(brief(t), "graded incorrect missing-inner-derivative try, 0 left, done");
+  EXPECT_FALSE(t.show_key);
+  EXPECT_FALSE(a.revealed());
+  EXPECT_FALSE(a.solved());
+  EXPECT_EQ(a.tries(), 1);
+}
+
 }  // namespace
 }  // namespace tutor

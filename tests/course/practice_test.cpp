@@ -120,6 +120,22 @@ TEST(Grade, ExpressionsByTheEquivalencePolicy) {
   EXPECT_EQ(grade(q, "3u^").status, Status::invalid);
 }
 
+// df/du of sin(x²): cos(u), or cos(x²) with u written out; cos(x) is a slip worth naming.
+TEST(Grade, ExpressionLettersAndMissteps) {
+  Question q;
+  q.kind = AnswerKind::expression;
+  q.expression = "cos(u)";
+  q.letters = {{"u", "x^2"}};
+  q.missteps = {{"cos(x)", Message{"guide.local_at_x", {"x", "u", "x²"}}}};
+  EXPECT_EQ(grade(q, "cos(u)").status, Status::correct);
+  EXPECT_EQ(grade(q, "cos(x*x)").status, Status::correct);
+  const Outcome slip = grade(q, "cos(x)");
+  EXPECT_EQ(slip.status, Status::incorrect);
+  EXPECT_EQ(slip.feedback.key, "guide.local_at_x");
+  EXPECT_EQ(grade(q, "sin(u)").feedback.key, "practice.not_equivalent");
+  EXPECT_EQ(question_problem(q), std::nullopt);
+}
+
 TEST(KeyText, TheKeyAsTheLearnerReadsIt) {
   EXPECT_EQ(key_text(derivative("sin(x^2)"), false), "2x·cos(x²)");
   EXPECT_EQ(key_text(derivative("(2x+5)^3", "6(2x+5)^2"), false), "6(2x + 5)²");
