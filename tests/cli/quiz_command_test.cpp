@@ -85,7 +85,10 @@ TEST(QuizCommand, GradeTheSampleAsJson) {
   // The item analysis (item_analysis_test.cpp): d1's scores are 2 1 2 0 2, so its facility
   // is 7/5 ÷ 2 = 0.7.
   EXPECT_EQ(j["questions"][0]["facility"], 0.7);
-  EXPECT_TRUE(j["questions"][0]["discrimination"].is_number());
+  // Against the rest (10 5 4 10 0): Σdx·dy = -7.6, Σdx² = 3.2, Σdy² = 72.8, so
+  // r = -7.6 / √(3.2 · 72.8) = -0.49794; han, who got only d1 right, makes it negative.
+  EXPECT_EQ(j["questions"][0]["discrimination"], -0.4979);
+  EXPECT_EQ(j["questions"][0]["flag"], "negative-discrimination");
   EXPECT_EQ(j["questions"][0]["wrong_answers"][0]["answer"], "cos(x^2)");
   EXPECT_EQ(j["questions"][0]["wrong_answers"][0]["mistake"], "missing-inner-derivative");
 }
