@@ -249,7 +249,11 @@ class Reader {
       if (names.empty()) names.push_back(Field{q.id, q.where, true});
       for (const auto& f : names) {
         const std::string key = header_key(f.text);
-        if (quiz.student_column.empty() && key == "student") {
+        // Without student_column the student's header is "student", in any case.
+        std::string lowered = key;
+        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (quiz.student_column.empty() && lowered == "student") {
           problem(f.where, "mapping.is_student", {sanitize(f.text)});
           continue;
         }

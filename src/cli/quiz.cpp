@@ -229,6 +229,11 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
     *ctx.err << format_hand_in_problem(ctx.lang, p) << "\n";
     skipped = skipped || !p.notice;
   }
+  // Nothing left to grade: the problems above say why, and an empty gradebook would not.
+  if (submissions.empty() && skipped) {
+    *ctx.err << tr(ctx.lang, "results.some_left_out") << "\n";
+    return 2;
+  }
   Gradebook g = grade_class(*quiz, submissions);
   std::string format = inv.value("--report").value_or("text");
   std::string report = format == "json"  ? gradebook_json(g)

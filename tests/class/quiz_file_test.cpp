@@ -306,6 +306,11 @@ TEST(QuizColumns, AnIdClashesWithAColumnOnlyWhenTheQuizMapsColumns) {
                               "[[question]]\nid = \"b\"\nkind = \"derivative\"\n"
                               "expression = \"x^2\"\n");
   EXPECT_EQ(problem_places(q), (std::vector<std::string>{"7:1 mapping.duplicate"}));
+  // Without student_column the student's column is "student", in any case.
+  QuizLoad student = load_test_quiz(kQuizHeader +
+                                    "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
+                                    "expression = \"x^2\"\ncolumn = \"Student\"\n");
+  EXPECT_EQ(problem_places(student), (std::vector<std::string>{"6:10 mapping.is_student"}));
 }
 
 }  // namespace
