@@ -23,6 +23,7 @@ seeds() {
   case "$1" in
     lesson) dirs+=(lessons/en lessons/ko) ;;
     quiz | responses) dirs+=(lessons/quizzes) ;;
+    results) dirs+=(lessons/quizzes) ;;
   esac
   for d in "${dirs[@]}"; do if [[ -d $d ]]; then echo "$d"; fi; done
 }

@@ -16,6 +16,7 @@
 #include "class/gradebook.hpp"
 #include "class/quiz_marking.hpp"
 #include "class/responses.hpp"
+#include "class/results.hpp"
 #include "course/lesson.hpp"
 #include "course/markdown.hpp"
 #include "course/practice.hpp"
@@ -134,9 +135,8 @@ inline void quiz_target(std::string_view text) {
   }
 }
 
-// A class's answers file as `tutor quiz grade` reads it, for a small fixed quiz: read the
-// CSV, collect the submissions, grade them and write every report.
-inline void responses_target(std::string_view text) {
+// The small fixed quiz the class targets grade against.
+inline const Quiz& class_quiz() {
   static const Quiz quiz = [] {
     QuizLoad q = load_quiz(R"toml(title = "fuzz"
 [[question]]
@@ -157,9 +157,16 @@ choices = ["0.001", "0.1", "10"]
 answer = 2
 )toml",
                            "fuzz.toml");
-    if (!q.ok()) throw Broken("the responses target's own quiz does not load");
+    if (!q.ok()) throw Broken("the class targets' own quiz does not load");
     return q.quiz;
   }();
+  return quiz;
+}
+
+// A class's answers file as `tutor quiz grade` reads it, for a small fixed quiz: read the
+// CSV, collect the submissions, grade them and write every report.
+inline void responses_target(std::string_view text) {
+  const Quiz& quiz = class_quiz();
   CsvTable table = read_csv(text);
   Responses r;
   collect_responses(table, quiz, "fuzz.csv", r);
@@ -167,6 +174,22 @@ answer = 2
   (void)gradebook_json(g);
   (void)gradebook_csv(g);
   (void)gradebook_text(g, Lang::ko);
+}
+
+// A result file of `quiz take` as `tutor quiz grade` reads it: check it against the quiz,
+// keep one submission per student, grade, and word every problem.
+inline void results_target(std::string_view text) {
+  const Quiz& quiz = class_quiz();
+  HandedIn h;
+  collect_result(text, quiz, "fuzz.json", h);
+  collect_result(text, quiz, "again.json", h);
+  auto subs = keep_one_each(quiz, std::move(h.submissions), Keep::best, h.problems);
+  for (const auto& p : h.problems) {
+    (void)format_hand_in_problem(Lang::ko, p);
+    (void)format_hand_in_problem(Lang::en, p);
+  }
+  if (subs.size() > 1) throw Broken("one student kept twice");
+  (void)gradebook_json(grade_class(quiz, subs, GradeOptions{.workers = 1}));
 }
 
 // A lesson file as `tutor lesson` reads it: parse it and report its problems; when it

@@ -29,6 +29,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/practice.inc"
 #include "messages/quiz.inc"
 #include "messages/repl.inc"
+#include "messages/results.inc"
 #include "messages/syntax.inc"
 };
 

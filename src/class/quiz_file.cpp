@@ -1,6 +1,7 @@
 #include "class/quiz_file.hpp"
 
 #include <toml++/toml.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -50,6 +51,7 @@ constexpr KeyRule kQuestionKeys[] = {
     {"feedback", kAll, 0},
     {"partial", kAll, 0},
     {"random", kAll, 0},
+    {"column", kAll, 0},
     {"expression", kFunctionKinds, kFunctionKinds},
     {"wrt", kFunctionKinds, 0},
     {"order", bit(QuizKind::derivative) | bit(QuizKind::value), 0},
@@ -64,7 +66,7 @@ constexpr KeyRule kQuestionKeys[] = {
      bit(QuizKind::choice) | bit(QuizKind::expression)},
 };
 
-constexpr std::string_view kTopKeys[] = {"title", "pass", "seed", "question"};
+constexpr std::string_view kTopKeys[] = {"title", "pass", "seed", "student_column", "question"};
 
 // Gradebook columns, which a question id must not take.
 constexpr std::string_view kReservedIds[] = {"student", "total", "max", "percent", "passed"};
@@ -136,6 +138,9 @@ class Reader {
     if (const auto* s = doc.get("seed")) {
       if (auto t = string_of(*s, "seed")) quiz.seed = *t;
     }
+    if (const auto* c = doc.get("student_column")) {
+      quiz.student_column = column_names(*c, "student_column");
+    }
     const auto* qs = doc.get("question");
     if (qs == nullptr) {
       problem({1, 1}, "quiz.no_questions", {});
@@ -152,6 +157,7 @@ class Reader {
       return;
     }
     for (const auto& node : *arr) quiz.questions.push_back(question(*node.as_table()));
+    check_columns();
   }
 
  private:
@@ -205,6 +211,64 @@ class Reader {
     else
       f.given = false;
     return f;
+  }
+
+  // A form export's header text, or a list of them (the same question in two exports).
+  std::vector<Field> column_names(const toml::node& n, std::string_view name) {
+    std::vector<Field> out;
+    auto one = [&](const toml::node& item) {
+      if (!item.is_string()) {
+        problem(where_of(item), "mapping.need_text", {std::string(name)});
+      } else if (auto s = string_of(item, name)) {
+        if (header_key(*s).empty())
+          problem(where_of(item), "mapping.blank", {std::string(name)});
+        else
+          out.push_back(Field{*s, where_of(item), true});
+      }
+    };
+    if (const auto* arr = n.as_array(); arr != nullptr && !arr->empty()) {
+      for (const auto& item : *arr) one(item);
+    } else if (arr != nullptr) {
+      problem(where_of(n), "mapping.need_text", {std::string(name)});
+    } else {
+      one(n);
+    }
+    return out;
+  }
+
+  // No header may name two columns: not two questions, not a question and the student.
+  void check_columns() {
+    const Quiz& quiz = out_.quiz;
+    if (!quiz.maps_columns()) return;
+    std::map<std::string, Location> taken;
+    for (const auto& f : quiz.student_column) taken.emplace(header_key(f.text), f.where);
+    auto is_student = [&](const std::string& key) {
+      return std::any_of(quiz.student_column.begin(), quiz.student_column.end(),
+                         [&](const Field& f) { return header_key(f.text) == key; });
+    };
+    for (const auto& q : quiz.questions) {
+      // A question without a column key is headed by its id.
+      std::vector<Field> names = q.column;
+      if (names.empty()) names.push_back(Field{q.id, q.where, true});
+      for (const auto& f : names) {
+        const std::string key = header_key(f.text);
+        // Without student_column the student's header is "student", in any case.
+        std::string lowered = key;
+        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (quiz.student_column.empty() && lowered == "student") {
+          problem(f.where, "mapping.is_student", {sanitize(f.text)});
+          continue;
+        }
+        auto [it, fresh] = taken.emplace(key, f.where);
+        if (fresh) continue;
+        if (is_student(key))
+          problem(f.where, "mapping.is_student", {sanitize(f.text)});
+        else
+          problem(f.where, "mapping.duplicate",
+                  {sanitize(f.text), std::to_string(it->second.line)});
+      }
+    }
   }
 
   // "text", or a table { ko = "…", en = "…" }.
@@ -419,6 +483,7 @@ class Reader {
         if (auto s = string_of(*n, "answer")) q.answer = Field{*s, where_of(*n), true};
       }
     }
+    if (const auto* n = t.get("column")) q.column = column_names(*n, "column");
     if (const auto* n = t.get("prompt")) q.prompt = localized(*n, "prompt");
     if (const auto* n = t.get("hints")) q.hints = localized_list(*n, "hints", limits_.max_hints);
     if (const auto* n = t.get("feedback")) {
@@ -646,6 +711,39 @@ int Quiz::max_points() const {
   int total = 0;
   for (const auto& q : questions) total += q.points;
   return total;
+}
+
+bool Quiz::maps_columns() const {
+  return !student_column.empty() ||
+         std::any_of(questions.begin(), questions.end(),
+                     [](const QuizQuestion& q) { return !q.column.empty(); });
+}
+
+std::string header_key(std::string_view header) {
+  std::string out;
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(header.data() + pos),
+                              static_cast<utf8proc_ssize_t>(header.size() - pos), &cp);
+    if (n <= 0) {  // not UTF-8: kept byte for byte, compared exactly
+      n = 1;
+      cp = -1;
+    }
+    const auto cat = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+    const bool white = (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
+                       cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+    if (white) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out.append(header.substr(pos, static_cast<std::size_t>(n)));
+    }
+    pos += static_cast<std::size_t>(n);
+  }
+  return out;
 }
 
 const QuizQuestion* Quiz::find(std::string_view id) const {

@@ -90,6 +90,9 @@ struct QuizQuestion {
   double tolerance_partial = 0;
   double tolerance_share = 0;
   std::vector<RandomRange> random;  // sorted by name
+  // The header texts of this question's column in a form export (any one names it); empty:
+  // the column is headed by the id.
+  std::vector<Field> column;
 };
 
 struct Quiz {
@@ -97,11 +100,21 @@ struct Quiz {
   std::string title;
   double pass = 60;  // percent needed to pass
   std::string seed;  // optional extra text that picks other variants for the same title
+  // The header texts of the student's column in a form export (any one names it).
+  std::vector<Field> student_column;
   std::vector<QuizQuestion> questions;
 
   int max_points() const;
   const QuizQuestion* find(std::string_view id) const;
+  // Whether the file names the columns of a form export (student_column or a column key);
+  // otherwise the first column is the student and the other headers are question ids.
+  bool maps_columns() const;
 };
+
+// A column header as the mapping compares it: every run of Unicode white space (a
+// no-break or ideographic space, a tab, a line break) made one space, none at either end;
+// the rest exactly as written. header_key(" Email\u00A0address ") == "Email address".
+std::string header_key(std::string_view header);
 
 // Something wrong in a quiz file, where it is, and for expressions the parser's error (its
 // span points into the text it read, for the caret).

@@ -1,5 +1,7 @@
 #include "class/quiz_variants.hpp"
 
+#include <fmt/format.h>
+
 #include "base/errors.hpp"
 #include "base/text.hpp"
 
@@ -30,6 +32,34 @@ std::uint64_t variant_seed(const Quiz& quiz, std::string_view student) {
   h = fnv1a(fnv1a(h, std::string_view("\0", 1)), quiz.seed);
   h = fnv1a(fnv1a(h, std::string_view("\0", 1)), student);
   return h;
+}
+
+std::string quiz_version(const Quiz& quiz) {
+  std::string text = "tutor-quiz-version-1";
+  auto field = [&](std::string_view s) { (text += '\x1f') += s; };
+  auto number = [&](double d) { field(fmt::format("{:.17g}", d)); };
+  for (const auto& q : quiz.questions) {
+    text += '\x1e';
+    field(q.id);
+    field(kind_id(q.kind));
+    field(q.expression.text);
+    field(q.wrt);
+    number(q.order);
+    for (const auto& [name, f] : q.at) field(name + "=" + f.text);
+    field(q.from.text);
+    number(q.lr);
+    number(q.steps);
+    number(q.tolerance);
+    for (const auto& c : q.choices) {
+      field(c.text);
+      field(c.ko);
+      field(c.en);
+    }
+    number(q.answer_index);
+    field(q.answer.text);
+    for (const auto& r : q.random) field(fmt::format("{}={}..{}", r.name, r.low, r.high));
+  }
+  return seed_text(fnv1a(kFnvBasis, text));
 }
 
 std::string seed_text(std::uint64_t seed) {

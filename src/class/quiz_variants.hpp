@@ -29,6 +29,14 @@ std::uint64_t variant_seed(const Quiz& quiz, std::string_view student);
 // The seed as the reports write it: 16 hexadecimal digits.
 std::string seed_text(std::uint64_t seed);
 
+// The quiz's version as a result file records it, so that `quiz grade` never marks answers
+// against another version's key: FNV-1a 64 (seed_text form) over a canonical text of
+// "tutor-quiz-version-1" and, per question, its id, kind and everything that makes its answer
+// key: expression, wrt, order, at, from, lr, steps, tolerance, choices, answer and random
+// ranges, fields separated by U+001F and questions by U+001E (numbers as %.17g). Points,
+// prompts, hints, feedback and column names are left out: they change no answer's mark.
+std::string quiz_version(const Quiz& quiz);
+
 // The question's random integers for SEED (empty when it has none).
 Variant draw_variant(const QuizQuestion& q, std::uint64_t seed);
 

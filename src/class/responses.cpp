@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <optional>
 
 #include "base/text.hpp"
 
@@ -125,56 +125,117 @@ CsvTable read_csv(std::string_view text) {
   return t;
 }
 
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return s;
+}
+
+bool named(const std::vector<Field>& names, const std::string& key) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const Field& f) { return header_key(f.text) == key; });
+}
+
+// The student's column and each question's column, by the quiz's mapping; false (and a
+// problem) when there is no student column.
+bool map_columns(const CsvTable& table, const Quiz& quiz, std::size_t& student,
+                 std::map<std::string, std::size_t>& column, std::vector<CsvProblem>& problems) {
+  std::optional<std::size_t> found;
+  std::vector<std::string> ignored;
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    const std::string key = header_key(table.header[i]);
+    const bool is_student =
+        quiz.student_column.empty() ? lower(key) == "student" : named(quiz.student_column, key);
+    if (is_student && !found) {
+      found = i;
+      continue;
+    }
+    const QuizQuestion* q = nullptr;
+    for (const auto& candidate : quiz.questions) {
+      if (candidate.column.empty() ? candidate.id == key : named(candidate.column, key)) {
+        q = &candidate;
+      }
+    }
+    if (q == nullptr) {
+      ignored.push_back("\"" + sanitize(table.header[i]) + "\"");
+    } else if (!column.emplace(q->id, i).second) {
+      problems.push_back({table.header_line, Message{"csv.duplicate_column", {sanitize(key)}}});
+    }
+  }
+  if (!found) {
+    std::vector<std::string> names;
+    for (const auto& f : quiz.student_column) names.push_back("\"" + sanitize(f.text) + "\"");
+    if (names.empty()) names.push_back("\"student\"");
+    problems.push_back(
+        {table.header_line, Message{"results.no_student_column", {join(names, ", ")}}});
+    return false;
+  }
+  student = *found;
+  if (!ignored.empty()) {
+    problems.push_back({table.header_line,
+                        count_message("results.ignored_columns",
+                                      static_cast<long long>(ignored.size()), join(ignored, ", ")),
+                        true});
+  }
+  return true;
+}
+
+}  // namespace
+
 void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
                        Responses& out) {
   if (table.header.empty()) {
     for (const auto& p : table.problems) out.problems.push_back(p);
     return;
   }
-  std::string first = table.header[0];
-  std::transform(first.begin(), first.end(), first.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  if (first != "student") {
-    out.problems.push_back(
-        {table.header_line, Message{"csv.no_student", {sanitize(table.header[0])}}});
-    return;
-  }
+  std::vector<CsvProblem> header_problems;
   // Column index per question id.
   std::map<std::string, std::size_t> column;
-  for (std::size_t i = 1; i < table.header.size(); ++i) {
-    const std::string& h = table.header[i];
-    if (quiz.find(h) == nullptr) {
-      out.problems.push_back({table.header_line, Message{"csv.unknown_column", {sanitize(h)}}});
-    } else if (!column.emplace(h, i).second) {
-      out.problems.push_back({table.header_line, Message{"csv.duplicate_column", {sanitize(h)}}});
+  std::size_t student_column = 0;
+  if (quiz.maps_columns()) {
+    if (!map_columns(table, quiz, student_column, column, header_problems)) {
+      out.problems.insert(out.problems.end(), header_problems.begin(), header_problems.end());
+      return;
+    }
+  } else {
+    if (lower(table.header[0]) != "student") {
+      out.problems.push_back(
+          {table.header_line, Message{"csv.no_student", {sanitize(table.header[0])}}});
+      return;
+    }
+    for (std::size_t i = 1; i < table.header.size(); ++i) {
+      const std::string& h = table.header[i];
+      if (quiz.find(h) == nullptr) {
+        header_problems.push_back(
+            {table.header_line, Message{"csv.unknown_column", {sanitize(h)}}});
+      } else if (!column.emplace(h, i).second) {
+        header_problems.push_back(
+            {table.header_line, Message{"csv.duplicate_column", {sanitize(h)}}});
+      }
     }
   }
+  out.problems.insert(out.problems.end(), header_problems.begin(), header_problems.end());
   for (const auto& q : quiz.questions) {
     if (!column.contains(q.id)) {
       out.problems.push_back({table.header_line, Message{"csv.missing_column", {q.id}}});
     }
   }
-  std::set<std::string> seen;
-  for (const auto& s : out.submissions) seen.insert(s.student);
   // Problems of the table and of its rows, in line order.
   std::vector<CsvProblem> row_problems = table.problems;
   for (const auto& row : table.rows) {
-    std::string student = row.fields[0];
-    student.erase(0, student.find_first_not_of(" \t"));
-    student.erase(student.find_last_not_of(" \t") + 1);
+    std::string student = trim(row.fields[student_column]);
     if (student.empty()) {
       row_problems.push_back({row.line, Message{"csv.no_student_id", {}}});
-      continue;
-    }
-    if (!seen.insert(student).second) {
-      row_problems.push_back({row.line, Message{"csv.duplicate_student", {sanitize(student)}}});
       continue;
     }
     Submission s;
     s.student = student;
     s.line = row.line;
     s.source = std::string(source);
-    for (const auto& [id, i] : column) s.answers[id] = row.fields[i];
+    // A form keeps the line end a paragraph answer was typed with.
+    for (const auto& [id, i] : column) s.answers[id] = trim(row.fields[i]);
     out.submissions.push_back(std::move(s));
   }
   std::stable_sort(row_problems.begin(), row_problems.end(),

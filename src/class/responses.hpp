@@ -1,7 +1,9 @@
 // Reading a class's answers: CSV as forms and learning systems export it (RFC 4180: quoted
 // fields, commas, quotes and line breaks inside quotes, UTF-8, a byte-order mark and CRLF
 // line ends tolerated). The first column is the student; the other headers are question ids,
-// in any order.
+// in any order. A quiz file may instead name the columns of a form export (student_column,
+// and column per question), whose headers are question texts among Timestamp, Score and the
+// like.
 //
 //   tutor::CsvTable t = tutor::read_csv("student,d1\nkim,\"2x cos(x^2)\"\n");
 //   // t.header == {"student", "d1"}, t.rows[0].fields == {"kim", "2x cos(x^2)"}, line 2
@@ -27,6 +29,7 @@ struct CsvRow {
 struct CsvProblem {
   std::size_t line = 0;  // 0: the file as a whole
   Message message;
+  bool notice = false;  // nothing was skipped: columns a form export adds, ignored
 };
 
 struct CsvTable {
@@ -54,10 +57,13 @@ struct Responses {
   std::vector<CsvProblem> problems;     // skipped rows, unknown or missing columns
 };
 
-// The submissions in TABLE for QUIZ. The first header must be "student" (any case). A
-// header that is not a question id is reported and its column ignored; a question without
-// a column is reported and scores 0 for everyone. A row without a student id, or with one
-// already in OUT (an earlier file), is skipped.
+// The submissions in TABLE for QUIZ, every row (a student's repeats are kept: results.hpp
+// chooses among them). The first header must be "student" (any case), and a header that is
+// not a question id is reported and its column ignored. When QUIZ maps columns, the student
+// is in the column student_column names ("student" without it), a question in the one its
+// column key names (its id without it), and the other columns are ignored with one notice
+// naming them all. A question without a column is reported and scores 0 for everyone. A row
+// without a student id is skipped.
 void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
                        Responses& out);
 

@@ -16,7 +16,7 @@
 #include "class/item_analysis.hpp"
 #include "class/partial_credit.hpp"
 #include "class/quiz_marking.hpp"
-#include "class/responses.hpp"
+#include "class/results.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -26,9 +26,6 @@
 namespace tutor::cli {
 
 namespace {
-
-// A class's CSV export stays far below this; anything larger is not a response file.
-constexpr std::size_t kMaxResponsesBytes = 64u << 20;
 
 // The quiz at PATH, or its problems on ctx.err and nullopt.
 std::optional<Quiz> load_or_report(const std::string& path, Context& ctx) {
@@ -56,6 +53,20 @@ std::string key_line(const Posed& p, Lang lang, bool ascii) {
            sanitize(q.choices[q.answer_index - 1].in(lang)) + ")";
   }
   return p.key_text(ascii);
+}
+
+// Which header of a form export each answer is read from, as `quiz check` shows it.
+std::string column_mapping(const Quiz& quiz, Lang lang) {
+  auto names = [](const std::vector<Field>& fs, const std::string& fallback) {
+    std::vector<std::string> out;
+    for (const auto& f : fs) out.push_back("\"" + sanitize(f.text) + "\"");
+    if (out.empty()) out.push_back("\"" + fallback + "\"");
+    return join(out, " | ");
+  };
+  std::vector<std::pair<std::string, std::string>> rows;
+  rows.emplace_back("  " + tr(lang, "grade.student"), names(quiz.student_column, "student"));
+  for (const auto& q : quiz.questions) rows.emplace_back("  " + q.id, names(q.column, q.id));
+  return tr(lang, "mapping.heading") + "\n" + aligned(rows);
 }
 
 int run_check(const std::vector<std::string>& files, Context& ctx) {
@@ -93,6 +104,7 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
       rows.emplace_back("  " + label, key);
     }
     out << aligned(rows);
+    if (quiz->maps_columns()) out << column_mapping(*quiz, ctx.lang);
     out << tr(ctx.lang, "quiz.valid") << "\n";
   }
   return status;
@@ -196,6 +208,9 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   nlohmann::ordered_json j;
   j["quiz"] = quiz->title;
   j["file"] = words[0];
+  // What `quiz grade` checks before marking this file again: the same quiz, the same key.
+  j["quiz_seed"] = quiz->seed;
+  j["version"] = quiz_version(*quiz);
   auto s = student_json(result);
   for (auto& [k, v] : s.items()) j[k] = v;
   for (std::size_t i = 0; i < result.answers.size(); ++i)
@@ -207,7 +222,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
 }
 
 int run_grade(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
-  if (words.size() < 2) throw Error(Message{"quiz.needs_responses", {}});
+  if (words.size() < 2) throw Error(Message{"results.needs_results", {}});
   const bool force = inv.has("--force");
   auto out_file = inv.value("--out");
   std::error_code ec;
@@ -216,24 +231,25 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   }
   auto quiz = load_or_report(words[0], ctx);
   if (!quiz) return 2;
-  Responses responses;
-  bool skipped = false;
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    std::string text = read_bounded(words[i], kMaxResponsesBytes);
-    std::size_t before = responses.problems.size();
-    collect_responses(read_csv(text), *quiz, words[i], responses);
-    for (std::size_t k = before; k < responses.problems.size(); ++k) {
-      const CsvProblem& p = responses.problems[k];
-      *ctx.err << sanitize(words[i]) << (p.line ? ":" + std::to_string(p.line) : std::string())
-               << ": " << sanitize(render(ctx.lang, p.message)) << "\n";
-      skipped = true;
-    }
-  }
-  if (distinct_answers(*quiz, responses.submissions, kMaxDistinctAnswers + 1) >
-      kMaxDistinctAnswers) {
+  const Keep keep = parse_keep(inv.value("--keep").value_or("last")).value_or(Keep::last);
+  HandedIn handed = read_handed_in(*quiz, {words.begin() + 1, words.end()});
+  // Before --keep best marks anyone: repeats count too.
+  if (distinct_answers(*quiz, handed.submissions, kMaxDistinctAnswers + 1) > kMaxDistinctAnswers) {
     throw Error(Message{"quiz.too_many_answers", {std::to_string(kMaxDistinctAnswers)}});
   }
-  Gradebook g = grade_class(*quiz, responses.submissions);
+  const std::vector<Submission> submissions =
+      keep_one_each(*quiz, std::move(handed.submissions), keep, handed.problems);
+  bool skipped = false;
+  for (const auto& p : handed.problems) {
+    *ctx.err << format_hand_in_problem(ctx.lang, p) << "\n";
+    skipped = skipped || !p.notice;
+  }
+  // Nothing left to grade: the problems above say why, and an empty gradebook would not.
+  if (submissions.empty() && skipped) {
+    *ctx.err << tr(ctx.lang, "results.some_left_out") << "\n";
+    return 2;
+  }
+  Gradebook g = grade_class(*quiz, submissions);
   const ItemAnalysis items = analyse_items(*quiz, g);
   std::string format = inv.value("--report").value_or("text");
   std::string report = format == "json"  ? gradebook_json(g, &items)
@@ -244,7 +260,7 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   } else {
     *ctx.out << report;
   }
-  if (skipped) *ctx.err << tr(ctx.lang, "quiz.some_skipped") << "\n";
+  if (skipped) *ctx.err << tr(ctx.lang, "results.some_left_out") << "\n";
   return skipped ? 2 : 0;
 }
 
@@ -298,11 +314,12 @@ Command quiz_command() {
           {"grade",
            "cmd.quiz.grade",
            {{"--report", "FORMAT", "opt.quiz.report", false, {"text", "csv", "json"}},
+            {"--keep", "WHICH", "opt.quiz.keep", false, {"first", "last", "best"}},
             out_option(),
             force_option()},
            true,
            run_quiz_grade,
-           "FILE RESPONSES.csv...",
+           "FILE RESULTS...",
            "arg.quiz_responses"},
       },
   };

@@ -239,5 +239,79 @@ TEST(QuizValidation, DescentThatLeavesTheDomain) {
   EXPECT_EQ(q.problems[0].where.line, 6u);
 }
 
+TEST(QuizColumns, MappingIsRead) {
+  QuizLoad q = load_test_quiz(
+      kQuizHeader +
+      "student_column = \"Email\u00A0address \"\n"
+      "[[question]]\nid = \"d\"\nkind = \"derivative\"\n"
+      "expression = \"x^2\"\ncolumn = [\"Differentiate x².\", \"x²을 미분하세요.\"]\n"
+      "[[question]]\nid = \"e\"\nkind = \"derivative\"\n"
+      "expression = \"x^3\"\n");
+  ASSERT_TRUE(q.ok()) << problem_places(q)[0];
+  EXPECT_TRUE(q.quiz.maps_columns());
+  ASSERT_EQ(q.quiz.student_column.size(), 1u);
+  EXPECT_EQ(header_key(q.quiz.student_column[0].text), "Email address");
+  ASSERT_EQ(q.quiz.questions[0].column.size(), 2u);
+  EXPECT_EQ(q.quiz.questions[0].column[1].text, "x²을 미분하세요.");
+  EXPECT_TRUE(q.quiz.questions[1].column.empty());
+  EXPECT_FALSE(load_test_quiz(kQuizHeader + "[[question]]\nid = \"d\"\nkind = \"derivative\"\n"
+                                            "expression = \"x^2\"\n")
+                   .quiz.maps_columns());
+}
+
+TEST(QuizColumns, HeaderKeyNormalisesWhiteSpaceOnly) {
+  EXPECT_EQ(header_key("  Email\u00A0\u00A0address\t"), "Email address");
+  EXPECT_EQ(header_key("\u3000이메일\r\n주소 "),
+            "이메일 주소");  // an ideographic space, a line break
+  EXPECT_EQ(header_key("E-mail"), "E-mail");
+  EXPECT_NE(header_key("email address"), header_key("Email address"));
+  EXPECT_EQ(header_key(" \u2003 "), "");
+}
+
+TEST(QuizColumns, BadMappingsHaveTheirPlace) {
+  QuizLoad q = load_test_quiz(kQuizHeader +
+                              "student_column = \"Email\"\n"                               // 2
+                              "[[question]]\n"                                             // 3
+                              "id = \"a\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 4-6
+                              "column = 3\n"                                               // 7
+                              "[[question]]\n"                                             // 8
+                              "id = \"b\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 9-11
+                              "column = [\"Q\", \" \"]\n"                                  // 12
+                              "[[question]]\n"                                             // 13
+                              "id = \"c\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 14-16
+                              "column = \" Q\"\n"                                          // 17
+                              "[[question]]\n"                                             // 18
+                              "id = \"d\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 19-21
+                              "column = \"Email\"\n"                                       // 22
+                              "[[question]]\n"                                             // 23
+                              "id = \"e\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"  // 24-26
+                              "column = []\n");                                            // 27
+  EXPECT_EQ(problem_places(q),
+            (std::vector<std::string>{"7:10 mapping.need_text", "12:16 mapping.blank",
+                                      "17:10 mapping.duplicate", "22:10 mapping.is_student",
+                                      "27:10 mapping.need_text"}));
+  EXPECT_EQ(format_problem(Lang::en, "t.toml", q.problems[2]),
+            "t.toml:17:10: column \" Q\" already names another question (line 12)\n");
+  QuizLoad typed = load_test_quiz(kQuizHeader + "student_column = { en = \"Email\" }\n" +
+                                  "[[question]]\nid = \"a\"\nkind = \"derivative\"\n" +
+                                  "expression = \"x^2\"\n");
+  EXPECT_EQ(problem_places(typed), (std::vector<std::string>{"2:18 mapping.need_text"}));
+}
+
+TEST(QuizColumns, AnIdClashesWithAColumnOnlyWhenTheQuizMapsColumns) {
+  // "b" heads question b's column (it has no column key), so a's column cannot be "b".
+  QuizLoad q = load_test_quiz(kQuizHeader +
+                              "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
+                              "expression = \"x^2\"\ncolumn = \"b\"\n"
+                              "[[question]]\nid = \"b\"\nkind = \"derivative\"\n"
+                              "expression = \"x^2\"\n");
+  EXPECT_EQ(problem_places(q), (std::vector<std::string>{"7:1 mapping.duplicate"}));
+  // Without student_column the student's column is "student", in any case.
+  QuizLoad student = load_test_quiz(kQuizHeader +
+                                    "[[question]]\nid = \"a\"\nkind = \"derivative\"\n"
+                                    "expression = \"x^2\"\ncolumn = \"Student\"\n");
+  EXPECT_EQ(problem_places(student), (std::vector<std::string>{"6:10 mapping.is_student"}));
+}
+
 }  // namespace
 }  // namespace tutor

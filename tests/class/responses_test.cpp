@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/files.hpp"
+#include "class/gradebook.hpp"
+
 namespace tutor {
 namespace {
 
@@ -115,15 +118,24 @@ TEST(Responses, ColumnsInAnyOrder) {
   EXPECT_EQ(r.submissions[0].answers.at("v1"), "2");
 }
 
-TEST(Responses, UnknownAndMissingColumnsDuplicateAndNamelessStudents) {
+std::vector<std::string> keys(const Responses& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.problems) {
+    out.push_back(std::to_string(p.line) + " " + p.message.key + (p.notice ? " (notice)" : ""));
+  }
+  return out;
+}
+
+TEST(Responses, UnknownAndMissingColumnsRepeatedAndNamelessStudents) {
   const Responses r = collect("student,d1,timestamp\nkim,2x,9:00\n,2x,9:01\nkim,3x,9:02\n");
-  ASSERT_EQ(r.submissions.size(), 1u);
-  EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");  // the first row of kim counts
+  // Both of kim's rows: which one counts is results.hpp's choice (--keep).
+  ASSERT_EQ(r.submissions.size(), 2u);
+  EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");
+  EXPECT_EQ(r.submissions[1].answers.at("d1"), "3x");
+  EXPECT_EQ(r.submissions[1].line, 4u);
   EXPECT_FALSE(r.submissions[0].answers.contains("v1"));
-  std::vector<std::string> keys;
-  for (const auto& p : r.problems) keys.push_back(std::to_string(p.line) + " " + p.message.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"1 csv.unknown_column", "1 csv.missing_column",
-                                            "3 csv.no_student_id", "4 csv.duplicate_student"}));
+  EXPECT_EQ(keys(r), (std::vector<std::string>{"1 csv.unknown_column", "1 csv.missing_column",
+                                               "3 csv.no_student_id"}));
 }
 
 TEST(Responses, FirstColumnMustBeStudent) {
@@ -131,6 +143,83 @@ TEST(Responses, FirstColumnMustBeStudent) {
   EXPECT_TRUE(r.submissions.empty());
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0].message.key, "csv.no_student");
+}
+
+Quiz mapped_quiz() {
+  QuizLoad q = load_quiz(
+      "title = \"T\"\nstudent_column = \"Email address\"\n"
+      "[[question]]\nid = \"d1\"\nkind = \"derivative\"\nexpression = \"x^2\"\n"
+      "column = \"Differentiate x².\"\n"
+      "[[question]]\nid = \"v1\"\nkind = \"value\"\nexpression = \"x^2\"\nat = { x = 1 }\n",
+      "t.toml");
+  EXPECT_TRUE(q.ok());
+  return q.quiz;
+}
+
+TEST(Responses, MappedColumnsAndOneNoticeForTheOthers) {
+  const Quiz quiz = mapped_quiz();
+  Responses r;
+  collect_responses(read_csv("Timestamp,Score,v1,Email\u00A0address, Differentiate  x². \n"
+                             "9:00,2 / 2,2,kim@school.kr,2x\n"
+                             "9:01,0 / 2,1,lee@school.kr,x\n"),
+                    quiz, "a.csv", r);
+  ASSERT_EQ(r.submissions.size(), 2u);
+  EXPECT_EQ(r.submissions[0].student, "kim@school.kr");
+  EXPECT_EQ(r.submissions[0].answers.at("d1"), "2x");
+  EXPECT_EQ(r.submissions[0].answers.at("v1"), "2");  // no column key: headed by its id
+  EXPECT_EQ(keys(r), (std::vector<std::string>{"1 results.ignored_columns (notice)"}));
+  EXPECT_EQ(render(Lang::en, r.problems[0].message),
+            "2 columns are not in the quiz and are ignored: \"Timestamp\", \"Score\"");
+}
+
+TEST(Responses, MappedWithoutTheStudentColumn) {
+  const Quiz quiz = mapped_quiz();
+  Responses r;
+  collect_responses(read_csv("Email,Differentiate x².\nkim,2x\n"), quiz, "a.csv", r);
+  EXPECT_TRUE(r.submissions.empty());
+  EXPECT_EQ(keys(r), (std::vector<std::string>{"1 results.no_student_column"}));
+  EXPECT_EQ(render(Lang::en, r.problems[0].message),
+            "no student column: no header is \"Email address\"");
+}
+
+// The shipped form exports, graded against the shipped form quiz.
+Gradebook grade_export(const std::string& name, std::vector<std::string>& problems) {
+  QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule-forms.toml");
+  EXPECT_TRUE(q.ok());
+  Responses r;
+  collect_responses(read_csv(read_bounded(TUTOR_SOURCE_LESSONS "/quizzes/" + name, 1 << 20)),
+                    q.quiz, name, r);
+  problems = keys(r);
+  return grade_class(q.quiz, r.submissions, GradeOptions{1});
+}
+
+std::vector<std::string> totals(const Gradebook& g) {
+  std::vector<std::string> out;
+  for (const auto& s : g.students) out.push_back(s.student + " " + std::to_string(s.total));
+  return out;
+}
+
+TEST(FormExports, GoogleForms) {
+  std::vector<std::string> problems;
+  Gradebook g = grade_export("google-forms.csv", problems);
+  EXPECT_EQ(problems, (std::vector<std::string>{"1 results.ignored_columns (notice)"}));
+  EXPECT_EQ(g.max, 11);
+  // By hand (keys: 2x cos(x²), 6(2x+1)², 54, -3, 3, 0.64, 361, choice 3 = "10", 3u²; d1
+  // and d2 are worth 2): lee misses d1, g1 and lr2; park misses d2, v1 (blank), g2, lr1 and
+  // lr3. lee's e1 is "3*u^2" and a line break, inside quotes: the line end is trimmed.
+  EXPECT_EQ(totals(g),
+            (std::vector<std::string>{"kim@school.kr 11", "lee@school.kr 7", "park@school.kr 5"}));
+  EXPECT_EQ(g.students[1].answers[8].answer, "3*u^2");  // its line end trimmed
+}
+
+TEST(FormExports, MicrosoftFormsInKorean) {
+  std::vector<std::string> problems;
+  Gradebook g = grade_export("microsoft-forms-ko.csv", problems);
+  EXPECT_EQ(problems, (std::vector<std::string>{"1 results.ignored_columns (notice)"}));
+  // 민수 writes 2x·cos(x²), 6(2x+1)², 3u²: all right. 지우 leaves d2 undifferentiated and
+  // misses lr2 and lr3. 서연 answers only v1 and lr3.
+  EXPECT_EQ(totals(g), (std::vector<std::string>{"minsu@school.kr 11", "jiwoo@school.kr 7",
+                                                 "seoyeon@school.kr 2"}));
 }
 
 }  // namespace

@@ -50,6 +50,9 @@ TEST(FuzzRegression, Quiz) {
 TEST(FuzzRegression, Responses) {
   replay("responses", fuzz::responses_target);
 }
+TEST(FuzzRegression, Results) {
+  replay("results", fuzz::results_target);
+}
 TEST(FuzzRegression, Lesson) {
   replay("lesson", fuzz::lesson_target);
 }
