@@ -33,6 +33,7 @@ the exit status is 0 only when nothing failed.
 
 import argparse
 import collections
+import functools
 import json
 import os
 import random
@@ -165,6 +166,7 @@ def verdict_of(p):
     return 'steady'
 
 
+@functools.lru_cache(maxsize=None)
 def largest_slope(name):
     """The largest slope of the activation, found by SymPy: at its critical point 0, checked
     against a grid."""
