@@ -141,9 +141,12 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
   }
   // Column index per question id.
   std::map<std::string, std::size_t> column;
+  std::optional<std::size_t> lang_column;
   for (std::size_t i = 1; i < table.header.size(); ++i) {
     const std::string& h = table.header[i];
-    if (quiz.find(h) == nullptr) {
+    if (quiz.find(h) == nullptr && !lang_column && (h == "lang" || h == "LANG" || h == "Lang")) {
+      lang_column = i;
+    } else if (quiz.find(h) == nullptr) {
       out.problems.push_back({table.header_line, Message{"csv.unknown_column", {sanitize(h)}}});
     } else if (!column.emplace(h, i).second) {
       out.problems.push_back({table.header_line, Message{"csv.duplicate_column", {sanitize(h)}}});
@@ -175,6 +178,13 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
     s.line = row.line;
     s.source = std::string(source);
     for (const auto& [id, i] : column) s.answers[id] = row.fields[i];
+    if (lang_column) {
+      const std::string lang = trim(row.fields[*lang_column]);
+      s.lang = parse_lang(lang);
+      if (!lang.empty() && !s.lang) {
+        row_problems.push_back({row.line, Message{"paper.bad_lang", {sanitize(lang)}}});
+      }
+    }
     out.submissions.push_back(std::move(s));
   }
   std::stable_sort(row_problems.begin(), row_problems.end(),

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,7 @@ struct Submission {
   std::size_t line = 0;
   std::string source;  // the file it came from
   std::map<std::string, std::string> answers;
+  std::optional<Lang> lang;  // from a `lang` column (ko or en), for the feedback files
 };
 
 struct Responses {
@@ -56,8 +58,9 @@ struct Responses {
 
 // The submissions in TABLE for QUIZ. The first header must be "student" (any case). A
 // header that is not a question id is reported and its column ignored; a question without
-// a column is reported and scores 0 for everyone. A row without a student id, or with one
-// already in OUT (an earlier file), is skipped.
+// a column is reported and scores 0 for everyone. A column named "lang" (when no question is)
+// gives each student's language, ko or en; another value is reported and the row kept. A row
+// without a student id, or with one already in OUT (an earlier file), is skipped.
 void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
                        Responses& out);
 
