@@ -63,7 +63,8 @@ DocBlock space(double height_cm) {
 namespace {
 
 // S on one line, safe to print: invalid UTF-8 replaced, line breaks, tabs and other control
-// characters made single spaces, the ends trimmed. Both formats start from this.
+// characters made spaces, runs of spaces made one (the ends are kept: a span may be the space
+// between two others). Both formats start from this.
 std::string one_line(std::string_view s) {
   std::string spaced(s);
   for (char& c : spaced) {
@@ -73,10 +74,9 @@ std::string one_line(std::string_view s) {
   std::string out;
   out.reserve(clean.size());
   for (char c : clean) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
     out += c;
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -85,7 +85,7 @@ std::string one_line(std::string_view s) {
 // A code span holding S: fenced by more backticks than S has in a row, padded when S starts
 // or ends with a backtick, so that nothing inside ends it early.
 std::string markdown_code(std::string_view raw) {
-  const std::string s = one_line(raw);
+  const std::string s = trim(one_line(raw));
   std::size_t longest = 0, run = 0;
   for (char c : s) {
     run = c == '`' ? run + 1 : 0;
@@ -242,7 +242,7 @@ std::string latex_spans(const std::vector<DocSpan>& spans) {
         out += "\\textbf{" + latex_escape(s.text) + "}";
         break;
       case DocSpanKind::code:
-        out += "\\texttt{" + latex_escape(s.text) + "}";
+        out += "\\texttt{" + latex_escape(trim(s.text)) + "}";
         break;
     }
   }
@@ -297,15 +297,22 @@ std::string markdown_escape(std::string_view raw) {
   const std::string s = one_line(raw);
   std::string out;
   out.reserve(s.size() + s.size() / 4);
-  bool digits_only = true;  // so far: "1." or "2)" would start an ordered list
+  // A list marker, a heading underline or a rule starts a block only at the start of a line,
+  // and a span may begin one: so far only spaces, or only digits ("1. " and "2) " start an
+  // ordered list; "0.8" and "-3" start nothing).
+  bool at_start = true;
+  bool digits = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    const char next = i + 1 < s.size() ? s[i + 1] : ' ';
+    const bool number_follows = next >= '0' && next <= '9';
     bool escape = std::string_view("\\`*_[]<>!&|~$#").find(c) != std::string_view::npos;
-    // A list or heading marker only starts a block at the start of a line; a span may begin
-    // one, so its first character is escaped.
-    if (i == 0 && (c == '-' || c == '+' || c == '=')) escape = true;
-    if ((c == '.' || c == ')') && digits_only && i > 0) escape = true;
-    digits_only = digits_only && c >= '0' && c <= '9';
+    if (at_start && (c == '=' || ((c == '-' || c == '+') && !number_follows))) escape = true;
+    if (digits && (c == '.' || c == ')') && next == ' ') escape = true;
+    if (c != ' ') {
+      digits = (at_start || digits) && c >= '0' && c <= '9';
+      at_start = false;
+    }
     if (escape) out += '\\';
     out += c;
   }

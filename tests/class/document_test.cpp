@@ -71,6 +71,11 @@ const std::vector<std::string> kHostile = {
     "~~struck~~",
     "``two ticks`` and `one",
     "`",
+    "---",
+    "- - -",
+    "-3 and 0.8",
+    "10. ten",
+    "+",
 };
 
 // The text as the renderers put it on one line.
@@ -87,11 +92,13 @@ std::string flattened(const std::string& s) {
 
 TEST(Document, MarkdownTextStaysText) {
   for (const auto& s : kHostile) {
-    Document d{"T", {doc::paragraph({doc::text("Answer: "), doc::text(s)})}};
-    const Reading r = read_markdown(document_markdown(d));
-    EXPECT_EQ(r.blocks, (std::vector<MD_BLOCKTYPE>{MD_BLOCK_DOC, MD_BLOCK_H, MD_BLOCK_P})) << s;
-    EXPECT_TRUE(r.spans.empty()) << s;
-    EXPECT_EQ(r.text, "TAnswer: " + flattened(s)) << s;
+    for (const std::string& lead : {"", " ", "   "}) {
+      Document d{"T", {doc::paragraph({doc::text(lead + s)})}};
+      const Reading r = read_markdown(document_markdown(d));
+      EXPECT_EQ(r.blocks, (std::vector<MD_BLOCKTYPE>{MD_BLOCK_DOC, MD_BLOCK_H, MD_BLOCK_P})) << s;
+      EXPECT_TRUE(r.spans.empty()) << s;
+      EXPECT_EQ(r.text, "T" + flattened(s)) << s;
+    }
   }
 }
 

@@ -85,14 +85,14 @@ TEST(Feedback, MistakesWithTheirExplanation) {
   // d1: cos(x²) drops the inner factor; the quiz has its own words for that mistake.
   EXPECT_TRUE(has(md,
                   "**Your answer:** `cos(x^2)`\n\n**Verdict:** incorrect, 0/2 points\n\n"
-                  "**What went wrong:** missing\\-inner\\-derivative: Multiply by the inner "
+                  "**What went wrong:** missing-inner-derivative: Multiply by the inner "
                   "derivative 2x."))
       << md;
   // d2: 3(2x+1)² misses the inner derivative 2: the checker's own words.
   EXPECT_TRUE(has(md, "**Your answer:** `3(2x+1)^2`")) << md;
   EXPECT_TRUE(has(md, "You are missing the factor")) << md;
   // g1: 3 instead of -3.
-  EXPECT_TRUE(has(md, "sign\\-error: The sign is wrong")) << md;
+  EXPECT_TRUE(has(md, "sign-error: The sign is wrong")) << md;
   // r1 left blank.
   EXPECT_TRUE(has(md, "**Your answer:** (no answer)\n\n**Verdict:** blank, 0/1 points")) << md;
 }
@@ -109,13 +109,13 @@ TEST(Feedback, WorkedSolutionOfEachKind) {
   const std::string md = markdown(sample().student("park"), Lang::en);
   // derivative: the chain's factors, then the result.
   EXPECT_TRUE(has(md, "**Answer:** `2x·cos(x²)`")) << md;
-  EXPECT_TRUE(has(md, "````text\nd/dx sin(x²)\n")) << md;
+  EXPECT_TRUE(has(md, "```text\nd/dx sin(x²)\n")) << md;
   EXPECT_TRUE(has(md, "**Answer:** `6(2x + 1)²`")) << md;
   // value: 6·3² at x = 1.
   EXPECT_TRUE(has(md, "Evaluated at x = 1:\n\n**Answer:** `54`")) << md;
-  // gradient: d = a + b = 3, y = c·d = -9; dy/da = dy/dd × dd/da = -3 × 1 = -3.
+  // gradient: d = a + b = 3, y = c·d = -9; dy/da = dy/dd × dd/da = (-3) × 1 = -3.
   EXPECT_TRUE(has(md, "d = a + b = 3\n")) << md;
-  EXPECT_TRUE(has(md, "dy/da = dy/dd × dd/da = -3 × 1 = -3\n")) << md;
+  EXPECT_TRUE(has(md, "dy/da = dy/dd × dd/da = (-3) × 1 = -3\n")) << md;
   EXPECT_TRUE(has(md, "**Answer:** `-3`")) << md;
   // descent on x² from 1 with rate 0.1: x ← x − 0.1·2x = 0.8x.
   EXPECT_TRUE(has(md,
@@ -123,14 +123,12 @@ TEST(Feedback, WorkedSolutionOfEachKind) {
                   "| 1 | 0.8 | 0.64 | 1.6 |\n| 2 | 0.64 | 0.4096 | 1.28 |\n"))
       << md;
   // with rate 10: x ← −19x, so 1, −19, 361.
-  EXPECT_TRUE(has(md, "| 1 | \\-19 | 361 | \\-38 |\n| 2 | 361 |")) << md;
+  EXPECT_TRUE(has(md, "| 1 | -19 | 361 | -38 |\n| 2 | 361 |")) << md;
   // choice and expression: the right one.
   EXPECT_TRUE(has(md, "**Answer:** `c) 10`")) << md;
   EXPECT_TRUE(has(md, "**Answer:** `3u²`")) << md;
   // park chose 2: the choices are listed.
-  EXPECT_TRUE(has(md, "- a\\) 0.001\n- b\\) 0.1\n- c\\) 10\n") ||
-              has(md, "- a) 0.001\n- b) 0.1\n- c) 10\n"))
-      << md;
+  EXPECT_TRUE(has(md, "- a) 0.001\n- b) 0.1\n- c) 10\n")) << md;
 }
 
 TEST(Feedback, InKorean) {

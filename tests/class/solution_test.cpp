@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/quiz.hpp"
 
 namespace tutor {
@@ -82,7 +84,7 @@ TEST(Solution, GradientIsTheBackwardPass) {
       both_paths = true;
     }
   }
-  EXPECT_TRUE(both_paths) << testing::PrintToString(backward);
+  EXPECT_TRUE(both_paths) << ::testing::PrintToString(backward);
   EXPECT_EQ(spans_text(s.blocks[4]), "Answer: 6");
 }
 

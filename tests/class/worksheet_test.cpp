@@ -79,8 +79,9 @@ TEST(Worksheet, KeyHasEveryAnswerAndSolution) {
   }
   EXPECT_NE(tex.find("\\begin{align*}"), std::string::npos);
   EXPECT_NE(tex.find("\\begin{tabular}"), std::string::npos);
-  EXPECT_NE(tex.find("dy/da = dy/dd \\ensuremath{\\times} dd/da = -3 \\ensuremath{\\times} 1 = -3"),
-            std::string::npos)
+  EXPECT_NE(
+      tex.find("dy/da = dy/dd \\ensuremath{\\times} dd/da = (-3) \\ensuremath{\\times} 1 = -3"),
+      std::string::npos)
       << tex;
 }
 

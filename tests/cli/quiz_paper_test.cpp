@@ -2,6 +2,7 @@
 // their names and languages, --force, and the worksheet on stdout or in --out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/run.hpp"
