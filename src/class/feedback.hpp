@@ -20,6 +20,7 @@ namespace tutor {
 
 class FeedbackBuilder {
  public:
+  // QUIZ must outlive the builder.
   explicit FeedbackBuilder(const Quiz& quiz);
   ~FeedbackBuilder();
   FeedbackBuilder(const FeedbackBuilder&) = delete;
