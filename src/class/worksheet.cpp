@@ -33,10 +33,12 @@ Document worksheet(const Quiz& quiz, std::string_view student, Lang lang, bool k
   } else {
     d.blocks.push_back(doc::paragraph({doc::text(tr(lang, "paper.name_line"))}));
   }
+  const std::string questions =
+      tr_count(lang, "quiz.n_questions", static_cast<long long>(quiz.questions.size()));
+  const std::string points = tr_count(lang, "quiz.n_points", quiz.max_points());
+  // The answer sheet has no room to write in, so no instruction to.
   d.blocks.push_back(doc::paragraph({doc::text(
-      tr(lang, "paper.sheet_intro",
-         tr_count(lang, "quiz.n_questions", static_cast<long long>(quiz.questions.size())),
-         tr_count(lang, "quiz.n_points", quiz.max_points())))}));
+      key ? questions + ", " + points : tr(lang, "paper.sheet_intro", questions, points))}));
   const std::size_t n = quiz.questions.size();
   for (std::size_t i = 0; i < n; ++i) {
     const QuizQuestion& q = quiz.questions[i];

@@ -345,7 +345,7 @@ Command quiz_command() {
            "cmd.quiz.grade",
            {{"--report", "FORMAT", "opt.quiz.report", false, {"text", "csv", "json"}},
             out_option(),
-            force_option(),
+            {"--force", "", "opt.quiz.force_feedback"},
             {"--feedback", "DIR", "opt.quiz.feedback"},
             {"--feedback-format",
              "FORMAT",

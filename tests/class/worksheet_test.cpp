@@ -65,6 +65,8 @@ TEST(Worksheet, AnotherStudentAnotherVariant) {
 TEST(Worksheet, KeyHasEveryAnswerAndSolution) {
   const std::string tex = sheet("kim", Lang::en, true);
   EXPECT_NE(tex.find("\\textbf{Answer key}"), std::string::npos);
+  EXPECT_NE(tex.find("10 questions, 12 points\n"), std::string::npos) << tex;
+  EXPECT_EQ(tex.find("Write each answer"), std::string::npos);
   EXPECT_EQ(count(tex, "\\textbf{Worked solution}"), 10);
   EXPECT_EQ(count(tex, "\\textbf{Answer:}"), 10);
   EXPECT_EQ(tex.find("\\vspace*{"), std::string::npos);
