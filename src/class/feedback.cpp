@@ -67,9 +67,11 @@ Document FeedbackBuilder::build(const StudentResult& r, Lang lang) {
   Document d;
   d.title = quiz_.title;
   d.blocks.push_back(doc::paragraph({doc::text(tr(lang, "paper.student", r.student))}));
-  d.blocks.push_back(
-      doc::paragraph({doc::strong(tr(lang, "quiz.score", r.total, r.max, format_percent(r.percent),
-                                     tr(lang, r.passed ? "quiz.passed" : "quiz.not_passed")))}));
+  // Scores are written as the reports write percentages (at most two decimals), so that a
+  // fractional score reads the same here as in the gradebook.
+  d.blocks.push_back(doc::paragraph(
+      {doc::strong(tr(lang, "quiz.score", format_percent(r.total), r.max, format_percent(r.percent),
+                      tr(lang, r.passed ? "quiz.passed" : "quiz.not_passed")))}));
   const std::size_t n = quiz_.questions.size();
   for (std::size_t qi = 0; qi < n && qi < r.answers.size(); ++qi) {
     const QuizQuestion& q = quiz_.questions[qi];
@@ -94,7 +96,7 @@ Document FeedbackBuilder::build(const StudentResult& r, Lang lang) {
     d.blocks.push_back(
         doc::paragraph({doc::strong(tr(lang, "paper.verdict")), doc::text(" "),
                         doc::text(tr(lang, "paper.verdict_score", status_word(lang, a.status),
-                                     a.score, a.points))}));
+                                     format_percent(a.score), a.points))}));
     if (a.status == Status::incorrect || a.status == Status::invalid) {
       std::string why = explanation(p, a.answer, lang);
       if (a.mistake) why = mistake_name(lang, *a.mistake) + ": " + why;

@@ -133,5 +133,18 @@ TEST(Responses, FirstColumnMustBeStudent) {
   EXPECT_EQ(r.problems[0].message.key, "csv.no_student");
 }
 
+TEST(Responses, LangColumnGivesEachStudentsLanguage) {
+  const Responses r = collect("student,lang,d1,v1\nkim,ko,2x,2\nlee,en,,\npark,,,\nchoi,fr,,\n");
+  ASSERT_EQ(r.submissions.size(), 4u);
+  EXPECT_EQ(r.submissions[0].lang, Lang::ko);
+  EXPECT_EQ(r.submissions[1].lang, Lang::en);
+  EXPECT_EQ(r.submissions[2].lang, std::nullopt);
+  EXPECT_EQ(r.submissions[3].lang, std::nullopt);
+  EXPECT_FALSE(r.submissions[0].answers.contains("lang"));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].line, 5u);
+  EXPECT_EQ(r.problems[0].message.key, "paper.bad_lang");
+}
+
 }  // namespace
 }  // namespace tutor
