@@ -1,4 +1,5 @@
-// Grading a class: 2,000 students × 10 questions, the way `tutor quiz grade` does it.
+// Grading a class: 2,000 students × 10 questions, the way `tutor quiz grade` does it, and
+// with `--feedback` the feedback document of every student as well.
 //
 // Answers are drawn with a fixed seed from a pool per question (right answers in several
 // forms, the common mistakes, unreadable text, blanks), and one question is randomised per
@@ -7,6 +8,7 @@
 
 #include <random>
 
+#include "class/feedback.hpp"
 #include "class/gradebook.hpp"
 #include "class/item_analysis.hpp"
 
@@ -103,6 +105,33 @@ void BM_ItemAnalysisDistinctAnswers(benchmark::State& state) {
 BENCHMARK(BM_ItemAnalysis)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ItemAnalysisDistinctAnswers)->Unit(benchmark::kMillisecond);
 
+// Grading, then each student's feedback in Markdown (argument 0) or LaTeX (1), with half the
+// class in each language: `quiz grade --feedback DIR` less the writing of the files.
+void BM_GradeClassWithFeedback(benchmark::State& state) {
+  tutor::QuizLoad q = tutor::read_quiz(TUTOR_BENCH_DATA "/class.toml");
+  if (!q.ok()) {
+    state.SkipWithError("the benchmark quiz does not load");
+    return;
+  }
+  auto subs = make_class(q.quiz, 2000, false);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    tutor::Gradebook g = tutor::grade_class(q.quiz, subs);
+    tutor::FeedbackBuilder builder(q.quiz);
+    bytes = 0;
+    for (std::size_t i = 0; i < g.students.size(); ++i) {
+      const tutor::Lang lang = i % 2 == 0 ? tutor::Lang::en : tutor::Lang::ko;
+      const tutor::Document d = builder.build(g.students[i], lang);
+      bytes +=
+          (state.range(0) == 0 ? tutor::document_markdown(d) : tutor::document_latex(d)).size();
+    }
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetItemsProcessed(state.iterations() * 2000 * 10);
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+BENCHMARK(BM_GradeClassWithFeedback)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_GradeClass)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_GradeClassDistinctAnswers)
     ->Arg(0)

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -110,6 +111,16 @@ void write_atomically(const std::filesystem::path& path, std::string_view conten
     ::fsync(dir);
     ::close(dir);
   }
+}
+
+std::string safe_file_name(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    out += ok ? c : '_';
+  }
+  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
+  return out.substr(0, 80);
 }
 
 std::optional<std::filesystem::path> data_dir() {

@@ -36,6 +36,13 @@ enum class Overwrite { never, allowed };
 void write_atomically(const std::filesystem::path& path, std::string_view content,
                       Overwrite overwrite = Overwrite::allowed);
 
+// S made safe as one file name: letters, digits, '-', '_' and '.' kept, anything else '_',
+// never empty, never starting with '.' (no hidden file, no "..") and at most 80 bytes. Two
+// different ids may give the same name; callers that write several files tell them apart.
+//
+//   tutor::safe_file_name("Lee, Min")   // "Lee__Min"
+std::string safe_file_name(std::string_view s);
+
 // $XDG_DATA_HOME/tutor (default ~/.local/share/tutor), or nullopt with neither set.
 std::optional<std::filesystem::path> data_dir();
 

@@ -26,6 +26,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 #include "messages/guide.inc"
 #include "messages/help.inc"
 #include "messages/lesson.inc"
+#include "messages/paper.inc"
 #include "messages/practice.inc"
 #include "messages/quiz.inc"
 #include "messages/repl.inc"

@@ -138,10 +138,11 @@ bool named(const std::vector<Field>& names, const std::string& key) {
                      [&](const Field& f) { return header_key(f.text) == key; });
 }
 
-// The student's column and each question's column, by the quiz's mapping; false (and a
+// The student's column, each question's column and a "lang" column, by the quiz's mapping; false (and a
 // problem) when there is no student column.
 bool map_columns(const CsvTable& table, const Quiz& quiz, std::size_t& student,
-                 std::map<std::string, std::size_t>& column, std::vector<CsvProblem>& problems) {
+                 std::map<std::string, std::size_t>& column, std::optional<std::size_t>& lang,
+                 std::vector<CsvProblem>& problems) {
   std::optional<std::size_t> found;
   std::vector<std::string> ignored;
   for (std::size_t i = 0; i < table.header.size(); ++i) {
@@ -158,7 +159,9 @@ bool map_columns(const CsvTable& table, const Quiz& quiz, std::size_t& student,
         q = &candidate;
       }
     }
-    if (q == nullptr) {
+    if (q == nullptr && !lang && lower(key) == "lang") {
+      lang = i;
+    } else if (q == nullptr) {
       ignored.push_back("\"" + sanitize(table.header[i]) + "\"");
     } else if (!column.emplace(q->id, i).second) {
       problems.push_back({table.header_line, Message{"csv.duplicate_column", {sanitize(key)}}});
@@ -193,9 +196,10 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
   std::vector<CsvProblem> header_problems;
   // Column index per question id.
   std::map<std::string, std::size_t> column;
+  std::optional<std::size_t> lang_column;
   std::size_t student_column = 0;
   if (quiz.maps_columns()) {
-    if (!map_columns(table, quiz, student_column, column, header_problems)) {
+    if (!map_columns(table, quiz, student_column, column, lang_column, header_problems)) {
       out.problems.insert(out.problems.end(), header_problems.begin(), header_problems.end());
       return;
     }
@@ -207,7 +211,9 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
     }
     for (std::size_t i = 1; i < table.header.size(); ++i) {
       const std::string& h = table.header[i];
-      if (quiz.find(h) == nullptr) {
+      if (quiz.find(h) == nullptr && !lang_column && lower(h) == "lang") {
+        lang_column = i;
+      } else if (quiz.find(h) == nullptr) {
         header_problems.push_back(
             {table.header_line, Message{"csv.unknown_column", {sanitize(h)}}});
       } else if (!column.emplace(h, i).second) {
@@ -236,6 +242,13 @@ void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view
     s.source = std::string(source);
     // A form keeps the line end a paragraph answer was typed with.
     for (const auto& [id, i] : column) s.answers[id] = trim(row.fields[i]);
+    if (lang_column) {
+      const std::string lang = trim(row.fields[*lang_column]);
+      s.lang = parse_lang(lang);
+      if (!lang.empty() && !s.lang) {
+        row_problems.push_back({row.line, Message{"paper.bad_lang", {sanitize(lang)}}});
+      }
+    }
     out.submissions.push_back(std::move(s));
   }
   std::stable_sort(row_problems.begin(), row_problems.end(),

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,7 @@ struct Submission {
   std::size_t line = 0;
   std::string source;  // the file it came from
   std::map<std::string, std::string> answers;
+  std::optional<Lang> lang;  // from a `lang` column (ko or en), for the feedback files
 };
 
 struct Responses {
@@ -62,8 +64,9 @@ struct Responses {
 // not a question id is reported and its column ignored. When QUIZ maps columns, the student
 // is in the column student_column names ("student" without it), a question in the one its
 // column key names (its id without it), and the other columns are ignored with one notice
-// naming them all. A question without a column is reported and scores 0 for everyone. A row
-// without a student id is skipped.
+// naming them all. A question without a column is reported and scores 0 for everyone. A column named
+// "lang" (when no question is) gives each student's language, ko or en; another value is
+// reported and the row kept. A row without a student id is skipped.
 void collect_responses(const CsvTable& table, const Quiz& quiz, std::string_view source,
                        Responses& out);
 

@@ -241,7 +241,7 @@ std::vector<Submission> keep_one_each(const Quiz& quiz, std::vector<Submission> 
     seen.push_back(i);
   }
   // Totals of the repeated students' submissions, by index.
-  std::map<std::size_t, int> totals;
+  std::map<std::size_t, double> totals;
   if (keep == Keep::best) {
     std::vector<Submission> repeated;
     std::vector<std::size_t> index;

@@ -1,22 +1,28 @@
-// `tutor quiz check | take | grade`: teachers' quizzes.
+// `tutor quiz check | take | grade | print`: teachers' quizzes.
 //
 //   tutor quiz check lessons/quizzes/chain-rule.toml
 //   tutor quiz take lessons/quizzes/chain-rule.toml --student kim
 //   tutor quiz grade lessons/quizzes/chain-rule.toml responses.csv --report json --out grades.json
+//   tutor quiz grade lessons/quizzes/chain-rule.toml responses.csv --feedback feedback/
+//   tutor quiz print lessons/quizzes/chain-rule.toml --student kim --key --out kim-key.tex
 #include <algorithm>
 #include <cstdlib>
 #include <istream>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "base/errors.hpp"
 #include "base/files.hpp"
 #include "base/text.hpp"
+#include "class/document.hpp"
+#include "class/feedback.hpp"
 #include "class/gradebook.hpp"
 #include "class/item_analysis.hpp"
 #include "class/partial_credit.hpp"
 #include "class/quiz_marking.hpp"
 #include "class/results.hpp"
+#include "class/worksheet.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -110,16 +116,6 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
   return status;
 }
 
-std::string safe_name(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    out += ok ? c : '_';
-  }
-  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
-  return out.substr(0, 80);
-}
-
 int run_take(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
   if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"take"}});
   auto quiz = load_or_report(words[0], ctx);
@@ -138,8 +134,8 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
     auto dir = data_dir();
     if (!dir) throw Error(Message{"quiz.no_data_dir", {}});
     out_path = *dir / "results" /
-               (safe_name(std::filesystem::path(words[0]).stem().string()) + "-" +
-                safe_name(student) + ".json");
+               (safe_file_name(std::filesystem::path(words[0]).stem().string()) + "-" +
+                safe_file_name(student) + ".json");
   }
   // Refuse before the questions, not after the learner has answered them all.
   std::error_code ec;
@@ -221,6 +217,41 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   return result.passed ? 0 : 1;
 }
 
+// One feedback file per student of G into DIR, each in the student's language (their `lang`
+// column) or the session's. Ids that make the same file name get "-2", "-3" in input order.
+// A file that exists without FORCE, or cannot be written, is reported and the rest written;
+// false when any was not.
+bool write_feedback(const Quiz& quiz, const Gradebook& g, const std::vector<Submission>& subs,
+                    const std::string& dir, bool latex, bool force, Context& ctx) {
+  FeedbackBuilder builder(quiz);
+  std::set<std::string> names;
+  std::size_t written = 0;
+  bool all = true;
+  for (std::size_t i = 0; i < g.students.size(); ++i) {
+    const StudentResult& r = g.students[i];
+    const std::string base = safe_file_name(r.student);
+    std::string name = base;
+    for (int k = 2; !names.insert(name).second; ++k) name = base + "-" + std::to_string(k);
+    const Lang lang = i < subs.size() && subs[i].lang ? *subs[i].lang : ctx.lang;
+    const Document d = builder.build(r, lang);
+    const std::filesystem::path path =
+        std::filesystem::path(dir) / (name + (latex ? ".tex" : ".md"));
+    try {
+      write_atomically(path, latex ? document_latex(d) : document_markdown(d),
+                       force ? Overwrite::allowed : Overwrite::never);
+      ++written;
+    } catch (const Error& e) {
+      *ctx.err << sanitize(render(ctx.lang, e.message())) << "\n";
+      all = false;
+    }
+  }
+  *ctx.err << tr_count(ctx.lang, "paper.feedback_written", static_cast<long long>(written),
+                       sanitize(dir))
+           << "\n";
+  if (!all) *ctx.err << tr(ctx.lang, "paper.some_refused") << "\n";
+  return all;
+}
+
 int run_grade(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
   if (words.size() < 2) throw Error(Message{"results.needs_results", {}});
   const bool force = inv.has("--force");
@@ -260,8 +291,35 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
   } else {
     *ctx.out << report;
   }
+  bool refused = false;
+  if (auto dir = inv.value("--feedback")) {
+    const bool latex = inv.value("--feedback-format").value_or("markdown") == "latex";
+    refused = !write_feedback(*quiz, g, submissions, *dir, latex, force, ctx);
+  }
   if (skipped) *ctx.err << tr(ctx.lang, "results.some_left_out") << "\n";
-  return skipped ? 2 : 0;
+  return skipped || refused ? 2 : 0;
+}
+
+int run_print(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
+  if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"print"}});
+  const std::string student = inv.value("--student").value_or("");
+  if (student.empty()) throw Error(Message{"paper.needs_student", {}});
+  if (student.size() > 200 || !valid_utf8(student)) throw Error(Message{"quiz.bad_student", {}});
+  const bool force = inv.has("--force");
+  auto out_file = inv.value("--out");
+  std::error_code ec;
+  if (out_file && !force && std::filesystem::exists(*out_file, ec)) {
+    throw Error(Message{"error.file_exists", {sanitize(*out_file)}});
+  }
+  auto quiz = load_or_report(words[0], ctx);
+  if (!quiz) return 2;
+  const std::string tex = document_latex(worksheet(*quiz, student, ctx.lang, inv.has("--key")));
+  if (out_file) {
+    write_atomically(*out_file, tex, force ? Overwrite::allowed : Overwrite::never);
+  } else {
+    *ctx.out << tex;
+  }
+  return 0;
 }
 
 // The words after `quiz check` (or take, grade): from the command line as given, from the
@@ -284,6 +342,10 @@ int run_quiz_take(const Invocation& inv, Context& ctx) {
 
 int run_quiz_grade(const Invocation& inv, Context& ctx) {
   return run_grade(words_of(inv), inv, ctx);
+}
+
+int run_quiz_print(const Invocation& inv, Context& ctx) {
+  return run_print(words_of(inv), inv, ctx);
 }
 
 // `quiz` with no subcommand.
@@ -316,11 +378,27 @@ Command quiz_command() {
            {{"--report", "FORMAT", "opt.quiz.report", false, {"text", "csv", "json"}},
             {"--keep", "WHICH", "opt.quiz.keep", false, {"first", "last", "best"}},
             out_option(),
-            force_option()},
+            {"--force", "", "opt.quiz.force_feedback"},
+            {"--feedback", "DIR", "opt.quiz.feedback"},
+            {"--feedback-format",
+             "FORMAT",
+             "opt.quiz.feedback_format",
+             false,
+             {"markdown", "latex"}}},
            true,
            run_quiz_grade,
            "FILE RESULTS...",
            "arg.quiz_responses"},
+          {"print",
+           "cmd.quiz.print",
+           {{"--student", "ID", "opt.quiz.student", false, {}, true},
+            {"--key", "", "opt.quiz.key"},
+            out_option(),
+            force_option()},
+           true,
+           run_quiz_print,
+           "FILE",
+           "arg.quiz_file"},
       },
   };
 }

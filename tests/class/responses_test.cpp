@@ -195,7 +195,7 @@ Gradebook grade_export(const std::string& name, std::vector<std::string>& proble
 
 std::vector<std::string> totals(const Gradebook& g) {
   std::vector<std::string> out;
-  for (const auto& s : g.students) out.push_back(s.student + " " + std::to_string(s.total));
+  for (const auto& s : g.students) out.push_back(s.student + " " + format_percent(s.total));
   return out;
 }
 
@@ -220,6 +220,19 @@ TEST(FormExports, MicrosoftFormsInKorean) {
   // misses lr2 and lr3. 서연 answers only v1 and lr3.
   EXPECT_EQ(totals(g), (std::vector<std::string>{"minsu@school.kr 11", "jiwoo@school.kr 7",
                                                  "seoyeon@school.kr 2"}));
+}
+
+TEST(Responses, LangColumnGivesEachStudentsLanguage) {
+  const Responses r = collect("student,lang,d1,v1\nkim,ko,2x,2\nlee,en,,\npark,,,\nchoi,fr,,\n");
+  ASSERT_EQ(r.submissions.size(), 4u);
+  EXPECT_EQ(r.submissions[0].lang, Lang::ko);
+  EXPECT_EQ(r.submissions[1].lang, Lang::en);
+  EXPECT_EQ(r.submissions[2].lang, std::nullopt);
+  EXPECT_EQ(r.submissions[3].lang, std::nullopt);
+  EXPECT_FALSE(r.submissions[0].answers.contains("lang"));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].line, 5u);
+  EXPECT_EQ(r.problems[0].message.key, "paper.bad_lang");
 }
 
 }  // namespace

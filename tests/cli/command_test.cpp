@@ -21,9 +21,9 @@ TEST(Command, FindsCommandsSubcommandsAndOptions) {
 TEST(Command, UnknownSubcommandSuggestsTheClosest) {
   const Command& quiz = *find_command("quiz");
   EXPECT_EQ(render(Lang::en, unknown_subcommand(quiz, "chek")),
-            "unknown quiz command 'chek'; did you mean check? (check, take, grade)");
+            "unknown quiz command 'chek'; did you mean check? (check, take, grade, print)");
   EXPECT_EQ(render(Lang::en, unknown_subcommand(quiz, "zzzzzz")),
-            "unknown quiz command 'zzzzzz'; did you mean check? (check, take, grade)");
+            "unknown quiz command 'zzzzzz'; did you mean check? (check, take, grade, print)");
 }
 
 TEST(Command, SimilarCommands) {

@@ -38,9 +38,11 @@ TEST(Synopsis, ArgumentThenRequiredThenOptionalOptions) {
 TEST(Synopsis, SubcommandsAreNamed) {
   const Command* quiz = find_command("quiz");
   ASSERT_NE(quiz, nullptr);
-  EXPECT_EQ(synopsis(*quiz), "quiz check|take|grade ...");
+  EXPECT_EQ(synopsis(*quiz), "quiz check|take|grade|print ...");
   EXPECT_EQ(synopsis(quiz->subcommands[1], "quiz"),
             "quiz take FILE [--student ID] [--out FILE] [--force]");
+  EXPECT_EQ(synopsis(quiz->subcommands[3], "quiz"),
+            "quiz print FILE --student ID [--key] [--out FILE] [--force]");
 }
 
 TEST(Synopsis, TheTablesCommands) {

@@ -29,7 +29,8 @@ TEST_F(CompleteInSession, LineStartOffersCommandsAndPromptWords) {
 }
 
 TEST_F(CompleteInSession, SubcommandsThenTheirOptions) {
-  EXPECT_EQ(completions("quiz ", "", ctx), (std::vector<std::string>{"check", "grade", "take"}));
+  EXPECT_EQ(completions("quiz ", "", ctx),
+            (std::vector<std::string>{"check", "grade", "print", "take"}));
   EXPECT_EQ(completions("quiz ", "t", ctx), std::vector<std::string>{"take"});
   EXPECT_EQ(completions("quiz take x.toml ", "--s", ctx), std::vector<std::string>{"--student"});
   EXPECT_FALSE(has(completions("quiz take ", "--", ctx), "--report"));

@@ -107,7 +107,7 @@ TEST(Session, HelpListsEveryCommandAndOneInFull) {
 TEST(Session, QuizSubcommandsAtThePrompt) {
   Session s;
   EXPECT_EQ(s.run("quiz").status, 2);
-  EXPECT_NE(s.err.str().find("quiz needs check, take or grade"), std::string::npos) << s.err.str();
+  EXPECT_NE(s.err.str().find("quiz needs check, take, grade or print"), std::string::npos) << s.err.str();
   EXPECT_EQ(s.run("quiz chek x.toml").status, 2);
   EXPECT_NE(s.err.str().find("did you mean check?"), std::string::npos) << s.err.str();
   EXPECT_EQ(s.run("quiz check x.toml --student kim").status, 2);
