@@ -8,6 +8,7 @@
 #include <random>
 
 #include "class/gradebook.hpp"
+#include "class/item_analysis.hpp"
 
 namespace {
 
@@ -78,6 +79,30 @@ void BM_GradeClass(benchmark::State& state) {
 void BM_GradeClassDistinctAnswers(benchmark::State& state) {
   grade(state, true);
 }
+// The item analysis `quiz grade` adds to its reports, on a class already graded: linear in
+// the students, plus a bounded number of comparisons of wrong answers per question.
+void analyse(benchmark::State& state, bool distinct) {
+  tutor::QuizLoad q = tutor::read_quiz(TUTOR_BENCH_DATA "/class.toml");
+  if (!q.ok()) {
+    state.SkipWithError("the benchmark quiz does not load");
+    return;
+  }
+  tutor::Gradebook g = tutor::grade_class(q.quiz, make_class(q.quiz, 2000, distinct), {1});
+  for (auto _ : state) {
+    tutor::ItemAnalysis a = tutor::analyse_items(q.quiz, g);
+    benchmark::DoNotOptimize(a.items.data());
+  }
+  state.SetItemsProcessed(state.iterations() * 2000 * 10);
+}
+void BM_ItemAnalysis(benchmark::State& state) {
+  analyse(state, false);
+}
+void BM_ItemAnalysisDistinctAnswers(benchmark::State& state) {
+  analyse(state, true);
+}
+BENCHMARK(BM_ItemAnalysis)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ItemAnalysisDistinctAnswers)->Unit(benchmark::kMillisecond);
+
 BENCHMARK(BM_GradeClass)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_GradeClassDistinctAnswers)
     ->Arg(0)

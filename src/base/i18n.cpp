@@ -15,6 +15,7 @@ namespace {
 
 // One file of entries per module, so each module's messages sit together.
 constexpr CatalogueEntry kCatalogue[] = {
+#include "messages/analysis.inc"
 #include "messages/check.inc"
 #include "messages/common.inc"
 #include "messages/define.inc"

@@ -14,6 +14,8 @@
 
 #include "base/table.hpp"
 #include "base/text.hpp"
+#include "class/item_analysis.hpp"
+#include "class/partial_credit.hpp"
 
 namespace tutor {
 
@@ -38,6 +40,7 @@ class Marker {
     auto hit = marks_.find(key);
     if (hit == marks_.end()) {
       Outcome m;
+      Credit c;
       const Question* p = posed(qi, v, vt);
       if (p == nullptr) {
         // A variant with no answer key (quiz check samples large ranges): nobody can be
@@ -46,12 +49,14 @@ class Marker {
                                                                             : Status::invalid;
       } else {
         m = grade(*p, answer);
+        c = credit(q, *p, m, answer);
       }
-      hit = marks_.emplace(std::move(key), Cached{m.status, m.mistake, m.score}).first;
+      hit = marks_.emplace(std::move(key), Cached{m.status, m.mistake, c}).first;
     }
     r.status = hit->second.status;
     r.mistake = hit->second.mistake;
-    r.score = hit->second.score;
+    r.score = hit->second.credit.score;
+    r.partial = hit->second.credit.partial;
     return r;
   }
 
@@ -59,7 +64,7 @@ class Marker {
   struct Cached {
     Status status;
     std::optional<Mistake> mistake;
-    int score;
+    Credit credit;
   };
 
   // The question for variant V, as it is marked (no language: a choice is named by its text
@@ -111,8 +116,8 @@ nlohmann::json pack(const std::vector<StudentResult>& rs) {
   for (const auto& r : rs) {
     nlohmann::json s = nlohmann::json::array();
     for (const auto& x : r.answers) {
-      s.push_back(
-          {static_cast<int>(x.status), x.mistake ? static_cast<int>(*x.mistake) : -1, x.score});
+      s.push_back({static_cast<int>(x.status), x.mistake ? static_cast<int>(*x.mistake) : -1,
+                   x.score, x.partial});
     }
     a.push_back(s);
   }
@@ -126,6 +131,9 @@ bool unpack(const std::string& text, const Quiz& quiz, const std::vector<Submiss
   for (std::size_t i = from; i < to; ++i) {
     const auto& s = a[i - from];
     if (!s.is_array() || s.size() != quiz.questions.size()) return false;
+    for (const auto& x : s) {
+      if (!x.is_array() || x.size() != 4 || !x[2].is_number() || !x[3].is_string()) return false;
+    }
     StudentResult r;
     r.student = subs[i].student;
     r.seed = variant_seed(quiz, r.student);
@@ -140,7 +148,8 @@ bool unpack(const std::string& text, const Quiz& quiz, const std::vector<Submiss
       x.status = static_cast<Status>(s[qi][0].get<int>());
       int m = s[qi][1].get<int>();
       if (m >= 0) x.mistake = static_cast<Mistake>(m);
-      x.score = s[qi][2].get<int>();
+      x.score = s[qi][2].get<double>();
+      x.partial = s[qi][3].get<std::string>();
       r.answers.push_back(std::move(x));
     }
     total_up(r, quiz);
@@ -288,7 +297,10 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& subs,
   g.title = quiz.title;
   g.pass = quiz.pass;
   g.max = quiz.max_points();
-  for (const auto& q : quiz.questions) g.ids.push_back(q.id);
+  for (const auto& q : quiz.questions) {
+    g.ids.push_back(q.id);
+    if (!q.partial.empty() || q.tolerance_partial > 0) g.partial_credit = true;
+  }
 
   unsigned workers = options.workers;
   if (workers == 0) {
@@ -342,13 +354,20 @@ std::string format_percent(double percent) {
   return s == "-0" ? "0" : s;
 }
 
+nlohmann::ordered_json score_json(double score) {
+  const double hundredths = std::round(score * 100);
+  if (std::fmod(hundredths, 100) == 0) return static_cast<long long>(hundredths / 100);
+  return hundredths / 100;
+}
+
 nlohmann::ordered_json answer_json(const AnswerResult& a) {
   nlohmann::ordered_json j{
       {"id", a.id},
-      {"score", a.score},
+      {"score", score_json(a.score)},
       {"points", a.points},
       {"status", status_id(a.status)},
       {"mistake", a.mistake ? nlohmann::ordered_json(mistake_id(*a.mistake)) : nullptr},
+      {"partial", a.partial.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(a.partial)},
       // Answers come from students: invalid UTF-8 would make the JSON unreadable.
       {"answer", valid_utf8(a.answer) ? a.answer : sanitize(a.answer)}};
   if (!a.variant.empty()) j["variant"] = a.variant;
@@ -360,7 +379,7 @@ nlohmann::ordered_json student_json(const StudentResult& r) {
   for (const auto& a : r.answers) answers.push_back(answer_json(a));
   return {{"student", r.student},
           {"seed", seed_text(r.seed)},
-          {"total", r.total},
+          {"total", score_json(r.total)},
           {"max", r.max},
           {"percent", rounded_percent(r.percent)},
           {"passed", r.passed},
@@ -381,11 +400,18 @@ nlohmann::ordered_json question_json(const QuestionSummary& q) {
           {"blank", q.blank}};
 }
 
-std::string gradebook_json(const Gradebook& g) {
+std::string gradebook_json(const Gradebook& g, const ItemAnalysis* items) {
   nlohmann::ordered_json students = nlohmann::ordered_json::array();
   for (const auto& s : g.students) students.push_back(student_json(s));
   nlohmann::ordered_json questions = nlohmann::ordered_json::array();
-  for (const auto& q : g.questions) questions.push_back(question_json(q));
+  for (std::size_t i = 0; i < g.questions.size(); ++i) {
+    nlohmann::ordered_json q = question_json(g.questions[i]);
+    if (items != nullptr && i < items->items.size()) {
+      const nlohmann::ordered_json stats = item_json(items->items[i]);
+      for (const auto& [k, v] : stats.items()) q[k] = v;
+    }
+    questions.push_back(std::move(q));
+  }
   const nlohmann::ordered_json j{{"quiz", g.title},
                                  {"pass", g.pass},
                                  {"max", g.max},
@@ -397,17 +423,23 @@ std::string gradebook_json(const Gradebook& g) {
 std::string gradebook_csv(const Gradebook& g) {
   std::string out = "student";
   for (const auto& id : g.ids) out += "," + csv_field(id);
-  out += ",total,max,percent,passed\r\n";
+  out += ",total,max,percent,passed";
+  out += g.partial_credit ? ",partial\r\n" : "\r\n";
   for (const auto& s : g.students) {
     out += csv_field(valid_utf8(s.student) ? s.student : sanitize(s.student));
-    for (const auto& a : s.answers) out += "," + std::to_string(a.score);
-    out += "," + std::to_string(s.total) + "," + std::to_string(s.max) + "," +
-           format_percent(s.percent) + "," + (s.passed ? "yes" : "no") + "\r\n";
+    std::string partial;
+    for (const auto& a : s.answers) {
+      out += "," + format_percent(a.score);
+      if (!a.partial.empty()) partial += (partial.empty() ? "" : "; ") + a.id + "=" + a.partial;
+    }
+    out += "," + format_percent(s.total) + "," + std::to_string(s.max) + "," +
+           format_percent(s.percent) + "," + (s.passed ? "yes" : "no");
+    out += g.partial_credit ? "," + csv_field(partial) + "\r\n" : "\r\n";
   }
   return out;
 }
 
-std::string gradebook_text(const Gradebook& g, Lang lang) {
+std::string gradebook_text(const Gradebook& g, Lang lang, const ItemAnalysis* items) {
   // Names left-aligned, numbers (and the pass word) right-aligned.
   TextTable t;
   std::vector<std::string> head{tr(lang, "grade.student")};
@@ -418,8 +450,8 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
   t.add_row(head);
   for (const auto& s : g.students) {
     std::vector<std::string> r{sanitize(s.student)};
-    for (const auto& a : s.answers) r.push_back(std::to_string(a.score));
-    r.push_back(std::to_string(s.total));
+    for (const auto& a : s.answers) r.push_back(format_percent(a.score));
+    r.push_back(format_percent(s.total));
     r.push_back(std::to_string(s.max));
     r.push_back(format_percent(s.percent) + "%");
     r.push_back(tr(lang, s.passed ? "grade.yes" : "grade.no"));
@@ -445,6 +477,7 @@ std::string gradebook_text(const Gradebook& g, Lang lang) {
     if (q.blank > 0) line += ", " + tr(lang, "grade.blank", q.blank);
     out += line + "\n";
   }
+  if (items != nullptr) out += "\n" + item_analysis_text(*items, lang);
   return out;
 }
 

@@ -21,10 +21,11 @@ namespace tutor {
 struct AnswerResult {
   std::string id;
   std::string answer;  // as given
-  int score = 0;
+  double score = 0;    // in hundredths of a point: partial credit makes it fractional
   int points = 0;
   Status status = Status::blank;
   std::optional<Mistake> mistake;
+  std::string partial;  // the tag that earned partial credit (class/partial_credit.hpp)
   std::string variant;  // "a=2" when the question has random integers
   int tries = 1;
 };
@@ -33,7 +34,7 @@ struct StudentResult {
   std::string student;
   std::uint64_t seed = 0;
   std::vector<AnswerResult> answers;  // in quiz order
-  int total = 0;
+  double total = 0;
   int max = 0;
   double percent = 0;
   bool passed = false;
@@ -58,6 +59,7 @@ struct Gradebook {
   std::vector<std::string> ids;         // question ids, in quiz order
   std::vector<StudentResult> students;  // in submission order
   std::vector<QuestionSummary> questions;
+  bool partial_credit = false;  // some question gives partial credit: the CSV has its column
 };
 
 struct GradeOptions {
@@ -86,16 +88,26 @@ Gradebook grade_class(const Quiz& quiz, const std::vector<Submission>& submissio
 void total_up(StudentResult& r, const Quiz& quiz);
 
 // Percent as the reports write it: at most two decimals, no trailing zeros ("75", "66.67").
+// Scores are written the same way ("1.5").
 std::string format_percent(double percent);
 
-// One student as JSON: {"student", "seed", "total", "max", "percent", "passed", "answers": [...]}.
+// A score or total as a JSON number: an integer when whole, else rounded to hundredths.
+nlohmann::ordered_json score_json(double score);
+
+// One student as JSON: {"student", "seed", "total", "max", "percent", "passed", "answers":
+// [{"id", "score", "points", "status", "mistake", "partial", "answer", "variant"}]}.
 nlohmann::ordered_json student_json(const StudentResult& r);
 
+struct ItemAnalysis;  // class/item_analysis.hpp
+
 // The reports. JSON: {"quiz", "pass", "max", "students": [...], "questions": [{"id",
-// "correct_rate", "mistakes": {TAG: n}, ...}]}. CSV: the gradebook, one row per student.
-// Text: the gradebook as a table, then the summary per question, in LANG.
-std::string gradebook_json(const Gradebook& g);
+// "correct_rate", "mistakes": {TAG: n}, ...}]}, each question with its item statistics
+// ("facility", "discrimination", "flag", "wrong_answers") when ITEMS is given. CSV: the
+// gradebook, one row per student, and when the quiz gives partial credit a last column
+// "partial" naming it per question ("d1=missing-inner-derivative; v1=tolerance"). Text: the
+// gradebook as a table, then the summary per question, then ITEMS, in LANG.
+std::string gradebook_json(const Gradebook& g, const ItemAnalysis* items = nullptr);
 std::string gradebook_csv(const Gradebook& g);
-std::string gradebook_text(const Gradebook& g, Lang lang);
+std::string gradebook_text(const Gradebook& g, Lang lang, const ItemAnalysis* items = nullptr);
 
 }  // namespace tutor

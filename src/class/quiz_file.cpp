@@ -8,6 +8,7 @@
 
 #include "base/files.hpp"
 #include "base/text.hpp"
+#include "class/partial_credit.hpp"
 #include "class/quiz_marking.hpp"
 #include "class/quiz_variants.hpp"
 #include "labs/descent.hpp"
@@ -47,6 +48,7 @@ constexpr KeyRule kQuestionKeys[] = {
     {"prompt", kAll, kPromptNeeded},
     {"hints", kAll, 0},
     {"feedback", kAll, 0},
+    {"partial", kAll, 0},
     {"random", kAll, 0},
     {"expression", kFunctionKinds, kFunctionKinds},
     {"wrt", kFunctionKinds, 0},
@@ -55,6 +57,7 @@ constexpr KeyRule kQuestionKeys[] = {
     {"from", kDescent, kDescent},
     {"lr", kDescent, kDescent},
     {"tolerance", kNumberKinds, 0},
+    {"tolerance_partial", kNumberKinds, 0},
     {"steps", kDescent, kDescent},
     {"choices", bit(QuizKind::choice), bit(QuizKind::choice)},
     {"answer", bit(QuizKind::choice) | bit(QuizKind::expression),
@@ -438,6 +441,7 @@ class Reader {
         problem(where_of(*n), "quiz.need_table", {"feedback"});
       }
     }
+    read_partial(t, q);
     if (const auto* n = t.get("random")) {
       if (const auto* r = n->as_table()) {
         if (r->size() > limits_.max_random) {
@@ -470,6 +474,64 @@ class Reader {
       }
     }
     return q;
+  }
+
+  // [question.partial] and tolerance_partial: shares of the points, each above 0 and below 1;
+  // "tolerance" only for a number question, and only together with tolerance_partial.
+  void read_partial(const toml::table& t, QuizQuestion& q) {
+    const bool numeric = (kNumberKinds & bit(q.kind)) != 0;
+    // Elsewhere tolerance_partial is already reported as a key the kind does not take.
+    const auto* loose = numeric ? t.get("tolerance_partial") : nullptr;
+    if (loose != nullptr) {
+      auto v = number_of(*loose, "tolerance_partial");
+      if (v && !(*v > q.tolerance && *v < 1))
+        problem(where_of(*loose), "partial.bad_tolerance", {format_number(q.tolerance)});
+      else if (v)
+        q.tolerance_partial = *v;
+    }
+    const auto* n = t.get("partial");
+    const auto* table = n != nullptr ? n->as_table() : nullptr;
+    if (n != nullptr && table == nullptr) {
+      problem(where_of(*n), "quiz.need_table", {"partial"});
+      return;
+    }
+    if (table == nullptr) {
+      if (loose != nullptr) problem(where_of(*loose), "partial.needs_share", {});
+      return;
+    }
+    std::vector<std::string_view> tags;
+    for (int m = 0; m <= static_cast<int>(Mistake::question_echo); ++m) {
+      tags.push_back(mistake_id(static_cast<Mistake>(m)));
+    }
+    if (numeric) tags.push_back(kTolerancePartial);
+    bool tolerance_given = false;
+    for (auto&& [k, v] : *table) {
+      const std::string tag(k.str());
+      auto m = parse_mistake(tag);
+      const bool tolerance = numeric && tag == kTolerancePartial;
+      if (!m && !tolerance) {
+        problem(where_of(k.source()), "quiz.unknown_tag", {sanitize(tag), key_list(tags)});
+        continue;
+      }
+      auto share = number_of(v, "partial." + tag);
+      if (!share) continue;
+      if (!(*share > 0 && *share < 1)) {
+        problem(where_of(v), "partial.bad_share", {"partial." + tag});
+        continue;
+      }
+      if (tolerance) {
+        tolerance_given = true;
+        if (loose == nullptr)
+          problem(where_of(k.source()), "partial.needs_tolerance", {});
+        else
+          q.tolerance_share = *share;
+      } else {
+        q.partial[*m] = *share;
+      }
+    }
+    if (loose != nullptr && !tolerance_given) {
+      problem(where_of(*loose), "partial.needs_share", {});
+    }
   }
 
   const QuizLimits& limits_;

@@ -82,7 +82,14 @@ struct QuizQuestion {
   Localized prompt;
   std::vector<Localized> hints;
   std::map<Mistake, Localized> feedback;  // overrides the verdict's feedback for a mistake
-  std::vector<RandomRange> random;        // sorted by name
+  // Partial credit ([question.partial]): the share of the points, above 0 and below 1, for an
+  // answer whose diagnosed mistake is exactly this one (see class/partial_credit.hpp).
+  std::map<Mistake, double> partial;
+  // value, gradient, descent: a looser relative tolerance (tolerance_partial) and the share
+  // of the points (partial.tolerance) for a number within it; 0 for none.
+  double tolerance_partial = 0;
+  double tolerance_share = 0;
+  std::vector<RandomRange> random;  // sorted by name
 };
 
 struct Quiz {

@@ -1,8 +1,8 @@
 // `tutor practice [SKILL] [--count N] [--seed S] [--guided] [--list] [--format text|json]`:
-// generated derivative problems, one skill at a time, that adapt to the learner's estimates
-// and mistakes (course/drill.hpp), recorded in the progress file after every problem. A wrong
-// first answer leads into a walk through the solution (course/guide.hpp), which --guided
-// starts before any answer.
+// generated problems (derivatives, graphs, descent, vanishing gradients), one skill at a time,
+// that adapt to the learner's estimates and mistakes (course/drill.hpp), recorded in the
+// progress file after every problem. A wrong first answer leads into a walk through the
+// solution (course/guide.hpp), which --guided starts before any answer.
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -20,8 +20,10 @@
 #include "cli/progress_file.hpp"
 #include "course/drill.hpp"
 #include "course/guide.hpp"
+#include "course/lab_skills.hpp"
 #include "course/mastery.hpp"
 #include "course/skills.hpp"
+#include "math/print.hpp"
 
 namespace tutor::cli {
 
@@ -75,6 +77,56 @@ int list(Context& ctx) {
   return 0;
 }
 
+// What a program needs to answer P on its own, into J: the function and variable of a
+// derivative; a graph's expression, point and node (with the node's expression in the
+// variables, for an intermediate one); descent's function, start and rate; a layer problem's
+// numbers. The key is a number for the number kinds, the verdict's name for a rate.
+void setup_json(const PracticeProblem& p, nlohmann::ordered_json& j) {
+  nlohmann::ordered_json point = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : p.point) point[name] = value;
+  switch (p.kind) {
+    case ProblemKind::derivative:
+      j["function"] = p.function;
+      j["wrt"] = p.wrt;
+      j["key"] = p.key;
+      return;
+    case ProblemKind::node_value:
+    case ProblemKind::node_gradient: {
+      j["expression"] = p.function;
+      j["point"] = point;
+      j["node"] = p.wrt;
+      if (p.kind == ProblemKind::node_value) {
+        const Graph g = graph_of(p);
+        j["node_expression"] =
+            print(g.nodes[asked_node(g, p).value_or(g.output)].expr, Style::input);
+      }
+      break;
+    }
+    case ProblemKind::descent_step:
+    case ProblemKind::rate_verdict:
+      j["function"] = p.function;
+      j["start"] = point;
+      j["rate"] = p.rate;
+      if (p.kind == ProblemKind::descent_step) j["asked"] = p.wrt;
+      break;
+    case ProblemKind::layer_bound:
+    case ProblemKind::layers_below:
+      j["activation"] = p.activation;
+      j["weight"] = p.weight;
+      if (p.kind == ProblemKind::layer_bound) j["layers"] = p.layers;
+      if (p.kind == ProblemKind::layers_below) j["below"] = p.below;
+      break;
+    case ProblemKind::factor_product:
+      j["factors"] = p.factors;
+      break;
+  }
+  if (p.kind == ProblemKind::rate_verdict) {
+    j["key"] = p.key;
+  } else {
+    j["key"] = p.value;
+  }
+}
+
 // --format json: COUNT problems of each skill asked (or of every skill), with their keys,
 // the levels and foci in turn, and what the generator set aside. Nothing is asked or
 // recorded.
@@ -90,12 +142,12 @@ int problems_json(Context& ctx, const Skill* fixed, int count, std::uint32_t see
       const int level = i % kLevels + 1;
       const auto focus = static_cast<Focus>((i / kLevels) % 3);
       PracticeProblem p = gen.next(s, level, focus);
-      list.push_back({{"skill", p.skill},
-                      {"level", p.level},
-                      {"focus", kFocus[static_cast<int>(p.focus)]},
-                      {"function", p.function},
-                      {"wrt", p.wrt},
-                      {"key", p.key}});
+      nlohmann::ordered_json one = {{"skill", p.skill},
+                                    {"kind", kind_name(p.kind)},
+                                    {"level", p.level},
+                                    {"focus", kFocus[static_cast<int>(p.focus)]}};
+      setup_json(p, one);
+      list.push_back(one);
     }
   }
   j["problems"] = list;

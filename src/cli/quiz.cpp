@@ -13,6 +13,8 @@
 #include "base/files.hpp"
 #include "base/text.hpp"
 #include "class/gradebook.hpp"
+#include "class/item_analysis.hpp"
+#include "class/partial_credit.hpp"
 #include "class/quiz_marking.hpp"
 #include "class/responses.hpp"
 #include "cli/ask_prompt.hpp"
@@ -165,6 +167,18 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
       a.status = r.outcome.status;
       a.mistake = r.outcome.mistake;
       a.score = r.score;
+      // Unsolved, the last try may still earn partial credit, decided as `quiz grade` does.
+      if (!r.solved) {
+        const Credit c = credit(q, asked, r.outcome, r.answer);
+        a.score = c.score;
+        a.partial = c.partial;
+      }
+      if (!a.partial.empty()) {
+        const auto m = parse_mistake(a.partial);
+        out << tr(ctx.lang, "partial.awarded", format_percent(a.score), q.points,
+                  m ? mistake_name(ctx.lang, *m) : tr(ctx.lang, "partial.within_tolerance"))
+            << "\n";
+      }
       if (r.ended) {
         out << tr(ctx.lang, "practice.answer_is", key_text(asked, ctx.ascii)) << "\n";
         ended = true;
@@ -175,7 +189,8 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
   }
   total_up(result, *quiz);
   out << "\n"
-      << tr(ctx.lang, "quiz.score", result.total, result.max, format_percent(result.percent),
+      << tr(ctx.lang, "quiz.score", format_percent(result.total), result.max,
+            format_percent(result.percent),
             tr(ctx.lang, result.passed ? "quiz.passed" : "quiz.not_passed"))
       << "\n";
   nlohmann::ordered_json j;
@@ -219,10 +234,11 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
     throw Error(Message{"quiz.too_many_answers", {std::to_string(kMaxDistinctAnswers)}});
   }
   Gradebook g = grade_class(*quiz, responses.submissions);
+  const ItemAnalysis items = analyse_items(*quiz, g);
   std::string format = inv.value("--report").value_or("text");
-  std::string report = format == "json"  ? gradebook_json(g)
+  std::string report = format == "json"  ? gradebook_json(g, &items)
                        : format == "csv" ? gradebook_csv(g)
-                                         : gradebook_text(g, ctx.lang);
+                                         : gradebook_text(g, ctx.lang, &items);
   if (out_file) {
     write_atomically(*out_file, report, force ? Overwrite::allowed : Overwrite::never);
   } else {

@@ -45,14 +45,20 @@ std::optional<Pick> steered(Mistake m, std::string_view last_skill, const Skill*
       pick = Pick{find_skill("power"), Focus::none, Reason::power_rule};
       break;
     case Mistake::sign_error:
-      if (last != nullptr) pick = Pick{last, Focus::minus_sign, Reason::sign_error};
+      // Only a derivative's template can put a minus sign inside; a number of the wrong sign
+      // elsewhere (a gradient) is left to the usual pick.
+      if (last != nullptr && last->derivative())
+        pick = Pick{last, Focus::minus_sign, Reason::sign_error};
       break;
     default:
       break;
   }
   if (!pick || fixed == nullptr) return pick;
   // A named skill stays; a mistake may still set what its problem shows.
-  if (pick->reason == Reason::sign_error) return Pick{fixed, Focus::minus_sign, pick->reason};
+  if (pick->reason == Reason::sign_error) {
+    if (!fixed->derivative()) return std::nullopt;
+    return Pick{fixed, Focus::minus_sign, pick->reason};
+  }
   if (pick->reason == Reason::inner_factor && chain_skill(fixed->id))
     return Pick{fixed, Focus::inner_factor, pick->reason};
   if (pick->skill == fixed) return pick;
@@ -128,7 +134,9 @@ void record_practice(Progress& progress, const PracticeProblem& p, bool right,
   ++r.answered;
   r.right += right ? 1 : 0;
   r.last = ++progress.practised;
-  progress.history.push_back(PracticeEntry{p.skill, p.function, p.wrt, right,
+  // A derivative is its function; any other problem is its whole setup.
+  const std::string asked = p.kind == ProblemKind::derivative ? p.function : problem_id(p);
+  progress.history.push_back(PracticeEntry{p.skill, asked, p.wrt, right,
                                            mistake ? std::string(mistake_id(*mistake)) : ""});
   if (progress.history.size() > kMaxHistory) {
     progress.history.erase(progress.history.begin(),

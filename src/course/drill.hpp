@@ -4,8 +4,8 @@
 // The next problem is, in this order:
 //   1. steered by the mistake of the last answer: a missing inner derivative brings a chain
 //      with a prominent inner factor, a product-rule mistake a product, a quotient-rule
-//      mistake a quotient, a power-rule mistake a sum of powers, a sign error the same skill
-//      with a minus sign inside;
+//      mistake a quotient, a power-rule mistake a sum of powers, a sign error in a derivative
+//      the same skill with a minus sign inside;
 //   2. every kReviewEvery-th problem of a run, a review of the mastered skill practised
 //      longest ago (a fixed spacing, not a forgetting model);
 //   3. the least-mastered skill whose prerequisites are all mastered (ties: the table's order);

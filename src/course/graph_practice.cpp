@@ -64,7 +64,7 @@ std::vector<GraphQuestion> graph_practice(const Graph& g, Lang lang, bool ascii)
     const std::string label = node_label(n, ascii);
     Question q = number_question(tr(lang, "graph.ask_value", label, formula, with), n.value, ascii);
     q.hints = {tr(lang, "graph.hint_value", label, formula, with)};
-    out.push_back({false, std::move(q), k});
+    out.push_back({false, k, std::move(q)});
   }
   for (std::size_t k = g.nodes.size(); k-- > 0;) {
     const GraphNode& n = g.nodes[k];
@@ -72,7 +72,7 @@ std::vector<GraphQuestion> graph_practice(const Graph& g, Lang lang, bool ascii)
     Question q = number_question(
         tr(lang, "graph.ask_gradient", derivative_name(g, g.output, k, ascii)), n.gradient, ascii);
     q.hints = gradient_hints(g, k, lang, ascii);
-    out.push_back({true, std::move(q), k});
+    out.push_back({true, k, std::move(q)});
   }
   return out;
 }

@@ -18,8 +18,8 @@ namespace tutor {
 
 struct GraphQuestion {
   bool backward = false;  // a gradient (backward pass); otherwise a value (forward pass)
+  std::size_t node = 0;   // the node asked about, an index into Graph::nodes
   Question question;      // a number question: prompt, number, key, hints
-  std::size_t node = 0;   // the node asked about (Graph::nodes)
 };
 
 // The practice of G, which must have a point (Graph::has_point). Values first, then the

@@ -28,7 +28,8 @@ struct SkillRecord {
 // One first try in `tutor practice`.
 struct PracticeEntry {
   std::string skill;
-  std::string function;  // input syntax
+  std::string function;  // input syntax; for a problem other than a derivative, its
+                         // problem_id (course/skills.hpp)
   std::string wrt;
   bool right = false;
   std::string mistake;  // its tag, or empty

@@ -6,6 +6,9 @@
 
 #include "base/errors.hpp"
 #include "base/text.hpp"
+#include "course/graph_practice.hpp"
+#include "course/lab_skills.hpp"
+#include "labs/graph_render.hpp"
 #include "math/equivalence.hpp"
 #include "math/print.hpp"
 #include "math/symbols.hpp"
@@ -361,8 +364,70 @@ std::span<const Skill> skills() {
        activation,
        fits_activation},
       {"partial", "skill.partial.title", "skill.partial.hint", {"chain2"}, partial, fits_partial},
+      {"graph-forward",
+       "skill.graph-forward.title",
+       "skill.graph-forward.hint",
+       {"chain2"},
+       nullptr,
+       nullptr,
+       pose_graph_forward,
+       solve_graph},
+      {"graph-backward",
+       "skill.graph-backward.title",
+       "skill.graph-backward.hint",
+       {"graph-forward"},
+       nullptr,
+       nullptr,
+       pose_graph_backward,
+       solve_graph},
+      {"descent-step",
+       "skill.descent-step.title",
+       "skill.descent-step.hint",
+       {"power"},
+       nullptr,
+       nullptr,
+       pose_descent_step,
+       solve_descent_step},
+      {"learning-rate",
+       "skill.learning-rate.title",
+       "skill.learning-rate.hint",
+       {"descent-step"},
+       nullptr,
+       nullptr,
+       pose_learning_rate,
+       solve_learning_rate},
+      {"vanishing",
+       "skill.vanishing.title",
+       "skill.vanishing.hint",
+       {"activation", "graph-backward"},
+       nullptr,
+       nullptr,
+       pose_vanishing,
+       solve_vanishing},
   };
   return table;
+}
+
+std::string_view kind_name(ProblemKind kind) {
+  constexpr std::string_view kNames[kProblemKinds] = {
+      "derivative",   "node-value",  "node-gradient",  "descent-step",
+      "rate-verdict", "layer-bound", "factor-product", "layers-below"};
+  return kNames[static_cast<std::size_t>(kind)];
+}
+
+std::string_view rate_verdict_name(RateVerdict v) {
+  constexpr std::string_view kNames[kRateVerdicts] = {"steady", "zigzag", "oscillating",
+                                                      "diverged"};
+  return kNames[static_cast<std::size_t>(v)];
+}
+
+std::string problem_id(const PracticeProblem& p) {
+  if (p.kind == ProblemKind::derivative) return p.wrt + "|" + p.function;
+  std::string id = std::string(kind_name(p.kind)) + "|" + p.function + "|" + p.wrt + "|";
+  for (const auto& [name, value] : p.point) id += name + "=" + value + ",";
+  id += "|" + p.rate + "|" + p.activation + "|" + std::to_string(p.layers) + "|" + p.weight + "|";
+  for (const auto& f : p.factors) id += f + ",";
+  return id + "|" + std::to_string(p.below);
 }
 
 const Skill* find_skill(std::string_view id) {
@@ -407,6 +472,22 @@ PracticeProblem ProblemGenerator::next(const Skill& skill, int level, Focus focu
       PracticeProblem p;
       p.skill = skill.id;
       p.level = level;
+      if (!skill.derivative()) {
+        // A setup has no minus sign or inner factor to put in focus.
+        skill.pose(rng_, level, p);
+        const std::string id = problem_id(p);
+        if (seen_.contains(id)) {
+          ++rejected_[static_cast<std::size_t>(Ugly::repeated)];
+          continue;
+        }
+        if (auto why = skill.solve(p)) {
+          ++rejected_[static_cast<std::size_t>(*why)];
+          continue;
+        }
+        seen_.insert(id);
+        ++given_;
+        return p;
+      }
       p.focus = focus;
       const std::string proposed = skill.propose(rng_, level, focus, p.wrt);
       // The function as the engine prints it back, so that 1+x² and x²+1 are one problem.
@@ -423,7 +504,7 @@ PracticeProblem ProblemGenerator::next(const Skill& skill, int level, Focus focu
         continue;
       }
       // Repeats first: they cost nothing to find, and fill a level once most of it is given.
-      const std::string id = p.wrt + "|" + p.function;
+      const std::string id = problem_id(p);
       if (seen_.contains(id)) {
         ++rejected_[static_cast<std::size_t>(Ugly::repeated)];
         continue;
@@ -446,26 +527,161 @@ int ProblemGenerator::rejected() const {
   return n;
 }
 
-Question question_of(const PracticeProblem& p, Lang lang) {
-  Question q;
-  q.id = p.skill + ":" + p.wrt + ":" + p.function;
+namespace {
+
+// "a = 2, b = −1": a point as the learner reads it.
+std::string point_text(const PracticeProblem& p, std::string_view suffix = "") {
+  std::string s;
+  for (const auto& [name, value] : p.point) {
+    SymbolTable syms;
+    s += (s.empty() ? "" : ", ") + name + std::string(suffix) + " = " +
+         print(parse(value, syms).expr, Style::text);
+  }
+  return s;
+}
+
+// "x₀ = 2" or "(x₀, y₀) = (1, −2)": the start of descent.
+std::string start_text(const PracticeProblem& p) {
+  if (p.point.size() == 1) return point_text(p, "₀");
+  std::string names, values;
+  for (const auto& [name, value] : p.point) {
+    SymbolTable syms;
+    names += (names.empty() ? "" : ", ") + name + "₀";
+    values += (values.empty() ? "" : ", ") + print(parse(value, syms).expr, Style::text);
+  }
+  return "(" + names + ") = (" + values + ")";
+}
+
+std::string variables_text(const PracticeProblem& p) {
+  std::string s;
+  for (const auto& [name, value] : p.point) s += (s.empty() ? "" : ", ") + name;
+  return s;
+}
+
+std::string shown(const std::string& function) {
+  try {
+    SymbolTable syms;
+    return print(parse(function, syms).expr, Style::text);
+  } catch (const std::exception&) {
+    // Generated functions always parse; the input text would do otherwise.
+    return function;
+  }
+}
+
+void ask_derivative(const PracticeProblem& p, Lang lang, Question& q) {
   q.kind = AnswerKind::derivative;
   q.function = p.function;
   q.wrt = p.wrt;
-  std::string shown = p.function;
-  try {
-    SymbolTable syms;
-    shown = print(parse(p.function, syms).expr, Style::text);
-  } catch (const std::exception&) {
-    // Generated functions always parse; the input text would do otherwise.
+  q.prompt = p.skill == "partial"
+                 ? tr(lang, "practice.drill.prompt_partial", p.wrt, shown(p.function))
+                 : tr(lang, "practice.drill.prompt", shown(p.function));
+}
+
+// A value or gradient of a graph: its nodes in order, the point, and the lab's own hints
+// for the node (the method, then the numbers).
+void ask_graph(const PracticeProblem& p, Lang lang, Question& q) {
+  const Graph g = graph_of(p);
+  const std::size_t k = asked_node(g, p).value_or(g.output);
+  std::string nodes;
+  for (const GraphNode& n : g.nodes) {
+    if (n.kind == NodeKind::input || n.kind == NodeKind::constant) continue;
+    nodes +=
+        (nodes.empty() ? "" : ", ") + node_label(n, false) + " = " + value_text(n.formula, false);
   }
+  const bool backward = p.kind == ProblemKind::node_gradient;
+  const std::string asked =
+      backward ? derivative_name(g, g.output, k, false) : node_label(g.nodes[k], false);
+  q.prompt = tr(lang, "practice.graph.prompt", nodes, point_text(p), asked);
+  for (auto& gq : graph_practice(g, lang, false)) {
+    if (gq.node == k && gq.backward == backward) {
+      q.hints.insert(q.hints.end(), gq.question.hints.begin(), gq.question.hints.end());
+    }
+  }
+}
+
+void ask_descent_step(const PracticeProblem& p, Lang lang, Question& q) {
+  const std::string& v = p.wrt;
+  const std::string slope = p.point.size() == 1 ? "f′(" + v + "₀)" : "∂f/∂" + v;
+  q.prompt = tr(lang, "practice.descent.step", variables_text(p), shown(p.function), start_text(p),
+                p.rate, v + "₁ = " + v + "₀ − η·" + slope);
+}
+
+void ask_rate(const PracticeProblem& p, Lang lang, Question& q) {
+  q.kind = AnswerKind::choice;
+  q.prompt =
+      tr(lang, "practice.rate.prompt", variables_text(p), shown(p.function), start_text(p), p.rate);
+  // By RateVerdict, in its order.
+  static constexpr std::string_view kChoices[kRateVerdicts] = {
+      "practice.rate.steady", "practice.rate.zigzag", "practice.rate.oscillating",
+      "practice.rate.diverged"};
+  const Lang other = lang == Lang::en ? Lang::ko : Lang::en;
+  for (std::size_t i = 0; i < kRateVerdicts; ++i) {
+    const std::string name(rate_verdict_name(static_cast<RateVerdict>(i)));
+    q.choices.push_back(Choice{tr(lang, kChoices[i]), {tr(other, kChoices[i]), name}});
+    if (name == p.key) q.choice = i;
+  }
+  // `tutor descent`'s words for the two verdicts it shares ("oscillating" and "diverged" are
+  // the names already).
+  q.choices[2].aliases.push_back(tr(Lang::ko, "descent.verdict.oscillating"));
+  q.choices[3].aliases.push_back(tr(Lang::ko, "descent.verdict.diverged"));
+  // The factor each step multiplies the distance by, named as `tutor descent` names it.
+  const std::vector<double> curvature = curvature_of(p);
+  if (!curvature.empty()) {
+    std::string text;
+    for (double c : curvature) text += (text.empty() ? "" : ", ") + format_number(c);
+    if (curvature.size() > 1) text = "(" + text + ")";
+    q.hints.push_back(
+        tr(lang, curvature.size() == 1 ? "descent.quad.intro" : "descent.quad.intro_multi", text));
+  }
+}
+
+std::string activation_text(const PracticeProblem& p, Lang lang) {
+  return tr(lang, "gradients.activation." + p.activation);
+}
+
+void ask_layers(const PracticeProblem& p, Lang lang, Question& q) {
+  switch (p.kind) {
+    case ProblemKind::layer_bound:
+      q.prompt = tr(lang, "practice.vanishing.bound", std::to_string(p.layers),
+                    activation_text(p, lang), p.weight);
+      break;
+    case ProblemKind::factor_product: {
+      std::string factors;
+      for (const auto& f : p.factors) factors += (factors.empty() ? "" : ", ") + f;
+      q.prompt = tr(lang, "practice.vanishing.product", factors);
+      break;
+    }
+    default:
+      q.prompt = tr(lang, "practice.vanishing.depth", activation_text(p, lang), p.weight,
+                    "10" + superscript("-" + std::to_string(p.below)));
+      break;
+  }
+}
+
+using Asker = void (*)(const PracticeProblem&, Lang, Question&);
+
+// By ProblemKind, in its order.
+constexpr Asker kAskers[kProblemKinds] = {ask_derivative, ask_graph,  ask_graph,  ask_descent_step,
+                                          ask_rate,       ask_layers, ask_layers, ask_layers};
+
+}  // namespace
+
+Question question_of(const PracticeProblem& p, Lang lang) {
+  Question q;
+  q.id = p.skill + ":" + problem_id(p);
+  // A number unless the kind says otherwise; its key as the engine gave it.
+  q.kind = AnswerKind::number;
+  q.number = p.value;
+  q.key = p.key;
   const Skill* skill = find_skill(p.skill);
-  if (skill != nullptr && skill->id == "partial") {
-    q.prompt = tr(lang, "practice.drill.prompt_partial", p.wrt, shown);
-  } else {
-    q.prompt = tr(lang, "practice.drill.prompt", shown);
-  }
   if (skill != nullptr) q.hints = {tr(lang, skill->hint)};
+  try {
+    kAskers[static_cast<std::size_t>(p.kind)](p, lang, q);
+  } catch (const std::exception&) {
+    // Generated problems were solved by the same engines; a problem read back from
+    // elsewhere that they refuse keeps what it has.
+  }
+  if (q.kind == AnswerKind::derivative) q.key.clear();
   return q;
 }
 

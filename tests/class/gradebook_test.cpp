@@ -40,17 +40,18 @@ struct Sample {
 // e1 3u².
 struct Expected {
   std::string student;
-  std::vector<int> scores;
-  int total;
+  std::vector<double> scores;
+  double total;
   double percent;
   bool passed;
 };
 const std::vector<Expected> kExpected = {
     // Everything right; r1 = 15(5x+1)².
     {"kim", {2, 2, 1, 1, 1, 1, 1, 1, 1, 1}, 12, 100, true},
-    // cos(x²) and 3(2x+1)² drop the inner factor; 54.0000001 is within 1e-6; 3 for g1 has
-    // the wrong sign; 16/25 = 0.64; -19 is one step; "10" is choice 3; r1 blank; 3·u·u = 3u².
-    {"Lee, Min", {0, 0, 1, 0, 1, 1, 0, 1, 0, 1}, 5, 500.0 / 12, false},
+    // cos(x²) and 3(2x+1)² drop the inner factor, which d1 gives half its 2 points for;
+    // 54.0000001 is within 1e-6; 3 for g1 has the wrong sign; 16/25 = 0.64; -19 is one step;
+    // "10" is choice 3; r1 blank; 3·u·u = 3u².
+    {"Lee, Min", {1, 0, 1, 0, 1, 1, 0, 1, 0, 1}, 6, 50, false},
     // cos(x²)·2x right; (2x+1)³ is not a number; -9 is y itself; g2 blank; 0.64000001
     // within 1e-6; choice 2 wrong; r1 "0" wrong; 3u² + 1 wrong.
     {"park", {2, 2, 0, 0, 0, 1, 1, 0, 0, 0}, 6, 50, false},
@@ -66,7 +67,7 @@ void expect_hand_totals(const Gradebook& g) {
     const auto& s = g.students[i];
     const auto& e = kExpected[i];
     EXPECT_EQ(s.student, e.student);
-    std::vector<int> scores;
+    std::vector<double> scores;
     for (const auto& a : s.answers) scores.push_back(a.score);
     EXPECT_EQ(scores, e.scores) << e.student;
     EXPECT_EQ(s.total, e.total) << e.student;
@@ -125,14 +126,19 @@ TEST(Gradebook, JsonHasTheDocumentedShape) {
   ASSERT_EQ(j["students"].size(), 5u);
   const auto& lee = j["students"][1];
   EXPECT_EQ(lee["student"], "Lee, Min");
-  EXPECT_EQ(lee["total"], 5);
+  EXPECT_EQ(lee["total"], 6);
   EXPECT_EQ(lee["max"], 12);
-  EXPECT_EQ(lee["percent"], 41.67);
+  EXPECT_EQ(lee["percent"], 50);
   EXPECT_EQ(lee["seed"], "b452e8a5f423998c");
   EXPECT_EQ(lee["answers"][0]["id"], "d1");
-  EXPECT_EQ(lee["answers"][0]["score"], 0);
+  EXPECT_EQ(lee["answers"][0]["score"], 1);
+  EXPECT_TRUE(lee["answers"][0]["score"].is_number_integer());
   EXPECT_EQ(lee["answers"][0]["status"], "incorrect");
   EXPECT_EQ(lee["answers"][0]["mistake"], "missing-inner-derivative");
+  EXPECT_EQ(lee["answers"][0]["partial"], "missing-inner-derivative");
+  // d2 has no partial table: the same mistake earns nothing there.
+  EXPECT_EQ(lee["answers"][1]["score"], 0);
+  EXPECT_TRUE(lee["answers"][1]["partial"].is_null());
   EXPECT_TRUE(lee["answers"][1]["mistake"] == "missing-inner-derivative");
   EXPECT_TRUE(lee["answers"][2]["mistake"].is_null());
   EXPECT_EQ(lee["answers"][8]["status"], "blank");
@@ -152,9 +158,10 @@ TEST(Gradebook, CsvReport) {
   std::getline(in, header);
   std::getline(in, kim);
   std::getline(in, lee);
-  EXPECT_EQ(header, "student,d1,d2,v1,g1,g2,lr1,lr2,lr3,r1,e1,total,max,percent,passed\r");
-  EXPECT_EQ(kim, "kim,2,2,1,1,1,1,1,1,1,1,12,12,100,yes\r");
-  EXPECT_EQ(lee, "\"Lee, Min\",0,0,1,0,1,1,0,1,0,1,5,12,41.67,no\r");
+  // The sample gives partial credit, so the last column names it.
+  EXPECT_EQ(header, "student,d1,d2,v1,g1,g2,lr1,lr2,lr3,r1,e1,total,max,percent,passed,partial\r");
+  EXPECT_EQ(kim, "kim,2,2,1,1,1,1,1,1,1,1,12,12,100,yes,\r");
+  EXPECT_EQ(lee, "\"Lee, Min\",1,0,1,0,1,1,0,1,0,1,6,12,50,no,d1=missing-inner-derivative\r");
   // The report reads back as CSV with the same names.
   CsvTable t = read_csv(csv);
   EXPECT_TRUE(t.problems.empty());
@@ -177,6 +184,46 @@ TEST(Gradebook, DistinctAnswersAreCountedOncePerVariant) {
   // d1: "2x cos(x^2)" and "cos(x^2)"; r1 (every student has a = 2): "6(2x+1)^2".
   EXPECT_EQ(distinct_answers(q.quiz, subs, 100), 3u);
   EXPECT_EQ(distinct_answers(q.quiz, subs, 2), 2u);
+}
+
+// Fractional scores in every report: a 3-point value question with partial credit for a
+// number within 5% (half) and for a sign error (a third, 1 point).
+TEST(Gradebook, FractionalScoresInEveryReport) {
+  QuizLoad q = load_quiz(
+      "title = \"t\"\n[[question]]\nid = \"v\"\nkind = \"value\"\nexpression = \"x^2\"\n"
+      "at = { x = 3 }\npoints = 3\ntolerance_partial = 0.05\n"
+      "[question.partial]\ntolerance = 0.5\nsign-error = 0.3333\n"
+      "[[question]]\nid = \"d\"\nkind = \"derivative\"\nexpression = \"x^3\"\n",
+      "t.toml");
+  ASSERT_TRUE(q.ok());
+  // The key for v is 2·3 = 6: 5.8 is 3.3% off, -6 the wrong sign, 5 is 17% off.
+  std::vector<Submission> subs{{"a", 2, "a.csv", {{"v", "5.8"}, {"d", "3x^2"}}},
+                               {"b", 3, "a.csv", {{"v", "-6"}, {"d", "x^2"}}},
+                               {"c", 4, "a.csv", {{"v", "5"}, {"d", "3x^2"}}}};
+  Gradebook g = grade_class(q.quiz, subs, {1});
+  EXPECT_EQ(g.students[0].answers[0].score, 1.5);
+  EXPECT_EQ(g.students[0].answers[0].partial, "tolerance");
+  EXPECT_EQ(g.students[0].total, 2.5);
+  EXPECT_NEAR(g.students[0].percent, 62.5, 1e-9);
+  EXPECT_EQ(g.students[1].answers[0].score, 1);  // 3 × 0.3333 in hundredths
+  EXPECT_EQ(g.students[1].answers[0].partial, "sign-error");
+  EXPECT_EQ(g.students[2].answers[0].score, 0);
+
+  auto j = nlohmann::json::parse(gradebook_json(g));
+  EXPECT_EQ(j["students"][0]["answers"][0]["score"], 1.5);
+  EXPECT_EQ(j["students"][0]["answers"][0]["partial"], "tolerance");
+  EXPECT_EQ(j["students"][0]["total"], 2.5);
+  EXPECT_EQ(j["students"][0]["percent"], 62.5);
+  EXPECT_TRUE(j["students"][2]["answers"][0]["partial"].is_null());
+
+  std::string csv = gradebook_csv(g);
+  EXPECT_NE(csv.find("student,v,d,total,max,percent,passed,partial\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("a,1.5,1,2.5,4,62.5,yes,v=tolerance\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("b,1,0,1,4,25,no,v=sign-error\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("c,0,1,1,4,25,no,\r\n"), std::string::npos) << csv;
+
+  std::string text = gradebook_text(g, Lang::en);
+  EXPECT_NE(text.find("a        1.5  1    2.5    4    62.5%     yes"), std::string::npos) << text;
 }
 
 TEST(Gradebook, PercentFormat) {

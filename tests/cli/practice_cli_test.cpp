@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "course/skills.hpp"
 #include "math/print.hpp"
@@ -39,6 +40,43 @@ TEST(PracticeCli, JsonListsTheProblemsOfASeedWithTheirKeys) {
   auto all = run_json({"practice", "--count", "2", "--seed", "4", "--format", "json"});
   EXPECT_EQ(all["problems"].size(), 2 * skills().size());
   EXPECT_TRUE(all["rejected"].contains("repeated"));
+  // Every kind with the setup a program needs to answer it on its own.
+  std::set<std::string> kinds;
+  for (const auto& p : all["problems"]) {
+    const std::string kind = p["kind"];
+    kinds.insert(kind);
+    if (kind == "node-value" || kind == "node-gradient") {
+      EXPECT_TRUE(p.contains("expression") && p.contains("point") && p.contains("node")) << p;
+      EXPECT_TRUE(p["key"].is_number()) << p;
+    }
+    if (kind == "descent-step") EXPECT_TRUE(p.contains("start") && p.contains("rate")) << p;
+    if (kind == "rate-verdict") EXPECT_TRUE(p["key"].is_string()) << p;
+  }
+  EXPECT_EQ(kinds,
+            (std::set<std::string>{"derivative", "node-value", "node-gradient", "descent-step",
+                                   "rate-verdict", "layer-bound", "factor-product"}));
+}
+
+TEST(PracticeCli, AGraphProblemIsAskedAndGraded) {
+  TempDir d;
+  auto j =
+      run_json({"practice", "graph-backward", "--count", "1", "--seed", "3", "--format", "json"});
+  const auto& p = j["problems"][0];
+  ASSERT_EQ(p["expression"], "a*b+c") << p;
+  ASSERT_EQ(p["node"], "b");
+  EXPECT_EQ(p["key"], 1);
+  auto r =
+      run_binary({"practice", "graph-backward", "--count", "1", "--seed", "3"}, "1\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(contains(r.out,
+                       "In the graph d = a·b, y = c + d, at a = 1, b = -3, c = -1: what is "
+                       "dy/db?"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "✓")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Mastery of backward gradients on a computational graph: 10% → 57%"))
+      << r.out;
+  auto progress = nlohmann::json::parse(slurp(d.progress().string()));
+  EXPECT_EQ(progress["history"][0]["skill"], "graph-backward");
 }
 
 TEST(PracticeCli, ScriptedRunIsGradedAndRecorded) {
@@ -64,7 +102,7 @@ TEST(PracticeCli, ScriptedRunIsGradedAndRecorded) {
 
   // tutor progress shows the skill's bar, in text and JSON.
   auto shown = run_binary({"progress", "--ascii"}, "", d.env());
-  EXPECT_TRUE(contains(shown.out, "Practice skills (0 of 9 mastered):")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "Practice skills (0 of 14 mastered):")) << shown.out;
   EXPECT_TRUE(contains(shown.out, "######....  57%  power")) << shown.out;
   auto pj = nlohmann::json::parse(run_binary({"progress", "--format", "json"}, "", d.env()).out);
   EXPECT_EQ(pj["skills"]["power"]["answered"], 1);
@@ -243,7 +281,11 @@ TEST(PracticeCli, ListAndHelpInBothLanguages) {
   TempDir d;
   auto en = run_binary({"practice", "--list", "--ascii"}, "", d.env());
   EXPECT_EQ(en.status, 0);
-  EXPECT_TRUE(contains(en.out, "chain-long  chains of three or four links  #.........  10%"))
+  EXPECT_TRUE(contains(en.out, "chain-long      chains of three or four links                #"))
+      << en.out;
+  EXPECT_TRUE(contains(en.out,
+                       "vanishing       vanishing gradients                          "
+                       "#.........  10%  after activation, graph-backward"))
       << en.out;
   EXPECT_TRUE(contains(en.out, "after exp-log, trig"));
   auto ko = run_binary({"--lang", "ko", "practice", "--list"}, "", d.env());

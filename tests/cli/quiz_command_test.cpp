@@ -77,11 +77,20 @@ TEST(QuizCommand, GradeTheSampleAsJson) {
   auto r = run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  std::vector<int> totals;
-  for (const auto& s : j["students"]) totals.push_back(s["total"].get<int>());
+  std::vector<double> totals;
+  for (const auto& s : j["students"]) totals.push_back(s["total"].get<double>());
   // Worked out by hand in gradebook_test.cpp.
-  EXPECT_EQ(totals, (std::vector<int>{12, 5, 6, 10, 2}));
+  EXPECT_EQ(totals, (std::vector<double>{12, 6, 6, 10, 2}));
   EXPECT_EQ(j["questions"].size(), 10u);
+  // The item analysis (item_analysis_test.cpp): d1's scores are 2 1 2 0 2, so its facility
+  // is 7/5 ÷ 2 = 0.7.
+  EXPECT_EQ(j["questions"][0]["facility"], 0.7);
+  // Against the rest (10 5 4 10 0): Σdx·dy = -7.6, Σdx² = 3.2, Σdy² = 72.8, so
+  // r = -7.6 / √(3.2 · 72.8) = -0.49794; han, who got only d1 right, makes it negative.
+  EXPECT_EQ(j["questions"][0]["discrimination"], -0.4979);
+  EXPECT_EQ(j["questions"][0]["flag"], "negative-discrimination");
+  EXPECT_EQ(j["questions"][0]["wrong_answers"][0]["answer"], "cos(x^2)");
+  EXPECT_EQ(j["questions"][0]["wrong_answers"][0]["mistake"], "missing-inner-derivative");
 }
 
 TEST(QuizCommand, GradeTextAndCsv) {
@@ -90,8 +99,11 @@ TEST(QuizCommand, GradeTextAndCsv) {
   EXPECT_NE(text.out.find("d1: 3/5 correct (60%), missing-inner-derivative 1, invalid 1"),
             std::string::npos)
       << text.out;
+  EXPECT_NE(text.out.find("Item analysis"), std::string::npos) << text.out;
   auto csv = run_in_process({"quiz", "grade", kQuiz, kResponses, "--report", "csv"});
-  EXPECT_NE(csv.out.find("choi,0,2,1,1,1,1,1,1,1,1,10,12,83.33,yes\r\n"), std::string::npos)
+  EXPECT_NE(csv.out.find("choi,0,2,1,1,1,1,1,1,1,1,10,12,83.33,yes,\r\n"), std::string::npos)
+      << csv.out;
+  EXPECT_NE(csv.out.find(",6,12,50,no,d1=missing-inner-derivative\r\n"), std::string::npos)
       << csv.out;
 }
 
@@ -167,8 +179,14 @@ TEST(QuizCommand, TakeBelowThePassMarkExits1WithMistakes) {
                           "cos(x^2)\n3(2x+1)^2\n54\n");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("Multiply by the inner derivative 2x."), std::string::npos) << r.out;
+  // d1 earns half its 2 points for the missing inner factor; 54 is right.
+  EXPECT_NE(r.out.find("Partial credit: 1 of 2 points (missing-inner-derivative)."),
+            std::string::npos)
+      << r.out;
   auto j = nlohmann::json::parse(slurp(out));
-  EXPECT_EQ(j["total"], 1);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["answers"][0]["score"], 1);
+  EXPECT_EQ(j["answers"][0]["partial"], "missing-inner-derivative");
   EXPECT_EQ(j["answers"][0]["mistake"], "missing-inner-derivative");
   EXPECT_EQ(j["answers"][3]["status"], "blank");
 }

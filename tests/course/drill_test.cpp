@@ -28,8 +28,10 @@ TEST(PickNext, NewLearnerStartsWithPowers) {
 }
 
 TEST(PickNext, LeastMasteredAmongTheReady) {
-  // power mastered: exp-log, trig and product are ready; chain2 is not (needs exp-log, trig).
-  Progress p = with({{"power", 0.99}, {"exp-log", 0.5}, {"trig", 0.3}, {"product", 0.4}});
+  // power mastered: exp-log, trig, product and descent-step are ready; chain2 is not (needs
+  // exp-log, trig).
+  Progress p = with(
+      {{"power", 0.99}, {"exp-log", 0.5}, {"trig", 0.3}, {"product", 0.4}, {"descent-step", 0.6}});
   EXPECT_EQ(pick_next(p, 1, std::nullopt, "", nullptr).skill->id, "trig");
   p.skills["trig"].mastery = 0.97;
   p.skills["exp-log"].mastery = 0.96;
@@ -64,6 +66,9 @@ TEST(PickNext, MistakesSteer) {
   Pick s = pick_next(p, 2, Mistake::sign_error, "trig", nullptr);
   EXPECT_EQ(s.skill->id, "trig");
   EXPECT_EQ(s.focus, Focus::minus_sign);
+  // A number of the wrong sign has no minus sign to put inside a graph: the usual pick.
+  EXPECT_EQ(pick_next(p, 2, Mistake::sign_error, "graph-backward", nullptr).reason,
+            Reason::weakest);
   // A mistake without a steer: the usual pick.
   EXPECT_EQ(pick_next(p, 2, Mistake::constant_factor, "trig", nullptr).reason, Reason::weakest);
   // Steering comes before the review schedule.
@@ -80,6 +85,11 @@ TEST(PickNext, ANamedSkillStaysAndTakesTheFocus) {
   const Skill* trig = find_skill("trig");
   EXPECT_EQ(pick_next(Progress{}, 2, Mistake::product_rule, "trig", trig).reason, Reason::chosen);
   EXPECT_EQ(pick_next(Progress{}, 2, Mistake::sign_error, "trig", trig).focus, Focus::minus_sign);
+  const Skill* step = find_skill("descent-step");
+  Pick d = pick_next(Progress{}, 2, Mistake::sign_error, "descent-step", step);
+  EXPECT_EQ(d.skill, step);
+  EXPECT_EQ(d.reason, Reason::chosen);
+  EXPECT_EQ(d.focus, Focus::none);
 }
 
 TEST(RecordPractice, UpdatesTheEstimateAndKeepsABoundedHistory) {
@@ -104,6 +114,7 @@ TEST(RecordPractice, UpdatesTheEstimateAndKeepsABoundedHistory) {
 // The derivative of F with the innermost factor of its chain left out, when F is a chain
 // (under a constant factor at most): what a learner who forgets inner factors writes.
 std::optional<std::string> without_inner_factor(const PracticeProblem& p) {
+  if (p.kind != ProblemKind::derivative) return std::nullopt;
   SymbolTable syms;
   const GiNaC::ex e = parse(p.function, syms).expr;
   Step s = differentiate(e, syms.get(p.wrt));
@@ -124,7 +135,7 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   // Problems that follow a forgotten inner factor, and how many of them say so.
   bool forgot = false;
   int following = 0, steered_after = 0;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 44; ++i) {
     Drill::Next n = d.next();
     if (forgot) {
       ++following;
@@ -152,9 +163,9 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   // Every forgotten inner factor steers the next problem, and says why.
   EXPECT_EQ(steered_after, following);
   EXPECT_GE(following, 20);
-  // Nine problems master power, exp-log and trig (three each, in the order of the table,
-  // one review between), and the first chain is missed; every problem after that is a chain
-  // with its inner factor in focus.
+  // Sixteen problems master power, exp-log and trig (three each, taking turns with product
+  // and descent-step, which are ready too, and two reviews between), and the first chain is
+  // missed; every problem after that is a chain with its inner factor in focus.
   EXPECT_GE(tagged, 25);
   EXPECT_EQ(chains_after, after);
   EXPECT_GE(given["chain2"], 25);
@@ -163,10 +174,10 @@ TEST(Drill, ForgettingTheInnerFactorIsSteeredToChains) {
   EXPECT_EQ(given.count("activation"), 0u);  // chain2 is never mastered, so never unlocked
 }
 
-// A learner who answers everything right at the first try masters all nine skills in
-// kProblemsToMasterAll problems: three right first tries per skill (27) and a review of a
+// A learner who answers everything right at the first try masters all fourteen skills in
+// kProblemsToMasterAll problems: three right first tries per skill (42) and a review of a
 // mastered skill every fifth problem.
-constexpr int kProblemsToMasterAll = 33;
+constexpr int kProblemsToMasterAll = 52;
 
 TEST(Drill, AlwaysRightMastersEverySkill) {
   Drill d(5, Progress{}, nullptr);
@@ -187,7 +198,7 @@ TEST(Drill, AlwaysRightMastersEverySkill) {
     ++n;
   }
   EXPECT_EQ(n, kProblemsToMasterAll);
-  EXPECT_EQ(reviews, kProblemsToMasterAll - 27);
+  EXPECT_EQ(reviews, kProblemsToMasterAll - 42);
   // Mastered everything: what follows is review.
   EXPECT_EQ(d.next().pick.reason, Reason::review);
 }

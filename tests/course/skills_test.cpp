@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "course/practice.hpp"
+#include "math/print.hpp"
 
 namespace tutor {
 namespace {
@@ -37,7 +38,12 @@ TEST(Skills, TableIsConsistent) {
     before.insert(s.id);
   }
   EXPECT_EQ(find_skill("nothing"), nullptr);
-  EXPECT_EQ(skills().size(), 9u);
+  EXPECT_EQ(skills().size(), 14u);
+  // A skill either differentiates or poses and solves, never both.
+  for (const auto& s : skills()) {
+    EXPECT_EQ(s.derivative(), s.fits != nullptr) << s.id;
+    EXPECT_EQ(!s.derivative(), s.pose != nullptr && s.solve != nullptr) << s.id;
+  }
 }
 
 TEST(Ugliness, TheEngineDecides) {
@@ -60,6 +66,18 @@ TEST(Ugliness, TheEngineDecides) {
 
 // Every template, at every level and focus, over 1,000 seeds: a problem comes out, the
 // engine's key grades as correct, and the whole run stays within a bound.
+// What a learner types to give Q's key: the derivative, the number, the choice's letter.
+std::string key_answer(const Question& q) {
+  switch (q.kind) {
+    case AnswerKind::derivative:
+      return key_text(q, true);
+    case AnswerKind::choice:
+      return choice_letter(q.choice);
+    default:
+      return format_full(q.number);
+  }
+}
+
 TEST(Skills, EveryTemplateOverAThousandSeeds) {
   const auto start = std::chrono::steady_clock::now();
   for (const auto& s : skills()) {
@@ -70,14 +88,26 @@ TEST(Skills, EveryTemplateOverAThousandSeeds) {
       const auto focus = static_cast<Focus>((seed / kLevels) % 3);
       PracticeProblem p = gen.next(s, level, focus);
       ASSERT_FALSE(p.key.empty()) << s.id << " " << seed;
-      std::string key;
-      ASSERT_EQ(ugliness(s, p.function, p.wrt, key), std::nullopt) << p.function;
-      ASSERT_EQ(key, p.key);
+      if (s.derivative()) {
+        std::string key;
+        ASSERT_EQ(ugliness(s, p.function, p.wrt, key), std::nullopt) << p.function;
+        ASSERT_EQ(key, p.key);
+      } else {
+        // Solved again from its setup alone, the problem gets the same key.
+        PracticeProblem again = p;
+        again.key.clear();
+        again.value = 0;
+        ASSERT_EQ(s.solve(again), std::nullopt) << problem_id(p);
+        ASSERT_EQ(again.key, p.key) << problem_id(p);
+        ASSERT_EQ(again.value, p.value) << problem_id(p);
+      }
       // Grading costs a few hundred evaluations: every twentieth seed is graded in full (the
       // SymPy oracle checks the keys of many more).
-      if (seed % 20 == 0) {
-        Outcome o = grade(question_of(p, Lang::en), p.key);
-        ASSERT_EQ(o.status, Status::correct) << s.id << ": " << p.function << " → " << p.key;
+      if (seed % 20 == 0 || !s.derivative()) {
+        const Question q = question_of(p, Lang::en);
+        ASSERT_EQ(question_problem(q), std::nullopt) << problem_id(p);
+        ASSERT_EQ(grade(q, key_answer(q)).status, Status::correct)
+            << s.id << ": " << problem_id(p) << " → " << p.key;
       }
       rejected += gen.rejected();
     }
@@ -93,7 +123,7 @@ TEST(Skills, NoProblemTwiceInARun) {
     std::set<std::string> seen;
     for (int i = 0; i < 60; ++i) {
       PracticeProblem p = gen.next(s, i % kLevels + 1, Focus::none);
-      EXPECT_TRUE(seen.insert(p.wrt + p.function).second) << p.function;
+      EXPECT_TRUE(seen.insert(problem_id(p)).second) << problem_id(p);
     }
     EXPECT_EQ(gen.given(), 60);
   }
@@ -104,9 +134,9 @@ TEST(Skills, SameSeedSameProblems) {
   bool differs = false;
   for (const auto& s : skills()) {
     PracticeProblem pa = a.next(s, 2, Focus::none), pb = b.next(s, 2, Focus::none);
-    EXPECT_EQ(pa.function, pb.function);
+    EXPECT_EQ(problem_id(pa), problem_id(pb));
     EXPECT_EQ(pa.key, pb.key);
-    differs = differs || c.next(s, 2, Focus::none).function != pa.function;
+    differs = differs || problem_id(c.next(s, 2, Focus::none)) != problem_id(pa);
   }
   EXPECT_TRUE(differs);
 }
@@ -124,12 +154,31 @@ TEST(Skills, ASeedGivesTheSameProblemsWhateverTheCompiler) {
       {"chain-long", {"exp((x-1)^4)", "sin(sqrt(5*x^2-1))", "sin(log(3*x+3)^3)"}},
       {"activation", {"sigmoid(3*x+3)", "relu(5*x-3)", "3*sigmoid(5*x-3)"}},
       {"partial", {"x-x*y^3+2*y", "-x*y^2-x*exp(3*y)", "2*x^2*y-4*sin(2*x*y)"}},
+      // The other skills by their whole setup (problem_id).
+      {"graph-forward",
+       {"node-value|a*(b+c)|y|a=-1,b=-4,c=0,|||0|||0",
+        "node-value|(a+b)*(b+c)|y|a=2,b=2,c=-3,|||0|||0",
+        "node-value|sigmoid(w*x+b)|y|b=-2,w=1,x=2,|||0|||0"}},
+      {"graph-backward",
+       {"node-gradient|(a-b)*c|c|a=2,b=4,c=-4,|||0|||0",
+        "node-gradient|(a+b)*(b+1)|b|a=-3,b=-2,|||0|||0",
+        "node-gradient|(w*x+b)^2|x|b=1,w=2,x=0,|||0|||0"}},
+      {"descent-step",
+       {"descent-step|3*x^2+2*x|x|x=-3,|0.25||0|||0", "descent-step|2*x^4+2*x^2|x|x=-2,|0.1||0|||0",
+        "descent-step|4*x^2-2*x*y+3*y^2|y|x=1,y=-1,|0.25||0|||0"}},
+      {"learning-rate",
+       {"rate-verdict|x^2||x=2,|1||0|||0", "rate-verdict|4*(x+3)^2-4||x=2,|0.075||0|||0",
+        "rate-verdict|2*x^2+5*y^2||x=-1,y=-5,|0.5||0|||0"}},
+      {"vanishing",
+       {"layer-bound|||||sigmoid|8|1||0", "factor-product||||||0||0.1,1.5,0.5,0.25,0.5,|0",
+        "layers-below|||||tanh|0|0.5||9"}},
   };
   for (const auto& s : skills()) {
     ProblemGenerator gen(2);
     std::vector<std::string> got;
     for (int level = 1; level <= kLevels; ++level)
-      got.push_back(gen.next(s, level, Focus::none).function);
+      got.push_back(s.derivative() ? gen.next(s, level, Focus::none).function
+                                   : problem_id(gen.next(s, level, Focus::none)));
     EXPECT_EQ(got, pinned.at(std::string(s.id))) << s.id;
   }
 }
