@@ -10,9 +10,11 @@
 #include "base/text.hpp"
 #include "cli/ask_prompt.hpp"
 #include "cli/commands.hpp"
+#include "cli/guided.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "course/graph_practice.hpp"
+#include "course/guide.hpp"
 #include "labs/graph_render.hpp"
 #include "math/point.hpp"
 #include "math/syntax.hpp"
@@ -68,6 +70,15 @@ class Practice {
   bool ended_ = false;
 };
 
+// The graph's walk (course/guide.hpp): the same questions, with each path into a value used
+// twice asked before their sum. Exit status 0 when the walk was finished.
+int guided(const Graph& g, Context& ctx) {
+  *ctx.out << wrapped(ctx, tr(ctx.lang, "graph.practice_intro") + "\n") << "\n";
+  const WalkEnd end = walk_through(graph_guide(g, ctx.lang, ctx.ascii), ctx);
+  if (end == WalkEnd::ended) *ctx.err << tr(ctx.lang, "graph.input_ended") << "\n";
+  return end == WalkEnd::finished ? 0 : 1;
+}
+
 std::string joined_at(const Invocation& inv) {
   std::string s;
   for (const auto& v : inv.all("--at")) {
@@ -94,11 +105,14 @@ int run_graph(const Invocation& inv, Context& ctx) {
     evaluate(g, {});
   }
   const bool forward_only = inv.has("--forward");
-  if (forward_only && (inv.has("--practice") || format_of(inv) != "text")) {
+  // --guided is practice one step at a time.
+  const bool practice = inv.has("--practice") || inv.has("--guided");
+  if (forward_only && (practice || format_of(inv) != "text")) {
     throw Error(Message{"graph.forward_text_only", {}});
   }
-  if (inv.has("--practice")) {
+  if (practice) {
     if (!g.has_point) throw Error(Message{"graph.practice_needs_at", {example_point(g)}});
+    if (inv.has("--guided")) return guided(g, ctx);
     return Practice(g, ctx).run();
   }
 
@@ -168,6 +182,7 @@ Command graph_command() {
           format_option({"text", "mermaid", "dot", "json"}),
           {"--forward", "", "opt.graph.forward"},
           {"--practice", "", "opt.graph.practice"},
+          {"--guided", "", "opt.graph.guided"},
       },
       true,
       run_graph,

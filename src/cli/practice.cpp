@@ -163,6 +163,24 @@ int problems_json(Context& ctx, const Skill* fixed, int count, std::uint32_t see
   return 0;
 }
 
+// The walk through P's solution: a derivative's steps, or for a graph's node the graph's
+// walk up to it; the other kinds have none.
+std::vector<GuideStep> walk_of(const PracticeProblem& p, const Context& ctx) {
+  switch (p.kind) {
+    case ProblemKind::derivative:
+      return guide(p.function, p.wrt, ctx.lang, ctx.ascii);
+    case ProblemKind::node_value:
+    case ProblemKind::node_gradient: {
+      const Graph g = graph_of(p);
+      const auto node = asked_node(g, p);
+      if (!node) return {};
+      return graph_guide_to(g, *node, p.kind == ProblemKind::node_gradient, ctx.lang, ctx.ascii);
+    }
+    default:
+      return {};
+  }
+}
+
 int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed, bool guided) {
   std::ostream& out = *ctx.out;
   ProgressFile file(ctx);
@@ -180,8 +198,7 @@ int drill(Context& ctx, const Skill* fixed, int count, std::uint32_t seed, bool 
         << "\n";
     if (auto key = reason_key(n.pick.reason); !key.empty()) out << tr(ctx.lang, key, title) << "\n";
     const Question q = question_of(n.problem, ctx.lang);
-    const std::vector<GuideStep> steps =
-        guide(n.problem.function, n.problem.wrt, ctx.lang, ctx.ascii);
+    const std::vector<GuideStep> steps = walk_of(n.problem, ctx);
     if (guided && !steps.empty()) {
       // Walked through before any answer: help, not a try, so mastery is left as it is.
       out << wrapped(ctx, sanitize(q.prompt, ctx.ascii) + "\n")

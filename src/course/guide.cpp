@@ -1,6 +1,7 @@
 #include "course/guide.hpp"
 
 #include <array>
+#include <optional>
 
 #include "course/graph_practice.hpp"
 #include "labs/graph_render.hpp"
@@ -274,7 +275,15 @@ std::vector<GuideStep> guide(std::string_view function, std::string_view wrt, La
   }
 }
 
-std::vector<GuideStep> graph_guide(const Graph& g, Lang lang, bool ascii) {
+namespace {
+
+struct Stop {
+  std::size_t node;
+  bool gradient;
+};
+
+// G's walk, ending with the question STOP names when there is one.
+std::vector<GuideStep> graph_walk(const Graph& g, Lang lang, bool ascii, std::optional<Stop> stop) {
   std::vector<GuideStep> out;
   bool forward_said = false, backward_said = false;
   for (GraphQuestion& gq : graph_practice(g, lang, ascii)) {
@@ -313,7 +322,23 @@ std::vector<GuideStep> graph_guide(const Graph& g, Lang lang, bool ascii) {
       gq.question.hints.insert(gq.question.hints.begin(), tr(lang, "guide.graph_sum", label));
     }
     out.push_back({intro, label, std::move(gq.question)});
+    if (stop && stop->node == k && stop->gradient == gq.backward) return out;
   }
+  // A stop that was never reached asks for nothing this walk leads to.
+  if (stop) out.clear();
+  return out;
+}
+
+}  // namespace
+
+std::vector<GuideStep> graph_guide(const Graph& g, Lang lang, bool ascii) {
+  return graph_walk(g, lang, ascii, std::nullopt);
+}
+
+std::vector<GuideStep> graph_guide_to(const Graph& g, std::size_t node, bool gradient, Lang lang,
+                                      bool ascii) {
+  std::vector<GuideStep> out = graph_walk(g, lang, ascii, Stop{node, gradient});
+  if (out.size() < 2) out.clear();
   return out;
 }
 

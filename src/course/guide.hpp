@@ -37,6 +37,12 @@ std::vector<GuideStep> guide(std::string_view function, std::string_view wrt, La
 // product before their sum).
 std::vector<GuideStep> graph_guide(const Graph& g, Lang lang, bool ascii);
 
+// The part of G's walk that leads to one question: node NODE's value (the values up to it),
+// or with GRADIENT its gradient (every value, then the gradients back to it). Empty when
+// that is the one question itself, or NODE is not asked about.
+std::vector<GuideStep> graph_guide_to(const Graph& g, std::size_t node, bool gradient, Lang lang,
+                                      bool ascii);
+
 // "label = key": the step as a worked solution shows it.
 std::string worked(const GuideStep& step, bool ascii);
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/pty.hpp"
 #include "support/run.hpp"
 
 namespace tutor {
@@ -142,6 +143,39 @@ struct BadCase {
   std::vector<std::string> args;
   std::string message;
 };
+
+// --guided: the same practice one step at a time; b in (a + b)(b + 1) feeds c = a + b and
+// d = b + 1, so each path (3·1 and 3·1) comes before dy/db = 6.
+TEST(GraphCommand, GuidedPracticeAsksEachPathBeforeTheSum) {
+  auto r = run_binary({"graph", "(a+b)*(b+1)", "--at", "a=1,b=2", "--guided"},
+                      "3\n3\n9\n3\n3\n3\n2\n3\n6\n3\n");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* part :
+       {"Step 1 of 9: c = a + b, with a = 1, b = 2.  c = ?",
+        "b feeds more than one node, so its gradient adds up the paths: one path at a\n"
+        "  time.\nStep 6 of 9: Along the path through c: dy/dc · dc/db = ?\n> 3\n✓ Correct!",
+        "Step 7 of 9: Along the path through d: dy/dd · dd/db = ?\n> 2\n✗",
+        "Hint 1: dy/dd = 3 and dd/db = 1: multiply them.",
+        "Step 8 of 9: dy/db = ?\n> 6\n✓ Correct!", "So dy/da = 3."}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n---\n" << r.out;
+  }
+}
+
+// On a terminal: the guided graph walk answered step by step.
+TEST(GraphCommand, GuidedPracticeOnATerminal) {
+  testing::Pty t({"graph", "(a+b)*(b+1)", "--at", "a=1,b=2", "--guided"}, {});
+  ASSERT_TRUE(t.started());
+  for (const char* answer : {"3", "3", "9", "3", "3", "3", "3", "6"}) {
+    ASSERT_TRUE(t.wait_for("> ")) << t.take();
+    ASSERT_TRUE(t.type(std::string(answer) + "\r"));
+    ASSERT_TRUE(t.wait_for("Correct")) << answer << t.take();
+  }
+  ASSERT_TRUE(t.wait_for("Step 9 of 9: dy/da = ?")) << t.take();
+  ASSERT_TRUE(t.wait_for("> ")) << t.take();
+  ASSERT_TRUE(t.type("\r"));  // an empty line shows the answer
+  ASSERT_TRUE(t.wait_for("The answer: 3")) << t.take();
+  EXPECT_EQ(t.wait_exit(), 0);
+}
 
 TEST(GraphCommand, BadInputExitsTwoWithAMessage) {
   const std::vector<BadCase> cases = {

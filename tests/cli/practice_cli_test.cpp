@@ -256,6 +256,22 @@ TEST(PracticeCli, GuidedOnATerminal) {
   EXPECT_EQ(t.wait_exit(), 0);
 }
 
+// A graph problem's walk is the graph's own, node by node up to the node asked about.
+TEST(PracticeCli, AWrongGraphGradientIsWalkedNodeByNode) {
+  TempDir d;
+  // Seed 1 asks dy/db in d = a + b, y = c·d at a = 1, b = -4, c = 1: d = -3, y = -3,
+  // dy/dc = d = -3, dy/dd = c = 1, dy/db = 1.
+  auto r = run_binary({"practice", "graph-backward", "--count", "1", "--seed", "1"},
+                      "5\n-3\n-3\n-3\n1\n1\n", d.env());
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* part : {"what is dy/db?\n> 5\n✗ That is not the number.\nLet us work it out",
+                           "Step 1 of 5: d = a + b, with a = 1, b = -4.  d = ?\n> -3\n✓",
+                           "Step 5 of 5: dy/db = ?\n> 1\n✓ Correct!\nSo dy/db = 1.",
+                           "1 problem answered, 0 right at the first try."}) {
+    EXPECT_TRUE(contains(r.out, part)) << part << "\n---\n" << r.out;
+  }
+}
+
 // At the prompt, Tab completes a skill's name: `practice chain-l` alone is no skill.
 TEST(PracticeCli, PromptCompletesSkillNames) {
   TempDir d;

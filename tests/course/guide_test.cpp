@@ -178,5 +178,23 @@ TEST(Guide, GraphWithATwoPathNode) {
   EXPECT_EQ(worked(w[7], false), "dy/db = 6");
 }
 
+// A practice problem asks one node: the walk leads up to it and ends with its question.
+TEST(Guide, GraphWalkUpToOneNode) {
+  SymbolTable syms;
+  Parsed p = parse("(a+b)*(b+1)", syms);
+  Graph g = build_graph(p.expr);
+  evaluate(g, parse_point("a=1,b=2", p.variables));
+  std::size_t b = 0, y = g.output;
+  while (g.nodes[b].name != "b") ++b;
+  EXPECT_EQ(labels(graph_guide_to(g, b, true, Lang::en, false)),
+            (std::vector<std::string>{"c", "d", "y", "dy/dd", "dy/dc", "dy/dc · dc/db",
+                                      "dy/dd · dd/db", "dy/db"}));
+  EXPECT_EQ(labels(graph_guide_to(g, y, false, Lang::en, false)),
+            (std::vector<std::string>{"c", "d", "y"}));
+  // The first value is the question itself: nothing to walk; an input's value is not asked.
+  EXPECT_TRUE(graph_guide_to(g, y - 3, false, Lang::en, false).empty());
+  EXPECT_TRUE(graph_guide_to(g, b, false, Lang::en, false).empty());
+}
+
 }  // namespace
 }  // namespace tutor
