@@ -3,6 +3,7 @@
 #include <array>
 #include <optional>
 
+#include "class/partial_credit.hpp"
 #include "class/solution.hpp"
 
 namespace tutor {
@@ -97,6 +98,10 @@ Document FeedbackBuilder::build(const StudentResult& r, Lang lang) {
         doc::paragraph({doc::strong(tr(lang, "paper.verdict")), doc::text(" "),
                         doc::text(tr(lang, "paper.verdict_score", status_word(lang, a.status),
                                      format_percent(a.score), a.points))}));
+    if (!a.partial.empty()) {
+      d.blocks.push_back(
+          doc::paragraph({doc::text(credit_note(lang, a.score, a.points, a.partial))}));
+    }
     if (a.status == Status::incorrect || a.status == Status::invalid) {
       std::string why = explanation(p, a.answer, lang);
       if (a.mistake) why = mistake_name(lang, *a.mistake) + ": " + why;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "class/gradebook.hpp"
 #include "class/quiz_file.hpp"
 
 namespace tutor {
@@ -29,6 +30,12 @@ Credit credit(const QuizQuestion& q, const Question& asked, const Outcome& outco
     }
   }
   return {};
+}
+
+std::string credit_note(Lang lang, double score, int points, const std::string& partial) {
+  const auto m = parse_mistake(partial);
+  return tr(lang, "partial.awarded", format_percent(score), points,
+            m ? mistake_name(lang, *m) : tr(lang, "partial.within_tolerance"));
 }
 
 }  // namespace tutor

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/i18n.hpp"
 #include "calculus/outcome.hpp"
 #include "course/practice.hpp"
 
@@ -34,6 +35,10 @@ struct Credit {
 // Never throws.
 Credit credit(const QuizQuestion& q, const Question& asked, const Outcome& outcome,
               std::string_view answer);
+
+// The sentence that says SCORE of POINTS was partial credit, earned by the tag PARTIAL (a
+// mistake tag, or kTolerancePartial), in LANG: "Partial credit: 1 of 2 points (...)".
+std::string credit_note(Lang lang, double score, int points, const std::string& partial);
 
 // A share of POINTS rounded to hundredths of a point, the precision scores are kept in.
 double share_of(int points, double share);

@@ -181,12 +181,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
         a.score = c.score;
         a.partial = c.partial;
       }
-      if (!a.partial.empty()) {
-        const auto m = parse_mistake(a.partial);
-        out << tr(ctx.lang, "partial.awarded", format_percent(a.score), q.points,
-                  m ? mistake_name(ctx.lang, *m) : tr(ctx.lang, "partial.within_tolerance"))
-            << "\n";
-      }
+      if (!a.partial.empty()) out << credit_note(ctx.lang, a.score, q.points, a.partial) << "\n";
       if (r.ended) {
         out << tr(ctx.lang, "practice.answer_is", key_text(asked, ctx.ascii)) << "\n";
         ended = true;

@@ -82,9 +82,11 @@ TEST(Feedback, TheStudentsOwnVariant) {
 
 TEST(Feedback, MistakesWithTheirExplanation) {
   const std::string md = markdown(sample().student("Lee, Min"), Lang::en);
-  // d1: cos(x²) drops the inner factor; the quiz has its own words for that mistake.
+  // d1: cos(x²) drops the inner factor, which the quiz gives half the points for, in its own
+  // words.
   EXPECT_TRUE(has(md,
-                  "**Your answer:** `cos(x^2)`\n\n**Verdict:** incorrect, 0/2 points\n\n"
+                  "**Your answer:** `cos(x^2)`\n\n**Verdict:** incorrect, 1/2 points\n\n"
+                  "Partial credit: 1 of 2 points (missing-inner-derivative).\n\n"
                   "**What went wrong:** missing-inner-derivative: Multiply by the inner "
                   "derivative 2x."))
       << md;
@@ -135,7 +137,7 @@ TEST(Feedback, InKorean) {
   const std::string md = markdown(sample().student("Lee, Min"), Lang::ko);
   EXPECT_TRUE(has(md, "학생: Lee, Min")) << md;
   EXPECT_TRUE(has(md, "## 문제 1/10 (2점)\n\n체인룰로 f(x) = sin(x²)을 미분하세요.")) << md;
-  EXPECT_TRUE(has(md, "**학생의 답:** `cos(x^2)`\n\n**판정:** 오답, 0/2점")) << md;
+  EXPECT_TRUE(has(md, "**학생의 답:** `cos(x^2)`\n\n**판정:** 오답, 1/2점\n\n부분 점수: 2점 중 1점")) << md;
   EXPECT_TRUE(has(md, "안쪽 함수의 도함수 빠짐: 안쪽 함수의 도함수 2x를 곱하세요.")) << md;
   EXPECT_TRUE(has(md, "**풀이**")) << md;
   EXPECT_TRUE(has(md, "**정답:** `2x·cos(x²)`")) << md;

@@ -40,7 +40,7 @@ TEST(QuizPaper, FeedbackFilePerStudent) {
             (std::vector<std::string>{"Lee__Min.md", "choi.md", "han.md", "kim.md", "park.md"}));
   const std::string lee = slurp(std::filesystem::path(dir) / "Lee__Min.md");
   EXPECT_EQ(lee.rfind("# Chain rule checkpoint\n\nStudent: Lee, Min\n", 0), 0u) << lee;
-  EXPECT_NE(lee.find("**Score: 5/12 (41.67%), not passed**"), std::string::npos) << lee;
+  EXPECT_NE(lee.find("**Score: 6/12 (50%), not passed**"), std::string::npos) << lee;
   EXPECT_NE(lee.find("Multiply by the inner derivative 2x."), std::string::npos);
 }
 
