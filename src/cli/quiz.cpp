@@ -249,6 +249,8 @@ bool write_feedback(const Quiz& quiz, const Gradebook& g, const std::vector<Subm
 
 int run_grade(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
   if (words.size() < 2) throw Error(Message{"results.needs_results", {}});
+  if (inv.value("--feedback-format") && !inv.value("--feedback"))
+    throw Error(Message{"paper.format_without_feedback", {}});
   const bool force = inv.has("--force");
   auto out_file = inv.value("--out");
   std::error_code ec;

@@ -165,6 +165,11 @@ TEST(QuizPaper, PrintUsage) {
   EXPECT_NE(ko.out.find("정답지"), std::string::npos) << ko.out;
   auto grade = run_binary({"quiz", "grade", "--help"});
   EXPECT_NE(grade.out.find("--feedback-format"), std::string::npos) << grade.out;
+  // A format without the folder would write nothing, silently.
+  auto lone = run_in_process({"quiz", "grade", kQuiz, kResponses, "--feedback-format", "latex"});
+  EXPECT_EQ(lone.status, 2);
+  EXPECT_NE(lone.err.find("--feedback-format needs --feedback DIR"), std::string::npos) << lone.err;
+  EXPECT_EQ(lone.out, "");
 }
 
 }  // namespace
