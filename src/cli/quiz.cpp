@@ -116,6 +116,20 @@ int run_check(const std::vector<std::string>& files, Context& ctx) {
   return status;
 }
 
+// Throws error.file_exists when PATH exists and FORCE is not given. Checked before any work,
+// so that nothing is asked or graded in vain.
+void refuse_existing(const std::filesystem::path& path, bool force) {
+  std::error_code ec;
+  if (!force && std::filesystem::exists(path, ec)) {
+    throw Error(Message{"error.file_exists", {sanitize(path.string())}});
+  }
+}
+
+// Throws quiz.bad_student unless ID is valid UTF-8 of at most 200 bytes.
+void check_student(const std::string& id) {
+  if (id.size() > 200 || !valid_utf8(id)) throw Error(Message{"quiz.bad_student", {}});
+}
+
 int run_take(const std::vector<std::string>& words, const Invocation& inv, Context& ctx) {
   if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"take"}});
   auto quiz = load_or_report(words[0], ctx);
@@ -125,7 +139,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
     const char* user = std::getenv("USER");
     student = user != nullptr && *user != '\0' ? user : "student";
   }
-  if (student.size() > 200 || !valid_utf8(student)) throw Error(Message{"quiz.bad_student", {}});
+  check_student(student);
   const bool force = inv.has("--force");
   std::filesystem::path out_path;
   if (auto o = inv.value("--out")) {
@@ -138,10 +152,7 @@ int run_take(const std::vector<std::string>& words, const Invocation& inv, Conte
                 safe_file_name(student) + ".json");
   }
   // Refuse before the questions, not after the learner has answered them all.
-  std::error_code ec;
-  if (!force && std::filesystem::exists(out_path, ec)) {
-    throw Error(Message{"error.file_exists", {sanitize(out_path.string())}});
-  }
+  refuse_existing(out_path, force);
 
   std::ostream& out = *ctx.out;
   SymbolTable syms;
@@ -253,10 +264,7 @@ int run_grade(const std::vector<std::string>& words, const Invocation& inv, Cont
     throw Error(Message{"paper.format_without_feedback", {}});
   const bool force = inv.has("--force");
   auto out_file = inv.value("--out");
-  std::error_code ec;
-  if (out_file && !force && std::filesystem::exists(*out_file, ec)) {
-    throw Error(Message{"error.file_exists", {sanitize(*out_file)}});
-  }
+  if (out_file) refuse_existing(*out_file, force);
   auto quiz = load_or_report(words[0], ctx);
   if (!quiz) return 2;
   const Keep keep = parse_keep(inv.value("--keep").value_or("last")).value_or(Keep::last);
@@ -301,13 +309,10 @@ int run_print(const std::vector<std::string>& words, const Invocation& inv, Cont
   if (words.size() != 1) throw Error(Message{"quiz.needs_file", {"print"}});
   const std::string student = inv.value("--student").value_or("");
   if (student.empty()) throw Error(Message{"paper.needs_student", {}});
-  if (student.size() > 200 || !valid_utf8(student)) throw Error(Message{"quiz.bad_student", {}});
+  check_student(student);
   const bool force = inv.has("--force");
   auto out_file = inv.value("--out");
-  std::error_code ec;
-  if (out_file && !force && std::filesystem::exists(*out_file, ec)) {
-    throw Error(Message{"error.file_exists", {sanitize(*out_file)}});
-  }
+  if (out_file) refuse_existing(*out_file, force);
   auto quiz = load_or_report(words[0], ctx);
   if (!quiz) return 2;
   const std::string tex = document_latex(worksheet(*quiz, student, ctx.lang, inv.has("--key")));

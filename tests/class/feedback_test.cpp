@@ -6,29 +6,17 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "support/quiz.hpp"
 
 namespace tutor {
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Sample {
   Quiz quiz;
   Responses responses;
   Gradebook book;
   Sample() {
-    QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml");
-    EXPECT_TRUE(q.ok());
-    quiz = q.quiz;
-    collect_responses(read_csv(slurp(TUTOR_SOURCE_LESSONS "/quizzes/responses.csv")), quiz,
-                      "responses.csv", responses);
+    testing::load_sample_class(quiz, responses);
     book = grade_class(quiz, responses.submissions, {1});
   }
   const StudentResult& student(const std::string& id) const {
@@ -137,7 +125,9 @@ TEST(Feedback, InKorean) {
   const std::string md = markdown(sample().student("Lee, Min"), Lang::ko);
   EXPECT_TRUE(has(md, "학생: Lee, Min")) << md;
   EXPECT_TRUE(has(md, "## 문제 1/10 (2점)\n\n체인룰로 f(x) = sin(x²)을 미분하세요.")) << md;
-  EXPECT_TRUE(has(md, "**학생의 답:** `cos(x^2)`\n\n**판정:** 오답, 1/2점\n\n부분 점수: 2점 중 1점")) << md;
+  EXPECT_TRUE(
+      has(md, "**학생의 답:** `cos(x^2)`\n\n**판정:** 오답, 1/2점\n\n부분 점수: 2점 중 1점"))
+      << md;
   EXPECT_TRUE(has(md, "안쪽 함수의 도함수 빠짐: 안쪽 함수의 도함수 2x를 곱하세요.")) << md;
   EXPECT_TRUE(has(md, "**풀이**")) << md;
   EXPECT_TRUE(has(md, "**정답:** `2x·cos(x²)`")) << md;

@@ -6,31 +6,17 @@
 #include <sys/wait.h>
 
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 
 #include "base/interrupt.hpp"
+#include "support/quiz.hpp"
 
 namespace tutor {
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 struct Sample {
   Quiz quiz;
   Responses responses;
-  Sample() {
-    QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml");
-    EXPECT_TRUE(q.ok());
-    quiz = q.quiz;
-    collect_responses(read_csv(slurp(TUTOR_SOURCE_LESSONS "/quizzes/responses.csv")), quiz,
-                      "responses.csv", responses);
-  }
+  Sample() { testing::load_sample_class(quiz, responses); }
 };
 
 // Scores per question in quiz order: d1 d2 v1 g1 g2 lr1 lr2 lr3 r1 e1 (d1 and d2 worth 2).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 namespace tutor::testing {
 
 QuizLoad load_test_quiz(const std::string& text) {
@@ -33,6 +35,14 @@ std::unique_ptr<Asked> ask(const std::string& question, const Variant& v) {
   a->quiz = one_question(question);
   a->posed = pose(a->quiz.questions.at(0), v, a->syms);
   return a;
+}
+
+void load_sample_class(Quiz& quiz, Responses& responses) {
+  QuizLoad q = read_quiz(TUTOR_SOURCE_LESSONS "/quizzes/chain-rule.toml");
+  EXPECT_TRUE(q.ok());
+  quiz = q.quiz;
+  collect_responses(read_csv(slurp(TUTOR_SOURCE_LESSONS "/quizzes/responses.csv")), quiz,
+                    "responses.csv", responses);
 }
 
 }  // namespace tutor::testing

@@ -1,5 +1,5 @@
 // Quiz files written inline in tests: loading one, its problems in a compact form, and one
-// question posed and answered.
+// question posed and answered; and the shipped quiz with its sample class.
 #pragma once
 
 #include <memory>
@@ -8,6 +8,7 @@
 
 #include "class/quiz_file.hpp"
 #include "class/quiz_marking.hpp"
+#include "class/responses.hpp"
 
 namespace tutor::testing {
 
@@ -33,5 +34,9 @@ struct Asked {
 
 // QUESTION (as one_question takes it) posed for VARIANT.
 std::unique_ptr<Asked> ask(const std::string& question, const Variant& v = {});
+
+// The shipped quiz (lessons/quizzes/chain-rule.toml) into QUIZ and its sample class
+// (responses.csv) into RESPONSES. A quiz that does not load fails the test.
+void load_sample_class(Quiz& quiz, Responses& responses);
 
 }  // namespace tutor::testing
