@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <map>
 #include <set>
 #include <string>
@@ -79,7 +78,6 @@ std::string key_answer(const Question& q) {
 }
 
 TEST(Skills, EveryTemplateOverAThousandSeeds) {
-  const auto start = std::chrono::steady_clock::now();
   for (const auto& s : skills()) {
     int rejected = 0;
     for (std::uint32_t seed = 0; seed < 1000; ++seed) {
@@ -114,7 +112,6 @@ TEST(Skills, EveryTemplateOverAThousandSeeds) {
     // Most proposals are fit: a template that is mostly thrown away is a broken template.
     EXPECT_LT(rejected, 1000) << s.id;
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
 }
 
 TEST(Skills, NoProblemTwiceInARun) {
